@@ -1,0 +1,50 @@
+# Two commands on a fresh machine with Python 3.11+ and make:
+#   make run    create .venv, install, parse the samples into out/
+#   make test   install what the tests need (Debian packages too) and run pytest
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils
+
+.PHONY: run test install system-deps clean bench
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+run: $(BIN)/.installed
+	@mkdir -p $(OUT)
+	@for f in samples/*.txt samples/*.docx samples/*.pdf; do \
+	  name=$$(basename "$$f"); name=$${name%.*}.$${f##*.}; \
+	  if $(BIN)/parse-report "$$f" -o "$(OUT)/$$name.json" --pretty; then echo "parsed $$f -> $(OUT)/$$name.json"; \
+	  else echo "FAILED $$f"; fi; \
+	done
+
+# Debian packages for OCR (tesseract + Vietnamese model), .doc/.odt (LibreOffice)
+# and PDF rendering in tests (poppler-utils); installed with apt-get when missing.
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    || echo "warning: could not install$$missing; tests that need them are skipped"; \
+	fi
+
+test: $(BIN)/.installed system-deps
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_batch.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache build dist

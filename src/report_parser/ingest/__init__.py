@@ -1,0 +1,98 @@
+"""Readers: one small module per input format, each returning one :class:`Document`.
+
+``read(path)`` picks the reader from the file's content (magic bytes) and,
+failing that, its suffix; anything it cannot read raises
+:class:`~report_parser.errors.UnreadableInput` with a one-line reason.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..document import Document
+from ..errors import UnreadableInput
+
+SUPPORTED = {".txt", ".text", ".md", ".pdf", ".docx", ".doc", ".odt", ".rtf",
+             ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+
+
+def file_info(path: Path) -> tuple[bytes, str]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableInput(f"{path}: is a directory, not a report file") from None
+    except OSError as e:
+        raise UnreadableInput(f"{path}: cannot be read ({e.strerror or e})") from None
+    if not data.strip():
+        raise UnreadableInput(f"{path}: the file is empty")
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def sniff(path: Path, data: bytes) -> str:
+    """The format of a file: pdf | docx | odt | doc | rtf | image | txt."""
+    head = data[:8]
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or suffix == ".docx":
+            return "docx"
+        if b"opendocument.text" in data[:4096] or suffix == ".odt":
+            return "odt"
+        raise UnreadableInput(f"{path}: a ZIP archive that is not a Word (.docx) or OpenDocument file")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head[:3] == b"\xff\xd8\xff" or head.startswith(b"\x89PNG") or head[:4] in (b"II*\x00", b"MM\x00*") \
+            or head[:2] == b"BM" and suffix == ".bmp" or (head[:4] == b"RIFF" and suffix == ".webp"):
+        return "image"
+    if suffix == ".pdf":
+        raise UnreadableInput(f"{path}: not a PDF file (no %PDF header); the file is corrupt or mislabelled")
+    if suffix == ".docx":
+        raise UnreadableInput(f"{path}: not a Word .docx file (not a ZIP package); corrupt or mislabelled")
+    if suffix in IMAGE_SUFFIXES:
+        raise UnreadableInput(f"{path}: not a readable image (unknown header)")
+    if suffix in (".txt", ".text", ".md", "") or _looks_textual(data):
+        return "txt"
+    raise UnreadableInput(f"{path}: unsupported file type '{suffix or '?'}' "
+                          f"(supported: PDF, DOCX, DOC, ODT, TXT, JPG/PNG/TIFF)")
+
+
+def _looks_textual(data: bytes) -> bool:
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return True
+    return b"\x00" not in sample
+
+
+def read(path: str | Path, *, ocr: str = "auto") -> Document:
+    """Read any supported file into a Document (not yet repaired)."""
+    path = Path(path)
+    data, sha = file_info(path)
+    fmt = sniff(path, data)
+    if fmt == "txt":
+        from .txt import read_txt
+        return read_txt(path, data, sha)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        return read_pdf(path, data, sha, ocr=ocr)
+    if fmt == "docx":
+        from .docx import read_docx
+        return read_docx(path, data, sha)
+    if fmt in ("doc", "odt", "rtf"):
+        try:
+            from .office import read_office
+        except ImportError:
+            raise UnreadableInput(f"{path}: .{fmt} files are not supported yet; save it as .docx") from None
+        return read_office(path, data, sha, fmt)
+    if fmt == "image":
+        try:
+            from .image import read_image
+        except ImportError:
+            raise UnreadableInput(f"{path}: image input needs the OCR reader, not installed") from None
+        return read_image(path, data, sha)
+    raise UnreadableInput(f"{path}: unsupported format {fmt}")

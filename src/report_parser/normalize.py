@@ -1,0 +1,301 @@
+"""Vietnamese text repair with offset tracking.
+
+Every repair is a substitution over a :class:`Tracked` text that remembers, for
+each character, where it came from in the raw text, so later records carry
+offsets into the *repaired* text that still map to pages
+(:meth:`Document.page_of`). Each kind of repair that changed something is
+recorded in ``Document.repairs``.
+"""
+from __future__ import annotations
+
+import re as _re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+import regex
+
+from .document import PAGE_BREAK, Document
+from .vietnamese import is_syllable
+
+
+class Tracked:
+    """A string with, for every character, its offset in the original text."""
+
+    __slots__ = ("text", "origin")
+
+    def __init__(self, text: str, origin: list[int] | None = None):
+        self.text = text
+        self.origin = origin if origin is not None else list(range(len(text)))
+
+    def sub(self, pattern: regex.Pattern, repl: str | Callable[[regex.Match], str]) -> int:
+        """Replace every match; returns the number of matches that changed the text."""
+        text, origin = self.text, self.origin
+        out: list[str] = []
+        org: list[int] = []
+        last = changed = 0
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            new = repl(m) if callable(repl) else m.expand(repl)
+            old = text[s:e]
+            if new == old:
+                continue
+            changed += 1
+            out.append(text[last:s])
+            org.extend(origin[last:s])
+            src = origin[s:e] or [origin[s] if s < len(origin) else (origin[-1] + 1 if origin else 0)]
+            if len(new) == len(old):
+                org.extend(src)
+            else:
+                org.extend(src[min(i, len(src) - 1)] for i in range(len(new)))
+            out.append(new)
+            last = e
+        if not changed:
+            return 0
+        out.append(text[last:])
+        org.extend(origin[last:])
+        self.text = "".join(out)
+        self.origin = org
+        return changed
+
+
+# ----------------------------------------------------------------------------- character repairs
+_CHAR_MAP = {
+    "\u01ce": "ă", "\u01cd": "Ă",           # ǎ (caron) used for ă in web text
+    "\u00d0": "Đ", "\u0189": "Đ",           # Ð (eth) for Đ
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": "",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    "\u2026": "...",
+}
+_REPAIR_KIND = {
+    "\u01ce": "a-caron", "\u01cd": "a-caron", "\u00d0": "eth-d", "\u0189": "eth-d",
+    "\u201c": "quotes", "\u201d": "quotes", "\u201e": "quotes", "\u00ab": "quotes", "\u00bb": "quotes",
+    "\u2018": "quotes", "\u2019": "quotes", "\u02bc": "quotes",
+    "\u2010": "dashes", "\u2011": "dashes", "\u2012": "dashes", "\u2013": "dashes", "\u2014": "dashes",
+    "\u2015": "dashes", "\u2212": "dashes", "\u00ad": "soft-hyphen", "\u2026": "ellipsis",
+}
+_CHARS = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
+_CRLF = regex.compile(r"\r\n?")
+_FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
+# a combining mark that a text layer put after a space (or alone): "bi ̣" -> "bị"
+_STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)")
+_DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
+_SPACES = regex.compile(r"[ ]{2,}")
+_TRAILING = regex.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+) (\p{L}+)(?![\p{L}\p{N}])")
+
+
+def _join_split_words(t: Tracked) -> int:
+    """'Ngh ị định' -> 'Nghị định', 'n ăm' -> 'năm': only where one side is no syllable
+    and the join is one, so the join is certain."""
+
+    def fix(m: regex.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        if (is_syllable(a) and is_syllable(b)) or not is_syllable(a + b):
+            return m.group(0)
+        if a.isupper() and len(a) > 1 and not b.isupper():
+            return m.group(0)  # "UBND" style acronyms are not split words
+        return a + b
+
+    n = 0
+    for _ in range(3):  # a word split in three pieces needs two passes
+        k = t.sub(_WORD_PAIR, fix)
+        n += k
+        if not k:
+            break
+    return n
+
+
+# ----------------------------------------------------------------------------- headers and footers
+_PAGE_NUMBER = _re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", _re.I)
+
+
+def _line_spans(page: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in page.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
+    """Raw-text spans of running headers/footers and page numbers to delete."""
+    if doc.page_count < 2:
+        return []
+    edge = 2  # lines looked at on top and bottom of each page
+
+    def key(line: str) -> str:
+        return _re.sub(r"\d+", "#", line.strip().lower())
+
+    counts: Counter[str] = Counter()
+    per_page = []
+    for page in doc.pages:
+        spans = [(s, e) for s, e in _line_spans(page) if page[s:e].strip()]
+        cand = spans[:edge] + spans[-edge:] if len(spans) > 2 * edge else spans
+        per_page.append((spans, cand))
+        counts.update({key(page[s:e]) for s, e in cand})
+    threshold = max(3, (doc.page_count + 1) // 2)
+    out = []
+    for i, (page, (spans, cand)) in enumerate(zip(doc.pages, per_page)):
+        base = doc.page_starts[i]
+        for j, (s, e) in enumerate(spans):
+            line = page[s:e]
+            at_edge = j < edge or j >= len(spans) - edge
+            if not at_edge:
+                continue
+            # a bare page number on the first or last line of a page
+            if (j == 0 or j == len(spans) - 1) and _PAGE_NUMBER.match(line) and doc.page_count > 1:
+                out.append((base + s, base + e))
+            elif (s, e) in cand and counts[key(line)] >= threshold and len(line.strip()) > 3:
+                out.append((base + s, base + e))
+    return out
+
+
+# ----------------------------------------------------------------------------- paragraphs
+_MARKER = regex.compile(
+    r"""^(?:
+        [-+•*·▪●○◦]\s                                  # bullets
+      | [IVXLC]{1,6}\s*[.)]\s*\S                       # I. II.
+      | \d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[)]?\s+\S        # 1. 2.1. 3.3.1 (row codes too)
+      | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$               # a code alone on its line
+      | \d{1,2}\.\s*$
+      | [a-zđ][.)]\s                                   # a. b)
+      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC|PHỤ\sLỤC|Phụ\slục|Biểu\smẫu|BIỂU\sMẪU)\b
+      | (?:Số|Kính\sgửi|Nơi\snhận|Căn\scứ|Xét|Thực\shiện|Trên\sđây)\b\s*:?
+      | (?:TM|KT|TL|TUQ|Q)\.\s
+      | \(\s*(?:Số\sliệu|Kèm\stheo|Ban\shành\skèm)
+      | \p{Lu}[\p{L} .'-]{1,40},\s*ngày\b                  # place-date line
+    )""",
+    regex.X,
+)
+_SECTION_HEAD = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s+\p{Lu}")
+_ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
+_UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
+
+
+def _is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _join_lines(t: Tracked) -> int:
+    """Join lines a PDF or a text export broke inside a sentence, back into paragraphs.
+
+    A line break (with any blank lines after it) becomes a space unless the next
+    line starts a block (bullet, section number, form row code, signature
+    capacity, all-caps heading) or the line ends a sentence before a capital.
+    A symbol broken after its dash or slash ("44/QĐ-\\nHĐND") is joined without a space.
+    """
+    text = t.text
+    lines = text.split("\n")
+
+    def keep_break(prev: str, nxt: str) -> bool:
+        p, n = prev.strip(), nxt.strip()
+        if not p or not n:
+            return True
+        if PAGE_BREAK in p or PAGE_BREAK in n:
+            return True
+        if _MARKER.match(n) or _is_caps_line(n) or _is_caps_line(p):
+            return True
+        if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
+            return True  # a numbered heading, then its first paragraph
+        if _ENDS_SENTENCE.search(p) and _UPPER_START.match(n):
+            return True
+        if p.endswith(")") and _UPPER_START.match(n) and "(" in p[:1]:
+            return True
+        return False
+
+    # find each break position with the index of the next non-blank line
+    pattern = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*")
+    idx_of = {}
+    pos = 0
+    for i, line in enumerate(lines):
+        idx_of[pos] = i
+        pos += len(line) + 1
+
+    def repl(m: regex.Match) -> str:
+        # the line before the break, and the next non-blank line
+        start = text.rfind("\n", 0, m.start()) + 1
+        prev = text[start:m.start()]
+        end = text.find("\n", m.end())
+        nxt = text[m.end(): end if end >= 0 else len(text)]
+        if keep_break(prev, nxt):
+            return "\n"
+        p = prev.rstrip()
+        if regex.search(r"[\p{Lu}\d]/?-$|/$", p) and regex.match(r"[\p{Lu}\d]", nxt.lstrip()):
+            return ""  # a document symbol broken after "-" or "/"
+        return " "
+
+    return t.sub(pattern, repl)
+
+
+# ----------------------------------------------------------------------------- entry point
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Repair a bare string (for tests and callers without a Document)."""
+    from pathlib import Path
+
+    doc = Document(path=Path("-"), format="txt", sha256="", size=len(text), pages=text.split(PAGE_BREAK))
+    repair(doc)
+    return doc.text, doc.repairs
+
+
+def repair(doc: Document) -> Document:
+    """Repair ``doc.raw_text`` into ``doc.text`` (with ``doc.origin``), recording repair kinds."""
+    t = Tracked(doc.raw_text)
+    repairs: list[str] = list(doc.repairs)
+
+    def note(kind: str, n: int) -> None:
+        if n and kind not in repairs:
+            repairs.append(kind)
+
+    # legacy 8-bit Vietnamese fonts (TCVN3/ABC, VNI) converted to Unicode
+    try:
+        from . import legacy_fonts
+    except ImportError:  # pragma: no cover - module optional while it is being built
+        legacy_fonts = None
+    if legacy_fonts is not None and hasattr(legacy_fonts, "repair_tracked"):
+        for kind in legacy_fonts.repair_tracked(t):
+            note(kind, 1)
+
+    t.sub(_CRLF, "\n")
+    note("line-end-hyphen", t.sub(_FFFE, "-"))
+    # page furniture
+    spans = _furniture_spans(doc)
+    if spans:
+        spans_set = sorted(spans)
+        # delete via a pattern over raw offsets: rebuild using origin
+        keep_text, keep_org = [], []
+        si = 0
+        for ch, o in zip(t.text, t.origin):
+            while si < len(spans_set) and o >= spans_set[si][1]:
+                si += 1
+            if si < len(spans_set) and spans_set[si][0] <= o < spans_set[si][1]:
+                continue
+            keep_text.append(ch)
+            keep_org.append(o)
+        t.text, t.origin = "".join(keep_text), keep_org
+        note("page-furniture", len(spans))
+    n_marks = t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2))
+    note("combining-marks", n_marks)
+    nfc = t.sub(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    note("nfc", nfc)
+    for ch, kind in _REPAIR_KIND.items():
+        if ch in t.text:
+            note(kind, 1)
+    t.sub(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
+    t.sub(_SPACES, " ")
+    note("split-words", _join_split_words(t))
+    note("paragraphs", _join_lines(t))
+    t.sub(regex.compile(r"\f"), "\n")
+    t.sub(_TRAILING, "")
+    t.sub(regex.compile(r"\n{2,}"), "\n")
+    t.sub(_SPACES, " ")
+    if unicodedata.normalize("NFC", t.text) != t.text:  # anything the targeted pass missed
+        t.sub(regex.compile(r"\X"), lambda m: unicodedata.normalize("NFC", m.group(0)))
+    doc.text, doc.origin = t.text, t.origin
+    doc.repairs = repairs
+    return doc

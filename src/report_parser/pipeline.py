@@ -1,0 +1,57 @@
+"""The one-way pipeline: ingest -> normalize -> structure -> extract -> checks -> Report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import normalize, structure
+from .errors import NotAReport
+from .extract import Context
+from .ingest import read
+from .models import Report, Source
+
+
+def build_context(path: str | Path, *, ocr: str = "auto") -> Context:
+    doc = read(path, ocr=ocr)
+    normalize.repair(doc)
+    return Context(doc, structure.analyse(doc))
+
+
+def parse(path: str | Path, *, ocr: str = "auto", require_report: bool = True) -> Report:
+    """Parse one report file into the contract's :class:`Report`.
+
+    Raises :class:`~report_parser.errors.UnreadableInput` for a file that cannot
+    be read and :class:`~report_parser.errors.NotAReport` when the text holds no
+    report structure.
+    """
+    from .checks import run_checks
+    from .extract import figures, indicators, metadata, references, tables
+
+    ctx = build_context(path, ocr=ocr)
+    doc = ctx.doc
+    meta = metadata.extract(ctx)
+    refs = references.extract(ctx, meta)
+    tbls = tables.extract(ctx)
+    figs = figures.extract(ctx)
+    inds = indicators.extract(ctx, figs, tbls)
+    source = Source(path=str(path), sha256=doc.sha256, format=doc.format, pages=doc.page_count,
+                    ocr=bool(doc.ocr_pages), repairs=doc.repairs, size=doc.size,
+                    ocr_pages=doc.ocr_pages,
+                    ocr_confidence={str(k): round(v, 1) for k, v in doc.ocr_confidence.items()},
+                    warnings=doc.warnings)
+    report = Report(source=source, report=meta, references=refs, indicators=inds,
+                    tables=tbls, figures=figs)
+    report.checks = run_checks(report, ctx)
+    if require_report and not looks_like_report(report, ctx):
+        raise NotAReport(f"{path}: no report structure found (no document type, number, "
+                         "title, sections or cited documents) - is this a report?")
+    return report
+
+
+def looks_like_report(report: Report, ctx: Context) -> bool:
+    m = report.report
+    signals = sum([
+        bool(m.type), bool(m.symbol or m.number), bool(m.date), bool(m.issuer.name),
+        bool(m.title), len(ctx.structure.sections) >= 2, len(report.references) >= 1,
+        bool(m.signer.name),
+    ])
+    return signals >= 2

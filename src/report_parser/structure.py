@@ -1,0 +1,174 @@
+"""Sections, paragraphs and sentences of the repaired text.
+
+Headings follow the usual layout of an administrative report: ``I.`` / ``1.`` /
+``a.`` (bullets ``-`` and ``+`` are list items inside a section). Everything
+after a ``PHỤ LỤC`` line is the appendix, whose numbered lines are form rows,
+not sections. Any offset knows its section path (``II.2.c``) and sentence.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+
+_ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
+_NUMBER = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
+_LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
+_APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b(.*)$")
+_FORM = regex.compile(r"^(?:Biểu\s+mẫu|BIỂU\s+MẪU|Biểu\s+số|Mẫu\s+số)\s*(?:số\s*)?(\d{1,2}[a-zA-Z]?)\b\s*[.:-]?\s*(.*)$")
+_ABBREV = regex.compile(
+    r"(?:\b(?:TT|TM|KT|TL|TUQ|Q|V/v|v/v|Tp|TP|ThS|TS|PGS|GS|CN|Đ/c|đ/c|Ô|B|St|Th|Ng|No|tr|vd|VD)|\b\p{Lu})\.$")
+_SENT_END = regex.compile(r"[.!?]+[\"')]*(?=\s+[\"'(]?[\p{Lu}\d+\-])|\./\.")
+
+
+@dataclass
+class Section:
+    path: str
+    title: str
+    start: int
+    end: int
+    level: int
+    kind: str = "body"  # body | appendix | form
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Structure:
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    appendix_start: int | None = None
+
+    def __post_init__(self) -> None:
+        self._sec_starts = [s.start for s in self.sections]
+        self._sent_starts = [s.start for s in self.sentences]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section holding ``offset``."""
+        i = bisect.bisect_right(self._sec_starts, offset) - 1
+        best = None
+        while i >= 0:
+            s = self.sections[i]
+            if s.start <= offset < s.end:
+                if best is None or s.level > best.level:
+                    best = s
+                if s.level == 1:
+                    break
+            i -= 1
+        return best
+
+    def path_at(self, offset: int) -> str | None:
+        s = self.section_at(offset)
+        return s.path if s else None
+
+    def sentence_at(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_text(self, offset: int) -> str | None:
+        s = self.sentence_at(offset)
+        return self.text[s.start:s.end] if s else None
+
+    def in_appendix(self, offset: int) -> bool:
+        return self.appendix_start is not None and offset >= self.appendix_start
+
+    def titles_at(self, offset: int) -> list[str]:
+        """Titles of every section enclosing ``offset``, outermost first."""
+        return [s.title for s in sorted(self.sections, key=lambda s: s.level)
+                if s.start <= offset < s.end]
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _sentences(text: str, start: int, end: int) -> list[Span]:
+    out, s = [], start
+    para = text[start:end]
+    for m in _SENT_END.finditer(para):
+        e = start + m.end()
+        if _ABBREV.search(text[s:e]) and not text[s:e].endswith("./."):
+            continue
+        if text[s:e].strip():
+            out.append(Span(s, e))
+        s = e
+        while s < end and text[s] == " ":
+            s += 1
+    if text[s:end].strip():
+        out.append(Span(s, end))
+    return out
+
+
+def analyse(doc_or_text: Document | str) -> Structure:
+    text = doc_or_text.text if isinstance(doc_or_text, Document) else doc_or_text
+    open_: dict[int, Section] = {}
+    sections: list[Section] = []
+    paragraphs: list[Span] = []
+    sentences: list[Span] = []
+    appendix_start = None
+    path = ["", "", ""]
+
+    def close_from(level: int, at: int) -> None:
+        for lv in list(open_):
+            if lv >= level:
+                open_.pop(lv).end = at
+
+    for pos, line in _lines(text):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            paragraphs.append(Span(pos + lead, pos + len(line.rstrip())))
+            sentences.extend(_sentences(text, pos + lead, pos + len(line.rstrip())))
+        if not stripped:
+            continue
+        if appendix_start is None:
+            if m := _APPENDIX.match(stripped):
+                appendix_start = pos
+                close_from(1, pos)
+                sec = Section("PL", stripped, pos, len(text), 1, "appendix")
+                sections.append(sec)
+                open_[1] = sec
+                continue
+            level = title = None
+            if m := _ROMAN.match(stripped):
+                level, key, title = 1, m.group(1), m.group(2)
+            elif m := _NUMBER.match(stripped):
+                level, key, title = 2, m.group(1), m.group(2)
+            elif m := _LETTER.match(stripped):
+                level, key, title = 3, m.group(1), m.group(2)
+            if level is None:
+                continue
+            if level > 1 and not path[0] and level == 3:
+                continue  # a lone "a." before any section is not a heading
+            close_from(level, pos)
+            path[level - 1] = key
+            for k in range(level, 3):
+                path[k] = ""
+            p = ".".join(x for x in path[:level] if x)
+            sec = Section(p, title.strip(), pos, len(text), level)
+            sections.append(sec)
+            open_[level] = sec
+        else:
+            if m := _FORM.match(stripped):
+                close_from(2, pos)
+                sec = Section(f"PL.BM{m.group(1)}", stripped, pos, len(text), 2, "form")
+                sections.append(sec)
+                open_[2] = sec
+    for sec in open_.values():
+        sec.end = len(text)
+    sections.sort(key=lambda s: (s.start, s.level))
+    return Structure(text, sections, paragraphs, sentences, appendix_start)

@@ -1,0 +1,43 @@
+"""Small facts about Vietnamese spelling used by text repair and by OCR-layer checks."""
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+# tone marks as combining characters (NFD)
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+_ONSETS = sorted(
+    ["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+     "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"], key=len, reverse=True)
+_CODAS = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "y", "o", "u"]
+# vowel nuclei (without tone), written with their base letters
+_NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+           "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+           "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "ưa", "ưi", "ươ", "ưu", "uy", "yê",
+           "oai", "oao", "oay", "oeo", "iêu", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu", "yêu"]
+_SYLLABLE = regex.compile(
+    "^(?:" + "|".join(_ONSETS[:-1]) + ")?(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True))
+    + ")(?:" + "|".join(sorted(_CODAS[1:], key=len, reverse=True)) + ")?$")
+
+VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+DIACRITIC_LETTERS = set(VIETNAMESE_LETTERS) - set("aeiouy") | {"đ"}
+
+
+def strip_tone(word: str) -> str:
+    """'Nghị' -> 'nghi'; keeps the vowel shape marks (ă, â, ê, ô, ơ, ư) and đ."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONES))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """True when ``word`` is a well-formed Vietnamese syllable (spelling, not dictionary)."""
+    if not word or not word.isalpha():
+        return False
+    return bool(_SYLLABLE.match(strip_tone(word)))
+
+
+def has_tone_or_mark(word: str) -> bool:
+    return any(c in DIACRITIC_LETTERS for c in word.lower())
