@@ -1,0 +1,91 @@
+"""Vietnamese calendar dates as written in administrative documents.
+
+Every extractor that reads a date (the report's own place-date line, the
+period "từ ngày … đến ngày …", the dates of cited documents) uses this module,
+so that "ngày 15 tháng 10 năm 2021", "09/6/2021", "29 /5/2025" and
+"15.10.2021" are read the same way everywhere.
+
+The patterns are bounded (no unbounded repetition), so a long run of digits,
+slashes and dashes cannot make them backtrack for long.
+
+A match may be *impossible* ("31/02/2022"): :func:`iter_dates` still yields
+it with ``date=None`` so that validators can flag it; :func:`find_dates` and
+:func:`parse_date` only give real dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+# "ngày" (optionally) then day/month/year with "/", "-" or "." and up to two
+# spaces around each separator ("29 /5/2025", "09/ 6/2021").
+_SEP = r"[ \t]{0,2}(?P<sep>[/.\-])[ \t]{0,2}"
+_NUMERIC = (
+    r"(?<![\d/]|\d\.)(?P<d>\d{1,2})" + _SEP
+    + r"(?P<m>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<y>\d{4})(?!\d|/\d|\.\d)"
+)
+# "ngày 15 tháng 10 năm 2021" (the words may be split over lines or capitalised)
+_WORDS = (
+    r"(?<!\d)(?P<wd>\d{1,2})\s{1,3}tháng\s{1,3}(?P<wm>\d{1,2})\s{1,3}năm\s{1,3}(?P<wy>\d{4})(?!\d)"
+)
+DATE_RE = regex.compile(
+    r"(?P<kw>\bngày\s{1,3})?(?:" + _NUMERIC + "|" + _WORDS + ")",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+YEAR_MIN, YEAR_MAX = 1945, 2100
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date written in the text: its span (including a leading "ngày"), the
+    numbers as written, and the calendar date (None when impossible)."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int
+    date: dt.date | None
+    has_keyword: bool  # written after "ngày"
+
+    @property
+    def impossible(self) -> bool:
+        return self.date is None
+
+
+def _to_date(day: int, month: int, year: int) -> dt.date | None:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMatch]:
+    """Every date-shaped match in ``text[start:end]``, impossible ones included."""
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        if m.group("d") is not None:
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        else:
+            d, mo, y = int(m.group("wd")), int(m.group("wm")), int(m.group("wy"))
+        yield DateMatch(m.start(), m.end(), d, mo, y, _to_date(d, mo, y), m.group("kw") is not None)
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """``(start, end, date)`` of every real date in ``text``; the span includes a
+    leading "ngày " when the text has one."""
+    return [(m.start, m.end, m.date) for m in iter_dates(text) if m.date is not None]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first real date in ``text`` ("ngày 15 tháng 10 năm 2021",
+    "09/6/2021", "29 /5/2025"), or None."""
+    for m in iter_dates(text):
+        if m.date is not None:
+            return m.date
+    return None
