@@ -82,32 +82,38 @@ _CHARS = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
 _CRLF = regex.compile(r"\r\n?")
 _FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
 # a combining mark that a text layer put after a space (or alone): "bi ̣" -> "bị"
-_STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)")
+_STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)(?=(\p{L})?)")
 _DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
 _SPACES = regex.compile(r"[ ]{2,}")
 _TRAILING = regex.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
-_WORD_PAIR = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+) (\p{L}+)(?![\p{L}\p{N}])")
+_WORD = regex.compile(r"(?<![\p{N}/_-])\p{L}+(?![\p{N}/_-])")
 
 
 def _join_split_words(t: Tracked) -> int:
     """'Ngh ị định' -> 'Nghị định', 'n ăm' -> 'năm': only where one side is no syllable
     and the join is one, so the join is certain."""
+    text = t.text
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    drop: set[int] = set()
+    i = 0
+    while i < len(words) - 1:
+        (s1, e1), (s2, e2) = words[i], words[i + 1]
+        a, b = text[s1:e1], text[s2:e2]
+        if s2 == e1 + 1 and text[e1] == " " and _certain_join(a, b):
+            drop.add(e1)
+            words[i + 1] = (s1, e2)  # the joined word may join again ("thự c hiện" stays 2 words)
+        i += 1
+    if not drop:
+        return 0
+    return t.sub(regex.compile(" "), lambda m: "" if m.start() in drop else " ")
 
-    def fix(m: regex.Match) -> str:
-        a, b = m.group(1), m.group(2)
-        if (is_syllable(a) and is_syllable(b)) or not is_syllable(a + b):
-            return m.group(0)
-        if a.isupper() and len(a) > 1 and not b.isupper():
-            return m.group(0)  # "UBND" style acronyms are not split words
-        return a + b
 
-    n = 0
-    for _ in range(3):  # a word split in three pieces needs two passes
-        k = t.sub(_WORD_PAIR, fix)
-        n += k
-        if not k:
-            break
-    return n
+def _certain_join(a: str, b: str) -> bool:
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    if a.isupper() and len(a) > 1 and not b.isupper():
+        return False  # "UBND xã": acronyms are not split words
+    return not (is_syllable(a) and is_syllable(b)) and is_syllable(a + b)
 
 
 # ----------------------------------------------------------------------------- headers and footers
@@ -160,12 +166,13 @@ _MARKER = regex.compile(
     r"""^(?:
         [-+•*·▪●○◦]\s                                  # bullets
       | [IVXLC]{1,6}\s*[.)]\s*\S                       # I. II.
-      | \d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[)]?\s+\S        # 1. 2.1. 3.3.1 (row codes too)
+      | \d{1,2}\s*[.)]\s+\S                             # 1. 2)
+      | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s+\S              # 2.1. 3.3.1 (form row codes too)
       | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$               # a code alone on its line
       | \d{1,2}\.\s*$
       | [a-zđ][.)]\s                                   # a. b)
       | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC|PHỤ\sLỤC|Phụ\slục|Biểu\smẫu|BIỂU\sMẪU)\b
-      | (?:Số|Kính\sgửi|Nơi\snhận|Căn\scứ|Xét|Thực\shiện|Trên\sđây)\b\s*:?
+      | (?:Số\s*:|Kính\sgửi|Nơi\snhận|Căn\scứ|Xét\s|Trên\sđây|Ngày\s+\d)
       | (?:TM|KT|TL|TUQ|Q)\.\s
       | \(\s*(?:Số\sliệu|Kèm\stheo|Ban\shành\skèm)
       | \p{Lu}[\p{L} .'-]{1,40},\s*ngày\b                  # place-date line
@@ -223,11 +230,12 @@ def _join_lines(t: Tracked) -> int:
         prev = text[start:m.start()]
         end = text.find("\n", m.end())
         nxt = text[m.end(): end if end >= 0 else len(text)]
+        p = prev.rstrip()
+        if regex.search(r"[\p{Lu}\d]/?-$|\d/$", p) and regex.match(r"[\p{Lu}\d]", nxt.lstrip()) \
+                and not _MARKER.match(nxt.lstrip()):
+            return ""  # a document symbol broken after "-" or "/"
         if keep_break(prev, nxt):
             return "\n"
-        p = prev.rstrip()
-        if regex.search(r"[\p{Lu}\d]/?-$|/$", p) and regex.match(r"[\p{Lu}\d]", nxt.lstrip()):
-            return ""  # a document symbol broken after "-" or "/"
         return " "
 
     return t.sub(pattern, repl)
@@ -279,7 +287,8 @@ def repair(doc: Document) -> Document:
             keep_org.append(o)
         t.text, t.origin = "".join(keep_text), keep_org
         note("page-furniture", len(spans))
-    n_marks = t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2))
+    # the mark belongs to the letter before the space; a word glued after it gets the space back
+    n_marks = t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else ""))
     note("combining-marks", n_marks)
     nfc = t.sub(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0)))
     note("nfc", nfc)

@@ -1,0 +1,54 @@
+"""Sections, sentences and the appendix boundary."""
+from __future__ import annotations
+
+from report_parser.normalize import repair_text
+from report_parser.structure import analyse
+
+from conftest import SAMPLE_TXT
+
+
+def sample_structure():
+    text, _ = repair_text(SAMPLE_TXT.read_text(encoding="utf-8"))
+    return text, analyse(text)
+
+
+def test_section_paths_of_the_sample():
+    text, st = sample_structure()
+    body = [s.path for s in st.sections if s.kind == "body"]
+    assert body[:5] == ["I", "I.1", "I.2", "I.3", "I.4"]
+    assert "II.2.c" in body and body[-1] == "V"
+    forms = [s.path for s in st.sections if s.kind == "form"]
+    assert forms == [f"PL.BM{i}" for i in range(1, 8)]
+
+
+def test_offset_knows_section_and_sentence():
+    text, st = sample_structure()
+    i = text.index("đã tiếp nhận 1224 hồ sơ")
+    assert st.path_at(i) == "II.2.c"
+    assert st.sentence_text(i) == ("Tính từ ngày 10/12/2021 đến 09/6/2022, Bộ phận Một cửa UBND xã Lê Hồng "
+                                   "đã tiếp nhận 1224 hồ sơ.")
+    assert st.titles_at(i)[:2] == ["KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "Cải cách thủ tục hành chính"]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text, st = sample_structure()
+    i = text.index("TT. Đảng ủy xã")
+    assert st.sentence_text(i) == "- TT. Đảng ủy xã;"
+
+
+def test_appendix_boundary():
+    text, st = sample_structure()
+    assert st.appendix_start == text.index("PHỤ LỤC")
+    assert st.in_appendix(text.index("Biểu mẫu 3"))
+    assert not st.in_appendix(text.index("Bùi Văn Tiến"))
+
+
+def test_decimal_numbers_do_not_split_sentences():
+    st = analyse("Đã giải quyết 1.221 hồ sơ, đạt 99,9%. Tỷ lệ hài lòng đạt 99,9%.")
+    assert [st.text[s.start:s.end] for s in st.sentences] == [
+        "Đã giải quyết 1.221 hồ sơ, đạt 99,9%.", "Tỷ lệ hài lòng đạt 99,9%."]
+
+
+def test_lone_letter_before_any_section_is_not_a_heading():
+    st = analyse("a. mở đầu\nI. PHẦN MỘT\na. Mục con")
+    assert [s.path for s in st.sections] == ["I", "I.a"]
