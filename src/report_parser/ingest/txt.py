@@ -13,16 +13,28 @@ def decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
-    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
-        return data.decode("utf-16-le", errors="replace")  # UTF-16 without BOM
-    if len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
-        return data.decode("utf-16-be", errors="replace")
+    if (guess := _utf16_without_bom(data)) is not None:
+        return data.decode(guess, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     # Windows-1258 stores tones as combining marks; NFC happens in normalize
     return data.decode("cp1258", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes in every other position (ASCII letters, spaces)."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def read_txt(path: Path, data: bytes, sha: str) -> Document:

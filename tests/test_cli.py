@@ -1,0 +1,84 @@
+"""The command line: outputs, formats and the documented exit codes (never a traceback)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from report_parser.cli import main
+
+from conftest import SAMPLE_PDF, SAMPLE_TXT
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "report_parser", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_parse_to_stdout_is_the_contract(capsys):
+    assert main([str(SAMPLE_TXT)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["schema_version"] == "1"
+    assert out["source"]["format"] == "txt" and out["source"]["pages"] == 1
+    assert set(out) >= {"source", "report", "references", "indicators", "tables", "figures", "checks"}
+
+
+def test_output_file_pretty_and_jsonl(tmp_path):
+    o = tmp_path / "sub" / "r.json"
+    assert main([str(SAMPLE_PDF), "-o", str(o), "--pretty"]) == 0
+    text = o.read_text(encoding="utf-8")
+    assert text.startswith("{\n  ") and json.loads(text)["source"]["pages"] == 19
+    o2 = tmp_path / "r.jsonl"
+    assert main(["parse", str(SAMPLE_PDF), "-o", str(o2), "--format", "jsonl"]) == 0
+    lines = o2.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["source"]["format"] == "pdf"
+
+
+def test_schema_command(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Report"
+    assert {"source", "report", "references", "indicators"} <= set(schema["properties"])
+
+
+@pytest.mark.parametrize("make, code, words", [
+    (lambda p: p.write_bytes(b""), 3, "empty"),
+    (lambda p: p.write_bytes(b"%PDF-1.4 garbage"), 3, "corrupt"),
+    (lambda p: p.write_text("Hôm nay trời đẹp, chúng tôi đi chơi.", encoding="utf-8"), 4, "no report structure"),
+])
+def test_bad_input_exit_codes(tmp_path, make, code, words):
+    p = tmp_path / ("x.pdf" if code == 3 else "x.txt")
+    make(p)
+    r = run(str(p))
+    assert r.returncode == code
+    assert r.stdout == ""
+    assert words in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith("parse-report: error: ")
+
+
+def test_missing_file_exit_3():
+    r = run("/nonexistent/bao-cao.pdf")
+    assert r.returncode == 3 and "no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run().returncode == 2
+    r = run(str(SAMPLE_TXT), "--format", "xml")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_help_lists_commands():
+    r = run("--help")
+    assert r.returncode == 0
+    for cmd in ("parse", "schema"):
+        assert cmd in r.stdout
+
+
+def test_unwritable_output_exit_3(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = run(str(SAMPLE_TXT), "-o", str(blocker / "out.json"))
+    assert r.returncode == 3 and "cannot write" in r.stderr
