@@ -15,6 +15,12 @@ from ..errors import UnreadableInput
 
 # a page with at least this many straight path segments may hold a ruled table
 MIN_RULING_PATHS = 8
+# ... when they stand at this many distinct x positions (a boxed paragraph has two)
+MIN_COLUMN_EDGES = 3
+# a path thinner than this (points) is a rule, not a filled box
+RULE_WIDTH = 3.0
+# a single path of at least this many segments may draw a whole grid
+GRID_PATH_SEGMENTS = 12
 
 
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
@@ -28,12 +34,23 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         raise UnreadableInput(f"{path}: corrupt or unreadable PDF ({e})") from None
 
 
-def ruling_paths(page: pdfium.PdfPage) -> int:
-    """Number of path objects on a page (lines and rectangles), a cheap sign of a ruled table."""
+def is_table_page(page: pdfium.PdfPage) -> bool:
+    """Whether a page's paths look like a ruled grid: enough of them, with vertical edges at
+    three x positions at least (underlines, boxed paragraphs and highlights have fewer)."""
+    edges: set[int] = set()
     n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         n += 1
-    return n
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= RULE_WIDTH:
+            continue  # a horizontal rule or an underline
+        if right - left <= RULE_WIDTH:
+            edges.add(round(left / 2))
+        elif pdfium_c.FPDFPath_CountSegments(obj.raw) >= GRID_PATH_SEGMENTS:
+            return True
+        else:
+            edges.update((round(left / 2), round(right / 2)))
+    return n >= MIN_RULING_PATHS and len(edges) >= MIN_COLUMN_EDGES
 
 
 def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Document:
@@ -52,7 +69,7 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Documen
                     texts.append(tp.get_text_range())
                 finally:
                     tp.close()
-                if ruling_paths(page) >= MIN_RULING_PATHS:
+                if is_table_page(page):
                     table_pages.append(i + 1)
             finally:
                 page.close()

@@ -1,0 +1,119 @@
+"""Ruled tables of a PDF through pdfplumber's table finder.
+
+pdfplumber lays out every character of a page, which is slow, so it is opened
+only on the pages :mod:`.pdf` found ruling lines on (``table_pages``). Boxed
+paragraphs and highlighted text are drawn with rules too: a found table counts
+only when at least half its rows have two filled cells. A table that runs on at
+the top of the next page (no heading above it, the same columns) is one table;
+a header it repeats there is dropped. Cells keep their line breaks (a wrapped
+cell is one cell); merged cells are ``None`` where pdfplumber spans them.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from pathlib import Path
+
+import pdfplumber
+
+from ..document import Document, RawTable
+
+log = logging.getLogger(__name__)
+
+# at most this much text (a page number) may stand above a table that continues one
+FURNITURE_CHARS = 12
+# column edges of two parts of one table agree within this many points
+EDGE_TOLERANCE = 6.0
+
+
+def _ws(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def _is_data_table(rows: list[list[str | None]]) -> bool:
+    """True for a real grid: two columns or more, and most rows fill two cells or more."""
+    if not rows or max(len(r) for r in rows) < 2:
+        return False
+    full = sum(1 for r in rows if sum(1 for c in r if _ws(c)) >= 2)
+    return full * 2 >= len(rows)
+
+
+def _offset_in_page(doc: Document, page: int, rows: list[list[str | None]], above: str) -> int:
+    """Raw offset of the table's first cell text on its page, looked for after the last line
+    printed above the table (the page start when not found)."""
+    start = doc.page_starts[page - 1]
+    text = doc.pages[page - 1]
+    lines = [ln for ln in (_ws(x) for x in above.split("\n")) if ln]
+    after = text.find(lines[-1]) + len(lines[-1]) if lines and lines[-1] in text else 0
+    first = next((_ws(c.split("\n")[0]) for r in rows for c in r if _ws(c)), "")
+    i = text.find(first, after) if first else -1
+    return start + i if i >= 0 else start + after
+
+
+def _continues(prev: RawTable, table: RawTable, above: str) -> bool:
+    """Whether ``table`` (first on its page) is the rest of ``prev`` (last on the page before)."""
+    if table.page != prev.pages[-1] + 1 or prev.bbox is None or table.bbox is None:
+        return False
+    if max(map(len, prev.rows)) != max(map(len, table.rows)):
+        return False
+    if abs(prev.bbox[0] - table.bbox[0]) > EDGE_TOLERANCE or abs(prev.bbox[2] - table.bbox[2]) > EDGE_TOLERANCE:
+        return False
+    return len(_ws(above)) <= FURNITURE_CHARS
+
+
+def _drop_repeated_header(prev: RawTable, table: RawTable) -> list[list[str | None]]:
+    """Rows of a continuation without the header rows it repeats from ``prev``."""
+    head = [[_ws(c) for c in r] for r in prev.rows[:3]]
+    rows = list(table.rows)
+    while rows and [_ws(c) for c in rows[0]] in head:
+        rows.pop(0)
+    return rows
+
+
+def _join_continuations(found: list[tuple[RawTable, str]]) -> list[RawTable]:
+    """Tables in page order, each (table, text printed above it on its page)."""
+    out: list[RawTable] = []
+    for t, above in found:
+        prev = out[-1] if out else None
+        first_on_page = prev is None or prev.pages[-1] != t.page
+        if prev is not None and first_on_page and _continues(prev, t, above):
+            rows = _drop_repeated_header(prev, t)
+            prev.rows.extend(rows)
+            prev.pages.extend([t.page] * len(rows))
+            continue
+        out.append(t)
+    return out
+
+
+def _page_tables(page, number: int, doc: Document) -> list[tuple[RawTable, str]]:
+    found = []
+    previous_bottom = 0.0
+    for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+        rows = t.extract()
+        if not _is_data_table(rows):
+            continue
+        top = max(t.bbox[1], previous_bottom + 1)
+        above = page.within_bbox((0, previous_bottom, page.width, top)).extract_text() or ""
+        previous_bottom = t.bbox[3]
+        found.append((RawTable(page=number, rows=rows, source="pdfplumber",
+                               offset=_offset_in_page(doc, number, rows, above),
+                               pages=[number] * len(rows), bbox=tuple(t.bbox)), above))
+    return found
+
+
+def extract_tables(path: Path, data: bytes, table_pages: list[int], doc: Document) -> list[RawTable]:
+    """The ruled tables on ``table_pages`` (1-based), continued tables joined."""
+    tables: list[tuple[RawTable, str]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=table_pages) as pdf:
+            for page in pdf.pages:
+                try:
+                    tables.extend(_page_tables(page, page.page_number, doc))
+                finally:
+                    page.close()
+    except Exception as e:  # pdfminer raises assorted errors on odd PDFs; the text is still usable
+        log.warning("%s: table extraction failed: %s", path, e)
+        doc.warnings.append(f"table extraction failed: {type(e).__name__}")
+        return []
+    return _join_continuations(tables)
