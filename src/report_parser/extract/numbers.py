@@ -1,0 +1,263 @@
+"""Vietnamese numbers: one parser for a cell or token, one finder for running text.
+
+Vietnamese writes ``1.224`` for one thousand two hundred twenty-four and
+``99,9`` for ninety-nine point nine, pads counts with zeros (``01``), writes
+ratios as ``24/28`` and money in several scales (``10 tỷ đồng``, ``5.236 triệu
+đồng``, ``50.000.000 đồng``). Reports are also full of digits that are *not*
+quantities: dates, years, document symbols (``309/KH-UBND``), section numbers
+(``3.3.1.``), ``ISO 9001:2015`` and ``mức độ 3,4`` (levels 3 and 4, not 3.4).
+Both the tables and the figures extractors use this module so that every
+number in the output is read the same way. The vocabulary (unit nouns, money
+scales, qualifier words) is data in ``patterns/units.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+from pydantic import BaseModel
+
+from .. import patterns
+
+
+class UnitsSpec(BaseModel):
+    """``patterns/units.yaml``."""
+
+    nouns: dict[str, str]
+    money: dict[str, float]
+    qualifiers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity of a text: ``start``/``end`` span the number and its unit."""
+
+    start: int
+    end: int
+    value: float | int
+    unit: str | None  # canonical unit noun, "%" or "triệu đồng"
+    kind: str  # count | percent | ratio | money | other
+    qualifier: str | None = None  # ">" "<" "≈" ">=" "<=" from "trên", "dưới", "khoảng" ...
+    whole: float | int | None = None  # for a ratio "24/28": 28
+    text: str = ""
+    num_start: int = 0  # span of the number itself (without qualifier or unit)
+    num_end: int = 0
+
+
+# --------------------------------------------------------------------------- one token
+_CLEAN = regex.compile(r"^\(?\s*([+-]?)\s*([\d.,\s]*\d)\s*(%|phần trăm)?\s*\)?$")
+
+
+def _digits_value(sign: str, body: str, decimals: str | None) -> float | int:
+    whole = int(body.lstrip("0") or "0")
+    if decimals is None:
+        return -whole if sign == "-" else whole
+    value = round(float(f"{whole}.{decimals}"), len(decimals))
+    return -value if sign == "-" else value
+
+
+def _grouped(groups: list[str]) -> bool:
+    """True when ``groups`` look like thousands groups: 1-3 digits, then threes."""
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def parse_number(s: str | None) -> float | int | None:
+    """The value of a number token or table cell, or None when it is not one number.
+
+    ``"1.224"`` and ``"1224"`` -> 1224; ``"99,9"`` -> 99.9; ``"01"`` -> 1;
+    ``"84,4%"`` -> 84.4; ``"1.224,5"`` -> 1224.5; ``"1 224"`` -> 1224. A single
+    comma is the Vietnamese decimal mark; a single dot before exactly three
+    digits groups thousands, before other digit counts it is a decimal point.
+    """
+    if s is None:
+        return None
+    m = _CLEAN.match(s.strip())
+    if not m:
+        return None
+    sign, body = m.group(1), m.group(2)
+    if " " in body:
+        parts = body.split()
+        if not _grouped(parts) or any(not p.isdigit() for p in parts):
+            return None
+        body = "".join(parts)
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        dec_mark = "," if body.rfind(",") > body.rfind(".") else "."
+        group_mark = "." if dec_mark == "," else ","
+        head, _, dec = body.rpartition(dec_mark)
+        if dec_mark in head or not dec.isdigit() or not _grouped(head.split(group_mark)):
+            return None
+        return _digits_value(sign, head.replace(group_mark, ""), dec)
+    mark = "." if dots else "," if commas else None
+    if mark is None:
+        return _digits_value(sign, body, None)
+    groups = body.split(mark)
+    if any(not g for g in groups):
+        return None
+    if len(groups) > 2 or (mark == "." and _grouped(groups)):
+        return _digits_value(sign, "".join(groups), None) if _grouped(groups) else None
+    return _digits_value(sign, groups[0], groups[1])
+
+
+def to_million(value: float | int, scale: float) -> float | int:
+    """``value`` in a money unit of ``scale`` (triệu đồng per unit) as triệu đồng."""
+    out = round(value * scale, 6)
+    return int(out) if float(out).is_integer() else out
+
+
+# --------------------------------------------------------------------------- vocabulary
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _vocab() -> tuple[UnitsSpec, regex.Pattern, regex.Pattern, regex.Pattern]:
+    spec = patterns.load("units.yaml", UnitsSpec)
+    nouns = regex.compile(r"\s*(" + _alternation(spec.nouns) + r")(?![\p{L}\p{N}])", regex.I)
+    money = regex.compile(r"\s*(" + _alternation(spec.money) + r")(?![\p{L}\p{N}])", regex.I)
+    quals = regex.compile(r"(?:^|(?<![\p{L}]))(" + _alternation(spec.qualifiers) + r")\s*$", regex.I)
+    return spec, nouns, money, quals
+
+
+def _lookup(mapping: dict[str, object], written: str):
+    if written in mapping:
+        return mapping[written]
+    low = written.casefold()
+    return next(v for k, v in mapping.items() if k.casefold() == low)
+
+
+def parse_money(s: str | None) -> float | int | None:
+    """The first money amount of a text in triệu đồng: ``"10 tỷ đồng/0%"`` -> 10000."""
+    for q in find_quantities(s or ""):
+        if q.kind == "money":
+            return q.value
+    return None
+
+
+# --------------------------------------------------------------------------- running text
+_SLASHED = regex.compile(
+    r"(?<![\p{L}\p{N}.,/:_-])\d[\d.,]*(?:/[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}][\p{L}\p{N}\-]*)*)+")
+_NUM = regex.compile(
+    r"(?<![\p{L}\p{N}.,/:_-])"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\p{N}]|[.,:/]\p{N})"
+    r"(?:(?![\p{L}])|(?=(?:đồng|đ|tỷ|tỉ|triệu|VNĐ|VND)(?![\p{L}])))")
+_PERCENT = regex.compile(r"\s?(%|phần\s+trăm)")
+# words right before a number that make it a name, date part or reference, not a quantity
+_NOT_QUANTITY_BEFORE = regex.compile(
+    r"(?:^|(?<![\p{L}]))(?:ngày|tháng|năm|quý|thứ|lần|điều|khoản|điểm|chương|khóa|khoá|"
+    r"biểu\s+mẫu|biểu\s+số|mẫu\s+số|phụ\s+lục|iso|tcvn|covid|giai\s+đoạn|tầng)[\s-]*$", regex.I)
+_DOC_NUMBER_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))số\s*$", regex.I)
+_DOC_TYPE_NUMBER_BEFORE = regex.compile(
+    r"(?:nghị\s+quyết|quyết\s+định|kế\s+hoạch|công\s+văn|thông\s+báo|thông\s+tư|nghị\s+định|chỉ\s+thị|"
+    r"báo\s+cáo|tờ\s+trình|luật|hướng\s+dẫn|chương\s+trình|đề\s+án|công\s+điện|quy\s+chế)\s+số\s*$", regex.I)
+_TOTAL_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))tổng\s+số\s*$", regex.I)
+# "mức độ 3,4", "mức độ 3 và 4", "mức độ 3, mức độ 4": lists of levels
+_LEVELS = regex.compile(r"(?:mức|cấp)\s+độ\s*\d(?:\s*(?:,|và|-|/|hoặc|\+)\s*(?:(?:mức|cấp)\s+độ\s*)?\d)*(?![\p{N}%])",
+                        regex.I)
+_PERIOD_AFTER = regex.compile(r"\s*(?:tháng|năm|quý|tuần)(?![\p{L}])", regex.I)
+_ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
+_DATE_WORDS_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))(?:ngày|tháng|từ|đến|tới|hết|trước|sau)\s*$", regex.I)
+
+
+def _skip_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LEVELS.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _after_unit(text: str, end: int) -> tuple[str | None, str, int, float | None]:
+    """(unit, kind, end, money scale) of what follows a number ending at ``end``."""
+    spec, nouns, money, _ = _vocab()
+    if m := _PERCENT.match(text, end):
+        return "%", "percent", m.end(), None
+    if m := money.match(text, end):
+        return "triệu đồng", "money", m.end(), float(_lookup(spec.money, m.group(1)))
+    if m := nouns.match(text, end):
+        return str(_lookup(spec.nouns, m.group(1))), "count", m.end(), None
+    return None, "count", end, None
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    spec, _, _, quals = _vocab()
+    m = quals.search(text[max(0, start - 20):start])
+    return str(_lookup(spec.qualifiers, m.group(1))) if m else None
+
+
+def _is_enumerator(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start].strip()
+    if lead in ("", "-", "+", "*", "•", "(") and _ENUMERATOR_AFTER.match(text, end):
+        return True
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
+
+
+def _ratio(text: str, m: regex.Match) -> Quantity | None:
+    """A slashed token that is a ratio ("24/28", "03/03"), not a date or a symbol."""
+    parts = m.group(0).split("/")
+    if len(parts) != 2 or not all(regex.fullmatch(r"[\d.,]+", p) for p in parts):
+        return None
+    part, whole = parse_number(parts[0]), parse_number(parts[1])
+    if part is None or whole is None or not whole or part > whole:
+        return None
+    if regex.fullmatch(r"(?:19|20)\d\d", parts[1]) or _DATE_WORDS_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        return None
+    unit, kind, end, _ = _after_unit(text, m.end())
+    if kind == "percent":
+        return None
+    return Quantity(m.start(), end, part, unit, "ratio", _qualifier(text, m.start()), whole,
+                    text[m.start():end], m.start(), m.end())
+
+
+def _single(text: str, m: regex.Match) -> Quantity | None:
+    start, num_end = m.span()
+    tok = m.group(0)
+    value = parse_number(tok)
+    if value is None:
+        return None
+    unit, kind, end, scale = _after_unit(text, num_end)
+    before = text[max(0, start - 25):start]
+    if _NOT_QUANTITY_BEFORE.search(before) or _DOC_TYPE_NUMBER_BEFORE.search(before) \
+            or _is_enumerator(text, start, num_end):
+        return None
+    if unit is None and _DOC_NUMBER_BEFORE.search(before) and not _TOTAL_BEFORE.search(before):
+        return None  # "Nghị quyết số 18"
+    if unit is None and regex.fullmatch(r"(?:19|20)\d\d", tok):
+        return None  # a year
+    if unit is None and _PERIOD_AFTER.match(text, num_end):
+        return None  # "6 tháng đầu năm", "5 năm"
+    digits = regex.sub(r"\D", "", tok)
+    if digits.startswith("0") and len(digits) >= 8:
+        return None  # a telephone number
+    if unit is None and isinstance(value, float):
+        kind = "other"  # a bare decimal is no count
+    if scale is not None:
+        value = to_million(value, scale)
+    return Quantity(start, end, value, unit, kind, _qualifier(text, start), None,
+                    text[start:end], start, num_end)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity of ``text`` in order, with unit, kind, qualifier and ratio whole.
+
+    Money is normalised to triệu đồng. Dates, years, document symbols, section
+    numbers, ordinals, standards ("ISO 9001:2015") and service levels ("mức độ
+    3,4") are not quantities and are left out.
+    """
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SLASHED.finditer(text):
+        taken.append(m.span())
+        if q := _ratio(text, m):
+            out.append(q)
+    taken.extend(_skip_spans(text))
+    for m in _NUM.finditer(text):
+        if _inside(m.start(), taken):
+            continue
+        if q := _single(text, m):
+            out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
