@@ -89,6 +89,9 @@ def schema_cmd(
         sys.stdout.write(text + "\n")
 
 
+from .cli_district import register as _register_district  # noqa: E402  (batch, aggregate)
+_register_district(app)
+
 COMMANDS = {"parse", "schema", "batch", "aggregate", "-h", "--help"}
 
 

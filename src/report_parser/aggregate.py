@@ -1,0 +1,374 @@
+"""The district's tables, computed from the store: what an officer used to retype into Excel.
+
+Every table is a :class:`Sheet` (Vietnamese column titles plus a stable code per
+column) so that :mod:`report_parser.export` can write it as XLSX, CSV or JSON
+without knowing what it means.
+
+Sums are exact: one value per report, code and field (the text value when the
+report gives the figure both in its text and in a form table, since the text is
+what the commune wrote in its own words; the form value otherwise). A rate is
+never averaged on its own: it is recomputed from the summed numerators and
+denominators of the communes that give both (``patterns/aggregate.yaml`` says
+which counts make each rate), and shown next to the plain mean of the stated
+rates so that an officer sees when the two disagree.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from . import patterns
+from .units import AdminUnit, Roster, resolve
+
+UNKNOWN_GROUP = "(không xác định)"
+OUTSIDE_ROSTER = "(ngoài danh sách)"
+ALL = "Toàn bộ"
+
+
+class IndicatorInfo(BaseModel):
+    label: str
+    unit: str | None = None
+    of: tuple[str, str] | None = None  # a rate's (numerator, denominator) counts
+
+
+class AggregateConfig(BaseModel):
+    indicators: dict[str, IndicatorInfo]
+
+
+def catalogue() -> dict[str, IndicatorInfo]:
+    return patterns.load("aggregate.yaml", AggregateConfig).indicators
+
+
+def is_rate(code: str) -> bool:
+    info = catalogue().get(code)
+    return info.unit == "%" if info else code.endswith("_rate")
+
+
+def label(code: str) -> str:
+    info = catalogue().get(code)
+    return info.label if info else code
+
+
+@dataclass
+class Column:
+    title: str   # Vietnamese header, first header row
+    code: str    # stable key, second header row (indicator code, group code, ...)
+
+
+@dataclass
+class Sheet:
+    name: str
+    columns: list[Column]
+    rows: list[list] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    code: str
+    name: str
+
+
+@dataclass
+class StoredReport:
+    """One stored report as the aggregation needs it."""
+
+    id: int
+    row: sqlite3.Row
+    unit: AdminUnit
+    group: Group
+    values: dict[tuple[str, str | None], float]   # (code, field) -> value
+
+    def get(self, code: str, field_: str | None = None) -> float | None:
+        return self.values.get((code, field_))
+
+
+@dataclass
+class Aggregate:
+    by: str
+    period: str | None
+    reports: list[StoredReport]
+    groups: list[Group]
+    missing: list[tuple[Group, str, str | None]]   # roster communes without a report: group, name, code
+    sheets: list[Sheet]
+
+
+# --------------------------------------------------------------------------- loading
+
+def _unit_of(row: sqlite3.Row) -> AdminUnit:
+    return AdminUnit(unit=row["unit"], level=row["level"], district=row["district"], province=row["province"],
+                     unit_code=row["unit_code"], district_code=row["district_code"],
+                     province_code=row["province_code"], unit_2025=row["unit_2025"],
+                     province_2025=row["province_2025"], unit_code_2025=row["unit_code_2025"],
+                     province_code_2025=row["province_code_2025"], resolved=bool(row["unit_code"]))
+
+
+def group_of(unit: AdminUnit, by: str, roster: Roster | None) -> Group:
+    """The group a commune falls in for ``--by``: district, province, unit or a roster column."""
+    if by == "district":
+        name = ", ".join(x for x in (unit.district, unit.province) if x)
+        return Group(unit.district_code or name or UNKNOWN_GROUP, name or UNKNOWN_GROUP)
+    if by == "province":
+        return Group(unit.province_code or unit.province or UNKNOWN_GROUP, unit.province or UNKNOWN_GROUP)
+    if by == "unit":
+        name = " ".join(x for x in (unit.level, unit.unit) if x)
+        return Group(unit.unit_code or unit.key, name or UNKNOWN_GROUP)
+    entry = roster.find(unit) if roster else None
+    if entry is None:
+        return Group(OUTSIDE_ROSTER, OUTSIDE_ROSTER)
+    value = entry.columns.get(by) or UNKNOWN_GROUP
+    return Group(value, value)
+
+
+def _values(conn: sqlite3.Connection, report_id: int) -> dict[tuple[str, str | None], float]:
+    """One value per (code, field): the text value first, else the table value, first one found."""
+    out: dict[tuple[str, str | None], float] = {}
+    rows = conn.execute("SELECT code, field, value, source FROM indicators WHERE report_id = ? "
+                        "ORDER BY CASE source WHEN 'text' THEN 0 ELSE 1 END, rowid", (report_id,))
+    for r in rows:
+        out.setdefault((r["code"], r["field"]), r["value"])
+    return out
+
+
+def load_reports(conn: sqlite3.Connection, by: str, period: str | None,
+                 roster: Roster | None) -> list[StoredReport]:
+    sql, args = "SELECT * FROM reports", ()
+    if period:
+        sql, args = sql + " WHERE period_key = ?", (period,)
+    out = []
+    for row in conn.execute(sql + " ORDER BY district, unit, date", args).fetchall():
+        unit = _unit_of(row)
+        out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), _values(conn, row["id"])))
+    return out
+
+
+def periods(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT period_key FROM reports ORDER BY period_key")]
+
+
+# --------------------------------------------------------------------------- arithmetic
+
+def number(x: float | None) -> int | float | None:
+    """Counts as int when whole (so Excel shows 1,224 not 1,224.0)."""
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def total(reports: list[StoredReport], code: str, field_: str | None = None) -> int | float | None:
+    vals = [v for r in reports if (v := r.get(code, field_)) is not None]
+    return number(sum(vals)) if vals else None
+
+
+def recomputed_rate(reports: list[StoredReport], code: str, field_: str | None = None) -> float | None:
+    """100 x sum(numerator) / sum(denominator) over the reports that give both."""
+    info = catalogue().get(code)
+    if not info or not info.of:
+        return None
+    num_code, den_code = info.of
+    pairs = [(r.get(num_code, field_), r.get(den_code, field_)) for r in reports]
+    pairs = [(n, d) for n, d in pairs if n is not None and d is not None]
+    den = sum(d for _, d in pairs)
+    return 100.0 * sum(n for n, _ in pairs) / den if den else None
+
+
+def mean_stated(reports: list[StoredReport], code: str, field_: str | None = None) -> float | None:
+    vals = [v for r in reports if (v := r.get(code, field_)) is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+def _codes(reports: list[StoredReport], with_field: bool) -> list[str]:
+    """Catalogue order first, then any other code the reports hold."""
+    present = {c for r in reports for (c, f) in r.values if (f is not None) == with_field}
+    if not with_field:  # a rate is shown when its counts are, even if no report states it
+        present |= {c for c, i in catalogue().items() if i.of and i.of[0] in present and i.of[1] in present}
+    order = list(catalogue())
+    return [c for c in order if c in present] + sorted(present - set(order))
+
+
+# --------------------------------------------------------------------------- sheets
+
+def _by_group(reports: list[StoredReport], groups: list[Group]) -> list[tuple[Group, list[StoredReport]]]:
+    return [(g, [r for r in reports if r.group.code == g.code]) for g in groups] + [(Group(ALL, ALL), reports)]
+
+
+def summary_sheet(reports, groups, missing) -> Sheet:
+    """'Tổng hợp': one row per indicator, one column per group, totals and recomputed rates."""
+    parts = _by_group(reports, groups)
+    sheet = Sheet("Tổng hợp", [Column("Chỉ tiêu", "indicator"), Column("Mã chỉ tiêu", "code"),
+                               Column("Đơn vị", "unit"), Column("Cách tính", "method")]
+                  + [Column(g.name, g.code) for g, _ in parts])
+    sheet.rows.append(["Số báo cáo", "reports", "báo cáo", "Đếm"] + [len(rs) for _, rs in parts])
+    if missing:
+        miss = [sum(1 for g, _, _ in missing if g.code == grp.code) for grp in groups] + [len(missing)]
+        sheet.rows.append(["Số xã chưa gửi báo cáo", "missing", "xã", "Đếm"] + miss)
+    for code in _codes(reports, with_field=False):
+        unit = (catalogue().get(code) or IndicatorInfo(label=code)).unit
+        if not is_rate(code):
+            sheet.rows.append([label(code), code, unit, "Tổng"] + [total(rs, code) for _, rs in parts])
+            continue
+        if catalogue().get(code) and catalogue()[code].of:
+            sheet.rows.append([f"{label(code)} (tính lại từ tổng)", code, "%", "Σ tử số / Σ mẫu số"]
+                              + [recomputed_rate(rs, code) for _, rs in parts])
+        sheet.rows.append([f"{label(code)} (trung bình tỷ lệ các xã nêu)", f"{code}:mean", "%", "Trung bình"]
+                          + [mean_stated(rs, code) for _, rs in parts])
+    return sheet
+
+
+def commune_sheet(reports, missing, by: str) -> Sheet:
+    """'Theo xã': one row per report (and per roster commune that sent none), one column per indicator."""
+    codes = [c for c in _codes(reports, with_field=False) if any(r.get(c) is not None for r in reports)]
+    head = [Column("Nhóm", by), Column("Xã", "unit"), Column("Mã xã", "unit_code"), Column("Huyện (cũ)", "district"),
+            Column("Tỉnh", "province"), Column("Xã sau 01/7/2025", "unit_2025"), Column("Số, ký hiệu", "symbol"),
+            Column("Ngày báo cáo", "date"), Column("Kỳ báo cáo", "period"), Column("Tệp", "path"),
+            Column("Trạng thái", "status")]
+    sheet = Sheet("Theo xã", head + [Column(label(c), c) for c in codes])
+    for r in sorted(reports, key=lambda r: (r.group.name, r.unit.unit or "")):
+        row = r.row
+        sheet.rows.append([r.group.name, r.unit.unit, r.unit.unit_code, r.unit.district, r.unit.province,
+                           r.unit.unit_2025, row["symbol"] or row["number"], _date(row["date"]), row["period_key"],
+                           row["path"], "Đã báo cáo"] + [number(r.get(c)) for c in codes])
+    for g, name, code in missing:
+        sheet.rows.append([g.name, name, code, None, None, None, None, None, None, None, "Chưa gửi báo cáo"]
+                          + [None] * len(codes))
+    return sheet
+
+
+def field_sheet(reports, groups) -> Sheet:
+    """'Lĩnh vực': per group and procedure field, the summed counts (and mean stated rates)."""
+    codes = _codes(reports, with_field=True)
+    sheet = Sheet("Lĩnh vực", [Column("Nhóm", "group"), Column("Lĩnh vực", "field"), Column("Số xã nêu", "reports")]
+                  + [Column(label(c) + (" (trung bình)" if is_rate(c) else ""), c) for c in codes])
+    fields = sorted({f for r in reports for (_, f) in r.values if f is not None})
+    for g, rs in _by_group(reports, groups):
+        for f in fields:
+            having = [r for r in rs if any(ff == f for (_, ff) in r.values)]
+            if having:
+                sheet.rows.append([g.name, f, len(having)] + [
+                    mean_stated(having, c, f) if is_rate(c) else total(having, c, f) for c in codes])
+    return sheet
+
+
+def form_sheet(conn: sqlite3.Connection, reports, groups) -> Sheet:
+    """'Biểu mẫu': every row of the statistic forms, summed per group (a '%' row is averaged)."""
+    parts = _by_group(reports, groups)
+    sheet = Sheet("Biểu mẫu", [Column("Biểu", "form"), Column("Mã dòng", "code"), Column("Chỉ tiêu", "label"),
+                               Column("Đơn vị tính", "unit"), Column("Cách tính", "method")]
+                  + [Column(g.name, g.code) for g, _ in parts] + [Column("Số xã có số liệu", "reports")])
+    rows: dict[tuple[str, str], dict] = {}
+    ids = {r.id for r in reports}
+    for t in conn.execute("SELECT report_id, form, code, label, unit, value FROM table_rows "
+                          "WHERE kind = 'form' AND code IS NOT NULL ORDER BY report_id, table_index, row_index"):
+        if t["report_id"] not in ids:
+            continue
+        entry = rows.setdefault((t["form"] or "", t["code"]), {"label": t["label"], "unit": t["unit"], "values": {}})
+        if t["value"] is not None:
+            entry["values"].setdefault(t["report_id"], t["value"])
+    for (form, code), e in sorted(rows.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))):
+        percent = (e["unit"] or "").strip() == "%"
+        cells = []
+        for _, rs in parts:
+            vals = [e["values"][r.id] for r in rs if r.id in e["values"]]
+            cells.append(None if not vals else (sum(vals) / len(vals) if percent else number(sum(vals))))
+        sheet.rows.append([form, code, e["label"], e["unit"], "Trung bình" if percent else "Tổng"]
+                          + cells + [len(e["values"])])
+    return sheet
+
+
+def _natural(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in code.replace(" ", "").split(".") if p)
+
+
+def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -> Sheet:
+    """'Văn bản': documents cited by at least ``min_communes`` communes, most cited first."""
+    sheet = Sheet("Văn bản", [Column("Loại văn bản", "type"), Column("Số, ký hiệu", "symbol"), Column("Ngày", "date"),
+                              Column("Cơ quan ban hành", "issuer"), Column("Trích yếu", "subject"),
+                              Column("Số xã trích dẫn", "communes"), Column("Số lần trích dẫn", "mentions"),
+                              Column("Các xã", "unit_names")])
+    by_id = {r.id: r for r in reports}
+    cited: dict[tuple, dict] = {}
+    for ref in conn.execute("SELECT r.*, (SELECT COUNT(*) FROM mentions m WHERE m.ref_id = r.id) AS n FROM refs r"):
+        rep = by_id.get(ref["report_id"])
+        if rep is None:
+            continue
+        key = (ref["type"], ref["symbol"] or ref["number"], ref["date"], ref["issuer"] if not ref["symbol"] else None)
+        e = cited.setdefault(key, {"ref": ref, "communes": {}, "mentions": 0})
+        e["communes"][rep.unit.key] = rep.unit.unit or rep.row["path"]
+        e["mentions"] += max(1, ref["n"])
+    for e in sorted(cited.values(), key=lambda e: (-len(e["communes"]), -e["mentions"])):
+        if len(e["communes"]) >= min_communes:
+            r = e["ref"]
+            sheet.rows.append([r["type"], r["symbol"] or r["number"], _date(r["date"]), r["issuer"], r["subject"],
+                               len(e["communes"]), e["mentions"], ", ".join(sorted(e["communes"].values()))])
+    return sheet
+
+
+def checks_sheet(conn: sqlite3.Connection, reports) -> Sheet:
+    """'Kiểm tra': every consistency finding of every report, errors first."""
+    sheet = Sheet("Kiểm tra", [Column("Nhóm", "group"), Column("Xã", "unit"), Column("Số, ký hiệu", "symbol"),
+                               Column("Mức độ", "severity"), Column("Quy tắc", "rule"), Column("Nội dung", "message"),
+                               Column("Chỉ tiêu", "indicators"), Column("Bằng chứng", "evidence"),
+                               Column("Tệp", "path")])
+    by_id = {r.id: r for r in reports}
+    order = {"error": 0, "warning": 1, "info": 2}
+    found = []
+    for c in conn.execute("SELECT * FROM checks"):
+        r = by_id.get(c["report_id"])
+        if r is not None:
+            found.append([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], c["severity"], c["rule"],
+                          c["message"], ", ".join(json.loads(c["indicators"] or "[]")),
+                          " | ".join(json.loads(c["evidence"] or "[]")), r.row["path"]])
+    sheet.rows = sorted(found, key=lambda row: (order.get(row[3], 3), row[0], row[1] or ""))
+    return sheet
+
+
+def errors_sheet(conn: sqlite3.Connection) -> Sheet:
+    """'Tệp lỗi': files the batch could not parse, with the reason."""
+    sheet = Sheet("Tệp lỗi", [Column("Tệp", "path"), Column("Lỗi", "error"), Column("Lý do", "message"),
+                              Column("Thời điểm", "at")])
+    sheet.rows = [[r["path"], r["error"], r["message"], r["at"]]
+                  for r in conn.execute("SELECT * FROM import_errors ORDER BY path")]
+    return sheet
+
+
+def _date(iso: str | None):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+# --------------------------------------------------------------------------- entry point
+
+def missing_communes(reports: list[StoredReport], roster: Roster, by: str) -> list[tuple[Group, str, str | None]]:
+    """Roster communes that sent no report (for the selected period), with their group."""
+    seen = {id(e) for r in reports if (e := roster.find(r.unit)) is not None}
+    return [(_roster_group(e, by, roster), e.name, e.code) for e in roster.entries if id(e) not in seen]
+
+
+def _roster_group(entry, by: str, roster: Roster) -> Group:
+    if by in ("district", "province", "unit"):
+        unit = resolve(entry.name, entry.columns.get("district"), entry.columns.get("province"))
+        return group_of(unit, by, roster)
+    value = entry.columns.get(by) or UNKNOWN_GROUP
+    return Group(value, value)
+
+
+def aggregate(conn: sqlite3.Connection, *, by: str = "district", period: str | None = None,
+              roster: Roster | None = None) -> Aggregate:
+    """All the district's tables for one grouping key and (optionally) one period."""
+    if by not in ("district", "province", "unit") and (roster is None or by not in roster.group_columns):
+        cols = ", ".join(roster.group_columns) if roster else "none: pass --units units.csv"
+        raise ValueError(f"--by {by}: not district, province, unit or a column of the roster ({cols})")
+    reports = load_reports(conn, by, period, roster)
+    missing = missing_communes(reports, roster, by) if roster else []
+    groups: dict[str, Group] = {}
+    for g in [r.group for r in reports] + [g for g, _, _ in missing]:
+        groups.setdefault(g.code, g)
+    ordered = sorted(groups.values(), key=lambda g: (g.name in (UNKNOWN_GROUP, OUTSIDE_ROSTER), g.name))
+    sheets = [summary_sheet(reports, ordered, missing), commune_sheet(reports, missing, by),
+              field_sheet(reports, ordered), form_sheet(conn, reports, ordered),
+              references_sheet(conn, reports), checks_sheet(conn, reports), errors_sheet(conn)]
+    return Aggregate(by, period, reports, ordered, missing, sheets)

@@ -1,0 +1,360 @@
+"""Parse a folder of reports in parallel worker processes and import them into the store.
+
+A district receives hundreds of files of every quality: some are corrupt, some
+hang a reader (a stalled network share, a pathological PDF), a native library
+may even crash. So each file is parsed in a long-lived worker process that the
+batch supervises: a worker that exceeds the per-file time limit is killed, a
+worker that dies is replaced, and the file is listed in ``errors.csv`` with the
+reason. Every input ends up either parsed (or already in the store) or listed
+as failed - nothing is dropped silently.
+
+Workers only parse; the main process alone writes the SQLite store (one
+transaction per report) and the output files, so a killed worker never leaves
+a half-written report anywhere.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Callable
+
+from .errors import ReportParserError
+from .ingest import SUPPORTED
+from .models import Report
+from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha
+
+EXIT_SOME_FAILED = 5
+DEFAULT_TIMEOUT = 300.0
+ParseFn = Callable[[Path], Report]
+
+
+@dataclass
+class Outcome:
+    """One input file's fate, as a worker (or the supervisor) reports it."""
+
+    path: str
+    status: str                 # parsed | known | failed
+    sha256: str | None = None
+    report_json: str | None = None
+    error: str | None = None    # error class, e.g. UnreadableInput, Timeout, WorkerCrashed
+    message: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchSummary:
+    total: int = 0
+    parsed: int = 0
+    already_stored: int = 0
+    failed: list[Outcome] = field(default_factory=list)
+    stored: dict[str, int] = field(default_factory=dict)   # import status -> count
+    messages: list[str] = field(default_factory=list)       # replacements and the like
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else 0
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """Every supported file under the paths (recursively), each once, in a stable order.
+
+    A path named explicitly is always taken (a wrong type becomes an error line),
+    files found in folders only when their suffix is supported; hidden files and
+    Word's '~$' lock files are skipped.
+    """
+    seen: dict[Path, None] = {}
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if (not f.is_dir() and f.suffix.lower() in SUPPORTED
+                        and not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts)):
+                    seen.setdefault(f, None)
+        else:
+            seen.setdefault(p, None)
+    return list(seen)
+
+
+# --------------------------------------------------------------------------- worker side
+
+def _default_parse(path: Path) -> Report:
+    from .pipeline import parse
+
+    return parse(path)
+
+
+def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool) -> Outcome:
+    """Parse one file in a worker; every failure becomes an Outcome, never an exception."""
+    start = time.monotonic()
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        if sha in known and not force:
+            return Outcome(str(path), "known", sha, seconds=time.monotonic() - start)
+        report = parse_fn(path)
+        return Outcome(str(path), "parsed", sha, report.to_json(), seconds=time.monotonic() - start)
+    except ReportParserError as e:
+        return Outcome(str(path), "failed", error=type(e).__name__, message=str(e), seconds=time.monotonic() - start)
+    except OSError as e:
+        return Outcome(str(path), "failed", error="UnreadableInput",
+                       message=f"{path}: cannot be read ({e.strerror or e})", seconds=time.monotonic() - start)
+    except Exception as e:  # a bug of ours on this file: report it, keep the batch going
+        return Outcome(str(path), "failed", error=type(e).__name__, message=f"{path}: internal error: {e}",
+                       seconds=time.monotonic() - start)
+
+
+def _worker_loop(conn, parse_fn: ParseFn, known: frozenset[str], force: bool) -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        conn.send(parse_one(Path(task), parse_fn, known, force))
+
+
+# --------------------------------------------------------------------------- supervisor side
+
+def _context():
+    """forkserver: workers start from a clean, pre-imported process (cheap, and safe with threads)."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["report_parser.pipeline"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+class _Slot:
+    """One worker process and the file it is working on."""
+
+    def __init__(self, ctx, parse_fn: ParseFn, known: frozenset[str], force: bool):
+        self.args = (ctx, parse_fn, known, force)
+        self.task: str | None = None
+        self.started = 0.0
+        self._start()
+
+    def _start(self) -> None:
+        ctx, parse_fn, known, force = self.args
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_loop, args=(child, parse_fn, known, force), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def give(self, path: str) -> None:
+        self.task, self.started = path, time.monotonic()
+        self.conn.send(path)
+
+    def restart(self) -> None:
+        self.kill()
+        self._start()
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+        self.task = None
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(2)
+
+
+def run_parallel(files: list[Path], *, workers: int, timeout: float, known: frozenset[str] = frozenset(),
+                 force: bool = False, parse_fn: ParseFn = _default_parse,
+                 on_outcome: Callable[[Outcome], None] = lambda o: None) -> None:
+    """Parse the files with supervised workers, calling ``on_outcome`` once per file."""
+    ctx = _context()
+    queue = deque(str(f) for f in files)
+    slots = [_Slot(ctx, parse_fn, known, force) for _ in range(max(1, min(workers, len(files))))]
+    try:
+        while queue or any(s.task for s in slots):
+            for s in slots:
+                if s.task is None and queue:
+                    s.give(queue.popleft())
+            busy = [s for s in slots if s.task]
+            now = time.monotonic()
+            wait_for = max(0.0, min(s.started + timeout - now for s in busy))
+            ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for)
+            for s in busy:
+                _settle(s, ready, timeout, on_outcome)
+    finally:
+        for s in slots:
+            s.stop()
+
+
+def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome], None]) -> None:
+    """Collect a finished, crashed or timed-out worker's file; restart the worker when needed."""
+    path, elapsed = s.task, time.monotonic() - s.started
+    if s.conn in ready:
+        try:
+            outcome = s.conn.recv()
+        except (EOFError, OSError):
+            outcome = None
+        if outcome is not None:
+            s.task = None
+            on_outcome(outcome)
+            return
+    if s.conn in ready or s.proc.sentinel in ready or not s.proc.is_alive():
+        code = s.proc.exitcode
+        s.restart()
+        on_outcome(Outcome(path, "failed", error="WorkerCrashed", seconds=elapsed,
+                           message=f"{path}: the parser process died (exit code {code}) on this file"))
+    elif elapsed >= timeout:
+        s.restart()
+        on_outcome(Outcome(path, "failed", error="Timeout", seconds=elapsed,
+                           message=f"{path}: parsing took longer than {timeout:g} s and was stopped"))
+
+
+# --------------------------------------------------------------------------- the batch command
+
+def json_name(path: str, sha256: str, taken: set[str]) -> str:
+    """'le-hong.docx' -> 'le-hong.docx.json'; a second file of the same name gets its hash prefix."""
+    name = Path(path).name + ".json"
+    if name in taken:
+        name = f"{Path(path).name}.{sha256[:8]}.json"
+    taken.add(name)
+    return name
+
+
+class _Outputs:
+    """DIR/json/*.json, DIR/reports.jsonl and DIR/errors.csv, written as results arrive."""
+
+    def __init__(self, out: Path):
+        (out / "json").mkdir(parents=True, exist_ok=True)
+        self.json_dir = out / "json"
+        self.jsonl = (out / "reports.jsonl").open("w", encoding="utf-8")
+        self.errors_file = (out / "errors.csv").open("w", encoding="utf-8-sig", newline="")
+        self.errors = csv.writer(self.errors_file)
+        self.errors.writerow(["path", "error", "message"])
+        self.taken: set[str] = set()
+
+    def report(self, path: str, sha256: str, text: str) -> None:
+        (self.json_dir / json_name(path, sha256, self.taken)).write_text(text + "\n", encoding="utf-8")
+        self.jsonl.write(text + "\n")
+
+    def error(self, o: Outcome) -> None:
+        self.errors.writerow([o.path, o.error, o.message])
+        self.errors_file.flush()
+
+    def close(self) -> None:
+        self.jsonl.close()
+        self.errors_file.close()
+
+
+def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: int | None = None,
+              force: bool = False, timeout: float = DEFAULT_TIMEOUT, parse_fn: ParseFn = _default_parse,
+              progress: "Progress | None" = None) -> BatchSummary:
+    """Parse every file under ``paths`` into ``out`` and import the reports into the store."""
+    files = collect(paths)
+    summary = BatchSummary(total=len(files))
+    conn = open_store(db or out / "district.sqlite")
+    outputs = _Outputs(out)
+    progress = progress or make_progress(len(files))
+
+    def on_outcome(o: Outcome) -> None:
+        if o.status == "failed":
+            summary.failed.append(o)
+            outputs.error(o)
+            record_error(conn, o.path, o.error or "Error", o.message or "")
+        else:
+            text = o.report_json if o.status == "parsed" else report_json_by_sha(conn, o.sha256)
+            outputs.report(o.path, o.sha256, text)
+            if o.status == "parsed":
+                summary.parsed += 1
+                result = import_report(conn, Report.model_validate_json(text), force=force)
+                summary.stored[result.status] = summary.stored.get(result.status, 0) + 1
+                if result.status in ("replaced", "older"):
+                    summary.messages.append(result.message)
+                    progress.note(result.message)
+            else:
+                summary.already_stored += 1
+        progress.advance(o)
+
+    try:
+        with progress:
+            run_parallel(files, workers=workers or os.cpu_count() or 1, timeout=timeout,
+                         known=frozenset(known_hashes(conn)), force=force, parse_fn=parse_fn,
+                         on_outcome=on_outcome)
+    finally:
+        outputs.close()
+        conn.close()
+    return summary
+
+
+# --------------------------------------------------------------------------- progress display
+
+class Progress:
+    """Plain log lines (for logs and CI); :class:`RichProgress` draws a bar on a terminal."""
+
+    def __init__(self, total: int, stream=None):
+        self.total, self.done, self.failed = total, 0, 0
+        self.stream = stream or sys.stderr
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def advance(self, o: Outcome) -> None:
+        self.done += 1
+        self.failed += o.status == "failed"
+        self.line(o)
+
+    def line(self, o: Outcome) -> None:
+        what = {"parsed": "parsed", "known": "already stored"}.get(o.status, f"FAILED {o.error}: {o.message}")
+        print(f"[{self.done}/{self.total}] {o.path}: {what} ({o.seconds:.1f} s)", file=self.stream, flush=True)
+
+    def note(self, message: str) -> None:
+        print(message, file=self.stream, flush=True)
+
+
+class RichProgress(Progress):
+    """A rich progress bar: files done / total, failures, elapsed and ETA."""
+
+    def __init__(self, total: int, stream=None):
+        super().__init__(total, stream)
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+        from rich.progress import Progress as Bar
+
+        self.bar = Bar(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
+                       TextColumn("ETA"), TimeRemainingColumn(), console=Console(file=self.stream))
+        self.task = self.bar.add_task("parsing", total=total, failed=0)
+
+    def __enter__(self):
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+    def line(self, o: Outcome) -> None:
+        if o.status == "failed":
+            self.bar.console.print(f"[red]FAILED[/red] {o.path}: {o.error}: {o.message}", markup=True,
+                                   highlight=False)
+        self.bar.update(self.task, completed=self.done, failed=self.failed)
+
+    def note(self, message: str) -> None:
+        self.bar.console.print(message, markup=False, highlight=False)
+
+
+def make_progress(total: int, stream=None) -> Progress:
+    stream = stream or sys.stderr
+    return RichProgress(total, stream) if stream.isatty() else Progress(total, stream)

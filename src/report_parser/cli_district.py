@@ -1,0 +1,99 @@
+"""The district workflow on the command line: ``parse-report batch`` and ``parse-report aggregate``.
+
+Kept apart from ``cli.py`` (single-file parsing) and registered there with
+:func:`register`, so the two workflows grow independently.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import EXIT_USAGE, ReportParserError
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"parse-report: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def batch_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Report files and/or folders (searched recursively).",
+                                                show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Output folder: json/, reports.jsonl, errors.csv.")],
+    db: Annotated[Optional[Path], typer.Option("--db", help="The store (SQLite). Default: OUT/district.sqlite.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
+                                                   help="Parallel parser processes. Default: all cores.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-parse and re-store files already in the store.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-file time limit in seconds.")] = 300.0,
+) -> None:
+    """Parse every report under PATHS in parallel and import them into the district store.
+
+    Exit code 0 when every file was parsed (or was already stored), 5 when some
+    failed (they are listed in OUT/errors.csv), 2 for bad usage.
+    """
+    from .batch import run_batch
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    try:
+        summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout)
+    except ReportParserError as e:
+        _fail(str(e), e.exit_code)
+    except KeyboardInterrupt:
+        raise typer.Exit(130)
+    stored = ", ".join(f"{n} {k}" for k, n in sorted(summary.stored.items())) or "0 new"
+    typer.echo(f"{summary.total} files: {summary.parsed} parsed, {summary.already_stored} already stored, "
+               f"{len(summary.failed)} failed; store: {stored} -> {db or out / 'district.sqlite'}", err=True)
+    if summary.failed:
+        typer.echo(f"failed files are listed in {out / 'errors.csv'}", err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+def aggregate_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The store written by 'parse-report batch'.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="OUT.xlsx, OUT.csv or OUT.json.")],
+    by: Annotated[str, typer.Option("--by", help="Group by: district (legacy), province, unit, or a column of "
+                                                 "--units.")] = "district",
+    period: Annotated[Optional[str], typer.Option("--period", help="Only this period, e.g. 2022-H1, 2023-Q3, "
+                                                                   "2024-Y.")] = None,
+    units: Annotated[Optional[Path], typer.Option("--units", help="The office's roster CSV: commune name or code "
+                                                                  "plus grouping columns.")] = None,
+) -> None:
+    """Totals, recomputed rates, the commune table, checks and cited documents, as a spreadsheet."""
+    from .aggregate import aggregate, periods
+    from .export import write
+    from .store import open_store
+    from .units import Roster
+
+    if not db.is_file():
+        _fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)
+    if output.suffix.lower() not in (".xlsx", ".csv", ".json"):
+        _fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
+    try:
+        roster = Roster.load(units) if units else None
+        conn = open_store(db)
+        known = periods(conn)
+        if period and period not in known:
+            _fail(f"no report for period {period} in {db} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
+        if not period and len(known) > 1:
+            typer.echo(f"note: the store holds {len(known)} periods ({', '.join(known)}); totals add them up - "
+                       "use --period to choose one", err=True)
+        result = aggregate(conn, by=by, period=period, roster=roster)
+        written = write(result.sheets, output)
+    except ValueError as e:
+        _fail(str(e), EXIT_USAGE)
+    except ReportParserError as e:
+        _fail(str(e), e.exit_code)
+    except OSError as e:
+        _fail(f"cannot write {output}: {e.strerror or e}", 3)
+    typer.echo(f"{len(result.reports)} reports in {len(result.groups)} groups"
+               + (f", {len(result.missing)} roster communes without a report" if roster else "")
+               + f" -> {', '.join(map(str, written))}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch_cmd)
+    app.command("aggregate")(aggregate_cmd)

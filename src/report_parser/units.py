@@ -1,0 +1,210 @@
+"""Administrative units: a report's commune, district and province as official names and codes.
+
+A district office groups its communes' reports, so every stored report needs a
+stable key for "which commune" and "which district". Names in reports vary
+("xã Lê Hồng", "Lê Hồng", "UBND xã Lê Hồng"), so they are resolved with the
+PyPI package ``vietnamadminunits``: LEGACY mode (63 provinces with districts,
+the units as they were before 1 July 2025) gives the ward/district/province
+codes, and its 2025 converter gives the commune and province after the 2025
+merger (no districts any more). A report written after the merger names only
+commune and province; it is parsed in FROM_2025 mode.
+
+Since there are no districts after 2025, the office chooses the grouping key:
+legacy district, province, the commune itself, or a column of its own roster
+(``--units units.csv``: commune code or name -> group), see :class:`Roster`.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import UnreadableInput
+
+_PREFIX = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)?\s*"
+                     r"(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|tp\.?)\s+", re.IGNORECASE)
+
+
+def fold(name: str | None) -> str:
+    """A matching key for a unit name: no prefix, no tones, no spaces ('Xã Lê Hồng' -> 'lehong')."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFC", name).strip().lower()
+    text = _PREFIX.sub("", text)
+    text = unicodedata.normalize("NFD", text.replace("đ", "d"))
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+def bare(name: str | None) -> str | None:
+    """'UBND xã Lê Hồng' -> 'Lê Hồng': the proper name without the level word."""
+    if not name:
+        return None
+    return _PREFIX.sub("", unicodedata.normalize("NFC", name).strip()) or None
+
+
+@dataclass
+class AdminUnit:
+    """A commune resolved to official names and codes (legacy and after the 2025 merger)."""
+
+    unit: str | None = None            # short name as officially spelled, e.g. "Lê Hồng"
+    level: str | None = None           # "xã" | "phường" | "thị trấn"
+    district: str | None = None        # legacy district short name, e.g. "Thanh Miện"
+    province: str | None = None        # legacy province short name, e.g. "Hải Dương"
+    unit_code: str | None = None       # legacy ward code, e.g. "11266"
+    district_code: str | None = None   # e.g. "300"
+    province_code: str | None = None   # e.g. "30"
+    unit_2025: str | None = None       # commune after 1 July 2025, e.g. "Bắc Thanh Miện"
+    province_2025: str | None = None   # e.g. "Hải Phòng"
+    unit_code_2025: str | None = None
+    province_code_2025: str | None = None
+    resolved: bool = False             # True when the package recognised the commune
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def key(self) -> str:
+        """Identity of the commune across reports: its code, else its folded names."""
+        if self.unit_code:
+            return self.unit_code
+        return "/".join(fold(x) for x in (self.unit, self.district, self.province))
+
+
+def _address(*parts: str | None) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(unit: str | None, district: str | None, province: str | None,
+            level: str | None = None) -> AdminUnit:
+    """Resolve a commune named in a report; unknown names are kept as written (``resolved=False``)."""
+    from vietnamadminunits import ParseMode, convert_address, parse_address
+
+    written = AdminUnit(unit=bare(unit), level=level, district=bare(district), province=bare(province))
+    if not unit:
+        return written
+    ward = f"{level} {bare(unit)}" if level in ("xã", "phường", "thị trấn") else unit
+    legacy = parse_address(_address(ward, district, province), mode=ParseMode.LEGACY)
+    if not legacy.ward_code and not district and province:
+        legacy = _legacy_without_district(bare(unit), bare(province), level) or legacy
+    if legacy.ward_code:
+        result = AdminUnit(unit=legacy.short_ward, level=(legacy.ward_type or "").lower() or level,
+                           district=legacy.short_district, province=legacy.short_province,
+                           unit_code=legacy.ward_code, district_code=legacy.district_code,
+                           province_code=legacy.province_code, resolved=True)
+        new = convert_address(_address(legacy.ward, legacy.district, legacy.province))
+        result.unit_2025, result.province_2025 = new.short_ward, new.short_province
+        result.unit_code_2025, result.province_code_2025 = new.ward_code, new.province_code
+        return result
+    if not district and province:  # a report written after the 2025 merger: commune + province only
+        new = parse_address(_address(ward, province), mode=ParseMode.FROM_2025)
+        if new.ward_code:
+            written.unit, written.province = new.short_ward, new.short_province
+            written.unit_2025, written.province_2025 = new.short_ward, new.short_province
+            written.unit_code_2025, written.province_code_2025 = new.ward_code, new.province_code
+            written.unit_code, written.province_code = f"2025:{new.ward_code}", f"2025:{new.province_code}"
+            written.resolved = True
+    return written
+
+
+def _legacy_without_district(unit: str, province: str, level: str | None):
+    """A legacy commune named with its province only: unique within the province, or None."""
+    from vietnamadminunits import ParseMode, parse_address
+    from vietnamadminunits.database import query
+
+    # fold() keeps only letters and digits, so the keys are safe inside the SQL text
+    rows = query("SELECT DISTINCT ward, district, province, wardType FROM admin_units_legacy "
+                 f"WHERE wardShortKey = '{fold(unit)}' AND provinceShortKey = '{fold(province)}'")
+    hits = [r for r in rows if not level or (r["wardType"] or "").lower() == level]
+    if len(hits) != 1:
+        return None
+    h = hits[0]
+    return parse_address(_address(h["ward"], h["district"], h["province"]), mode=ParseMode.LEGACY)
+
+
+def communes_of(district: str, province: str) -> list[AdminUnit]:
+    """Every legacy commune (xã, phường, thị trấn) of a district, in code order."""
+    from vietnamadminunits.database import query
+
+    rows = query("SELECT DISTINCT wardShort, wardType, districtShort, provinceShort, wardCode, districtCode, "
+                 "provinceCode FROM admin_units_legacy "
+                 f"WHERE districtShortKey = '{fold(district)}' AND provinceShortKey = '{fold(province)}'")
+    out = [AdminUnit(unit=r["wardShort"], level=(r["wardType"] or "").lower(), district=r["districtShort"],
+                     province=r["provinceShort"], unit_code=r["wardCode"], district_code=r["districtCode"],
+                     province_code=r["provinceCode"], resolved=True)
+           for r in rows]
+    return sorted(out, key=lambda u: int(u.unit_code) if (u.unit_code or "").isdigit() else 0)
+
+
+# --------------------------------------------------------------------------- roster
+
+_CODE_COLUMNS = ("code", "ma", "maxa", "macode", "unitcode", "wardcode")
+_NAME_COLUMNS = ("name", "commune", "unit", "ward", "xa", "ten", "tenxa", "donvi")
+
+
+@dataclass
+class RosterEntry:
+    name: str
+    code: str | None
+    columns: dict[str, str]
+
+
+class Roster:
+    """The office's own list of communes (``units.csv``): commune code or name -> group columns.
+
+    The CSV needs a header with a name column (``name``/``commune``/``xã``/``tên``)
+    and/or a code column (``code``/``mã``); every other column is a grouping column
+    usable with ``aggregate --by COLUMN``. A ``district`` column, when present, also
+    disambiguates communes of the same name.
+    """
+
+    def __init__(self, entries: list[RosterEntry], group_columns: list[str]):
+        self.entries = entries
+        self.group_columns = group_columns
+        self._by_code = {e.code: e for e in entries if e.code}
+        by_name: dict[str, list[RosterEntry]] = {}
+        for e in entries:
+            by_name.setdefault(fold(e.name), []).append(e)
+        self._by_name = by_name
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Roster":
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UnreadableInput(f"{path}: cannot read the units roster ({e})") from None
+        reader = csv.DictReader(text.splitlines(), dialect=_dialect(text))
+        header = reader.fieldnames or []
+        code_col = next((h for h in header if fold(h) in _CODE_COLUMNS), None)
+        name_col = next((h for h in header if fold(h) in _NAME_COLUMNS), None)
+        if not (code_col or name_col):
+            raise UnreadableInput(f"{path}: the roster needs a 'name' or 'code' column (found: {', '.join(header)})")
+        groups = [h for h in header if h not in (code_col, name_col)]
+        entries = []
+        for row in reader:
+            name = (row.get(name_col) or "").strip() if name_col else ""
+            code = (row.get(code_col) or "").strip() if code_col else ""
+            if name or code:
+                entries.append(RosterEntry(name=name or code, code=code or None,
+                                           columns={g: (row.get(g) or "").strip() for g in groups}))
+        return cls(entries, groups)
+
+    def find(self, unit: AdminUnit) -> RosterEntry | None:
+        """The roster entry of a resolved commune: by code, else by name (and district when ambiguous)."""
+        if unit.unit_code and unit.unit_code in self._by_code:
+            return self._by_code[unit.unit_code]
+        hits = self._by_name.get(fold(unit.unit), [])
+        if len(hits) > 1:
+            hits = [e for e in hits if fold(e.columns.get("district")) == fold(unit.district)] or hits
+        return hits[0] if len(hits) == 1 else None
+
+
+def _dialect(text: str):
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
