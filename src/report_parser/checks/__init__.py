@@ -1,0 +1,34 @@
+"""Consistency checks: where a report contradicts itself, in words a district officer
+acts on.
+
+Every rule is silent when one of its inputs is missing: a check is a claim about
+the report, never about what the extractors failed to find.
+"""
+from __future__ import annotations
+
+from ..models import Check, Report
+from . import documents, forms, relations
+from .rules import load
+from .values import Facts
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def run_checks(report: Report, ctx=None) -> list[Check]:
+    """All checks of a parsed report, errors first. ``ctx`` (the extraction context)
+    is accepted for the pipeline's sake; the rules need only the report."""
+    rules = load()
+    facts = Facts(report.indicators)
+    found = forms.check_forms(report.tables, rules)
+    checks = [
+        *documents.check_period(report, rules),
+        *documents.check_references(report, rules),
+        *relations.check_sums(facts, rules),
+        *relations.check_rates(facts, rules, found.rate_rows),
+        *relations.check_breakdowns(facts, rules),
+        *relations.check_text_vs_table(facts, rules),
+        *found.checks,
+        *relations.check_percent_indicators(facts, rules, found.over_100),
+        *relations.check_text_conflicts(facts, rules),
+    ]
+    return sorted(checks, key=lambda c: SEVERITY_ORDER[c.severity])

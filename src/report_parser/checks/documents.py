@@ -1,0 +1,59 @@
+"""Rules about the report as a document: its reporting period against its date,
+and the problems the references extractor found in cited documents.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..models import Check, Reference, Report
+from .rules import CheckRules
+from .values import make_check
+
+QUARTER_END_MONTHS = (3, 6, 9, 12)
+
+
+def vn_date(d: dt.date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else "?"
+
+
+def _ref_name(ref: Reference) -> str:
+    return ref.symbol or " ".join(x for x in (ref.type, ref.number and f"số {ref.number}") if x) or "?"
+
+
+def check_references(report: Report, rules: CheckRules) -> list[Check]:
+    """Each issue of each cited document, in the officer's words."""
+    out = []
+    for ref in report.references:
+        for issue in ref.issues:
+            rule = rules.reference_issues.get(issue, rules.reference_issue_default)
+            message = rule.message.format(symbol=_ref_name(ref), type=ref.type or "?",
+                                          date=vn_date(ref.date), report_date=vn_date(report.report.date),
+                                          issue=issue)
+            evidence = [f"(tr. {m.page}) {m.text}" if m.page else m.text for m in ref.mentions]
+            out.append(make_check(f"reference-{issue}", rule.severity, message, evidence=evidence,
+                                  pages=[m.page for m in ref.mentions if m.page],
+                                  references=[ref.symbol] if ref.symbol else []))
+    return out
+
+
+def _is_calendar_period_end(d: dt.date) -> bool:
+    """A quarter's last day: what a period given only as a label ("6 tháng đầu năm") ends on."""
+    return d.month in QUARTER_END_MONTHS and d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def check_period(report: Report, rules: CheckRules) -> list[Check]:
+    """A period that ends after the report is dated. Reports often give estimates to the end
+    of a quarter or year ("ước thực hiện đến 31/12"), so a calendar period end is only info."""
+    meta, m = report.report, rules.messages
+    date, period = meta.date, meta.period
+    if date is None:
+        return []
+    if period.start and period.start > date:
+        message = m.period_start_after_report.format(start=vn_date(period.start), date=vn_date(date))
+        return [make_check("period-after-report", "error", message)]
+    if period.end and period.end > date:
+        severity = "info" if _is_calendar_period_end(period.end) else "warning"
+        message = m.period_after_report.format(end=vn_date(period.end), date=vn_date(date))
+        return [make_check("period-after-report", severity, message)]
+    return []

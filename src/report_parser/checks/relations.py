@@ -1,0 +1,221 @@
+"""Rules between catalogue indicators: sums, rates, claims, per-field breakdowns,
+the same measure stated twice.
+
+A measure may be stated more than once. Relations use the text's value and a
+form's only where the text is silent (a rate from a form: the form's values first);
+a form that contradicts the text is reported once, by the text-vs-table rule, not
+again by every relation it feeds. A measure stated twice in the text satisfies a
+relation when either value does.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..models import Check, Indicator
+from .rules import CheckRules, RateRule, SumRule
+from .values import (DimKey, Facts, agrees, combinations, computed_fmt, dim_key, fmt,
+                     make_check, preferred, same_statement)
+
+EPS = 1e-6
+
+
+def where(dim: DimKey, rules: CheckRules) -> str:
+    """The message prefix naming a dimension ("Lĩnh vực Hộ tịch: "), empty for the whole unit."""
+    return "".join(rules.messages.where_dimension.format(
+        label=rules.dimension_labels.get(key, key), value=value) for key, value in dim)
+
+
+def stated(ind: Indicator, rules: CheckRules) -> str:
+    """A value as the report states it, with its qualifier word ("trên 80")."""
+    word = rules.qualifiers.get(ind.qualifier or "", "")
+    return f"{word} {fmt(ind.value)}".strip()
+
+
+# ---------------------------------------------------------------- sums
+def _sum_options(rule: SumRule, values: Sequence[float], n_maybe: int) -> list[float]:
+    """The sums the relation allows: without and (when given) with the 'maybe' parts."""
+    base = sum(values[1:len(values) - n_maybe])
+    return [base] + ([base + sum(values[len(values) - n_maybe:])] if n_maybe else [])
+
+
+def _sum_holds(rule: SumRule, values: Sequence[float], n_maybe: int, partial: bool) -> bool:
+    total, options = values[0], _sum_options(rule, values, n_maybe)
+    if rule.relation == "<=" or partial:
+        return min(options) <= total + EPS
+    return any(abs(o - total) <= EPS for o in options)
+
+
+def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> Check | None:
+    total = facts.exact(rule.total, dim)
+    parts = [facts.exact(c, dim) for c in rule.parts]
+    if not total or not all(parts):
+        return None
+    also = [(c, facts.exact(c, dim)) for c in rule.also]
+    maybe = [(c, facts.exact(c, dim)) for c in rule.maybe]
+    partial = not all(v for _, v in also + maybe)
+    extra = [v for _, v in also if v]
+    maybes = [v for _, v in maybe if v]
+    options = [total, *parts, *extra, *maybes]
+    combos = combinations(options)
+    if not combos or any(_sum_holds(rule, [i.value for i in c], len(maybes), partial) for c in combos):
+        return None
+    pick = preferred(options)
+    values = [i.value for i in pick]
+    sums = _sum_options(rule, values, len(maybes))
+    shown = min(sums, key=lambda s: abs(s - values[0]))
+    used = pick[1:] if shown == sums[-1] else pick[1:len(pick) - len(maybes)]
+    parts_text = " + ".join(f"{rules.name(i.code)} {fmt(i.value)}" for i in used)
+    exceeds = min(sums) > values[0]
+    template = rules.messages.sum_exceeds if exceeds else rules.messages.sum_differs
+    message = template.format(where=where(dim, rules), total_name=rules.name(rule.total),
+                              total=fmt(values[0]), parts=parts_text, sum=fmt(shown))
+    return make_check(rule.id, rule.severity, message, pick)
+
+
+def check_sums(facts: Facts, rules: CheckRules) -> list[Check]:
+    out = []
+    for rule in rules.sums:
+        for dim in facts.dims([rule.total]):
+            check = _check_sum(rule, dim, facts, rules)
+            if check:
+                out.append(check)
+    return out
+
+
+# ---------------------------------------------------------------- rates
+def _check_rate(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
+                rules: CheckRules) -> Check | None:
+    nums = facts.exact(rule.numerator, dim, rate.source)
+    dens = [d for code in rule.denominators for d in facts.exact(code, dim, rate.source) if d.value > 0]
+    if not nums or not dens:
+        return None
+    if any(agrees(100 * n.value / d.value, rate.value, rate.qualifier) for n in nums for d in dens):
+        return None
+    num, den = preferred([nums, dens], rate.source)
+    computed = 100 * num.value / den.value
+    template = rules.messages.rate_claim if rate.qualifier else rules.messages.rate_differs
+    message = template.format(
+        where=where(dim, rules), rate_name=rules.name(rule.rate),
+        qualifier=rules.qualifiers.get(rate.qualifier or "", ""), stated=fmt(rate.value),
+        numerator_name=rules.name(num.code), denominator_name=rules.name(den.code),
+        numerator=fmt(num.value), denominator=fmt(den.value),
+        computed=computed_fmt(computed, rate.value))
+    rule_id = "rate-claim" if rate.qualifier else "rate-mismatch"
+    return make_check(rule_id, rule.severity, message, [rate, num, den])
+
+
+def check_rates(facts: Facts, rules: CheckRules, checked_rows: set[str]) -> list[Check]:
+    """Stated rates against their counts; rates from form rows already checked
+    against their own count rows (``checked_rows``) are not reported twice."""
+    out = []
+    for rule in rules.rates:
+        for dim in facts.dims([rule.rate]):
+            for rate in facts.all(rule.rate, dim):
+                if rate.source == "table" and rate.table in checked_rows:
+                    continue
+                check = _check_rate(rule, dim, rate, facts, rules)
+                if check:
+                    out.append(check)
+    return out
+
+
+# ---------------------------------------------------------------- breakdowns
+def _breakdown_item(code: str, key: str, label: str, fields: list[str], facts: Facts,
+                    rules: CheckRules) -> tuple[str, list[Indicator], bool] | None:
+    """The mismatch of one code's per-field values with its total: (text, inputs, exceeds)."""
+    totals = facts.exact(code)
+    given = [(f, facts.exact(code, ((key, f),))) for f in fields]
+    given = [(f, v) for f, v in given if v]
+    if not totals or not given:
+        return None
+    complete = len(given) == len(fields)
+    options = [totals] + [v for _, v in given]
+    combos = combinations(options)
+
+    def holds(c: tuple[Indicator, ...]) -> bool:
+        s = sum(i.value for i in c[1:])
+        return abs(s - c[0].value) <= EPS if complete else s <= c[0].value + EPS
+
+    if not combos or any(holds(c) for c in combos):
+        return None
+    pick = preferred(options)
+    s = sum(i.value for i in pick[1:])
+    parts = " + ".join(f"{f} {fmt(i.value)}" for (f, _), i in zip(given, pick[1:]))
+    text = rules.messages.breakdown_item.format(name=rules.name(code), label=label, parts=parts,
+                                                sum=fmt(s), total=fmt(pick[0].value))
+    return text, list(pick), s > pick[0].value + EPS
+
+
+def check_breakdowns(facts: Facts, rules: CheckRules) -> list[Check]:
+    """Per-field figures against the unit's totals: one check per breakdown, listing
+    every measure whose fields do not add up (they usually share one cause)."""
+    out = []
+    for bd in rules.breakdowns:
+        fields = facts.field_values(bd.dimension, bd.codes)
+        items = [it for code in bd.codes
+                 if (it := _breakdown_item(code, bd.dimension, bd.label, fields, facts, rules))]
+        if items:
+            severity = "error" if any(exceeds for _, _, exceeds in items) else "warning"
+            out.append(make_check("breakdown-sum", severity, "; ".join(t for t, _, _ in items),
+                                  [i for _, inds, _ in items for i in inds]))
+    return out
+
+
+# ---------------------------------------------------------------- same measure twice
+def _form_of(ind: Indicator) -> str:
+    return ind.table.split("/")[0] if ind.table else ""
+
+
+def check_text_vs_table(facts: Facts, rules: CheckRules) -> list[Check]:
+    """A form row that contradicts the text: one check per form, listing the rows."""
+    groups: dict[str, list[tuple[Indicator, list[Indicator]]]] = defaultdict(list)
+    for code, dim in facts.keys():
+        values = facts.all(code, dim)
+        texts = [i for i in values if i.source == "text"]
+        for tab in (i for i in values if i.source == "table"):
+            if texts and not any(same_statement(tab, t) for t in texts):
+                groups[_form_of(tab)].append((tab, texts))
+    out = []
+    m = rules.messages
+    for form, pairs in groups.items():
+        items = []
+        for tab, texts in pairs:
+            row = tab.table.split("/", 1)[1] if tab.table else None
+            items.append(m.text_vs_table_item.format(
+                where=(m.table_row.format(row=row) if row else "") + where(dim_key(tab.dimension), rules),
+                name=rules.name(tab.code), table_value=fmt(tab.value),
+                text_values=", ".join(stated(t, rules) for t in texts)))
+        table = m.table_of_form.format(form=form) if form else m.table_unnamed
+        inds = [i for tab, texts in pairs for i in (tab, *texts)]
+        out.append(make_check("text-vs-table", "warning",
+                              m.text_vs_table.format(table=table, items="; ".join(items)), inds))
+    return out
+
+
+def check_text_conflicts(facts: Facts, rules: CheckRules) -> list[Check]:
+    """One measure given different values in the text: shown to the officer as
+    information, since a sentence may speak of another scope than the extractor saw."""
+    out = []
+    for code, dim in facts.keys():
+        texts = [i for i in facts.all(code, dim) if i.source == "text"]
+        if any(not same_statement(a, b) for k, a in enumerate(texts) for b in texts[k + 1:]):
+            message = rules.messages.text_conflict.format(
+                where=where(dim, rules), name=rules.name(code),
+                values=", ".join(stated(t, rules) for t in texts))
+            out.append(make_check("text-conflict", "info", message, texts))
+    return out
+
+
+def check_percent_indicators(facts: Facts, rules: CheckRules, flagged_rows: set[str]) -> list[Check]:
+    """A rate above 100 % (rows already flagged in their form are not repeated)."""
+    out = []
+    for code, dim in facts.keys():
+        for ind in facts.all(code, dim):
+            is_rate = ind.unit == "%" or code.endswith("rate")
+            if is_rate and ind.value > 100 and not (ind.table and ind.table in flagged_rows):
+                message = rules.messages.percent_over_100.format(
+                    where=where(dim, rules), name=rules.name(code), value=fmt(ind.value))
+                out.append(make_check("percent-over-100", "warning", message, [ind]))
+    return out
+

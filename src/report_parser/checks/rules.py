@@ -1,0 +1,107 @@
+"""The consistency rules as data (``patterns/checks.yaml``), validated when loaded.
+
+Relations between catalogue codes, the phrasing of every message and the names an
+officer knows the measures by live in the YAML file, so that a district adds a
+rule or rewords a message without touching Python.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import patterns
+from ..models import Severity
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SumRule(_Rule):
+    id: str
+    total: str
+    parts: list[str]
+    also: list[str] = Field(default_factory=list)
+    maybe: list[str] = Field(default_factory=list)
+    relation: Literal["=", "<="] = "="
+    severity: Severity = "error"
+
+    @property
+    def codes(self) -> list[str]:
+        return [self.total, *self.parts, *self.also, *self.maybe]
+
+
+class RateRule(_Rule):
+    rate: str
+    numerator: str
+    denominators: list[str]
+    severity: Severity = "error"
+
+
+class Breakdown(_Rule):
+    dimension: str
+    label: str
+    codes: list[str]
+
+
+class FormRateOverride(_Rule):
+    form: str
+    row: str
+    numerator: str
+    denominator: str
+
+
+class FormRates(_Rule):
+    rate_units: list[str]
+    denominator: str
+    numerator: str
+    overrides: list[FormRateOverride] = Field(default_factory=list)
+
+
+class IssueRule(_Rule):
+    severity: Severity = "warning"
+    message: str
+
+
+class Messages(_Rule):
+    sum_differs: str
+    sum_exceeds: str
+    rate_differs: str
+    rate_claim: str
+    breakdown_item: str
+    text_vs_table: str
+    text_vs_table_item: str
+    table_of_form: str
+    table_unnamed: str
+    table_row: str
+    text_conflict: str
+    form_rate: str
+    percent_over_100: str
+    coded_answer: str
+    period_after_report: str
+    period_start_after_report: str
+    where_dimension: str
+    where_form_row: str
+
+
+class CheckRules(_Rule):
+    names: dict[str, str]
+    sums: list[SumRule]
+    rates: list[RateRule]
+    breakdowns: list[Breakdown]
+    form_rates: FormRates
+    coded_choice: str
+    reference_issues: dict[str, IssueRule]
+    reference_issue_default: IssueRule
+    messages: Messages
+    qualifiers: dict[str, str]
+    dimension_labels: dict[str, str]
+
+    def name(self, code: str) -> str:
+        """The officer's name for a catalogue code (the code itself when unnamed)."""
+        return self.names.get(code, code)
+
+
+def load() -> CheckRules:
+    return patterns.load("checks.yaml", CheckRules)
