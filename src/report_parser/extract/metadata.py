@@ -529,7 +529,7 @@ def period_bounds(kind: str, year: int) -> tuple[dt.date | None, dt.date | None]
     if b is None:
         return None, None
     (sm, sd), (em, ed) = b.start, b.end
-    start_year = year - 1 if sm > em else year
+    start_year = year - 1 if (sm, sd) > (em, ed) else year
     return dt.date(start_year, sm, sd), dt.date(year, em, ed)
 
 
