@@ -1,8 +1,222 @@
-"""Appendix statistic forms and grids (filled by the tables extractor)."""
+"""Appendix statistic forms ("Biểu mẫu N") and other tables of a report.
+
+From the readers' :class:`~report_parser.document.RawTable` rows (pdfplumber for
+PDF, python-docx for Word): the header rows give each column a role (STT,
+label, unit, value, note; vocabulary in ``patterns/table_units.yaml``); a table
+with label, unit and value columns is a *form* (one value per row, cells read
+by :mod:`.table_cells`), any other data table a *grid*. The "Biểu mẫu N"
+heading and title are read from the raw text just before the table; a table
+without its own heading right after a form (a Word table split in two) goes on
+that form. Layout tables (the national header, the signature block) are left
+out. A document without reader tables (a .txt export) has its forms rebuilt from
+the text lines by :mod:`.table_text`.
+"""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, RawTable
+from ..models import FormRow, FormTable, GridRow, GridTable
 from . import Context
+from .table_cells import cell_value, clean, row_code, vocab
+from .table_text import forms_from_text
+
+# how far before a table (characters of raw text) its heading is looked for
+HEADING_WINDOW = 600
+# a table with at most this much text between it and the form before continues that form
+CONTINUATION_CHARS = 12
+# longest line taken as a grid's title
+TITLE_MAX = 160
 
 
-def extract(ctx: Context) -> list:
-    return []
+@dataclass
+class _Heading:
+    form: str | None
+    title: str | None
+    gap: str  # the raw text between the previous table and this one
+
+
+@functools.lru_cache(maxsize=None)
+def _heading_regex() -> regex.Pattern:
+    return regex.compile(vocab().form_heading, regex.M)
+
+
+# --------------------------------------------------------------------------- header and columns
+def _is_body_row(cells: list[str]) -> bool:
+    """A data row: a row code first, or a number in some cell."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    if row_code(cells[0]) is not None and len(filled) >= 2:
+        return True
+    return any(regex.fullmatch(r"[\d.,%\s/-]*\d[\d.,%\s/-]*", c) for c in filled)
+
+
+def _is_numbering_row(cells: list[str]) -> bool:
+    """The row of column numbers some forms print under the header: "(1) (2) (3)" or "A B 1 2"."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(regex.fullmatch(r"\(?[A-Z0-9]{1,2}\)?", c) for c in filled)
+
+
+def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    n = 0
+    while n < min(len(rows), 4) and not _is_body_row(rows[n]):
+        n += 1
+    if n == len(rows):  # no row with a number: the first row is the header
+        n = 1 if len(rows) > 1 else 0
+    head, body = rows[:n], rows[n:]
+    while body and _is_numbering_row(body[0]):
+        head, body = head + [body[0]], body[1:]
+    return head, body
+
+
+def _column_paths(head: list[list[str | None]], width: int) -> list[list[str]]:
+    """Header texts of each column, top-down; a merged (None) header cell takes the text of
+    the cell it continues: the left one in the first header row, the one above below it."""
+    grid: list[list[str]] = []
+    for i, row in enumerate(head):
+        row = list(row) + [None] * (width - len(row))
+        out: list[str] = []
+        for j, c in enumerate(row):
+            if c is None:
+                c = (out[j - 1] if j else "") if i == 0 else grid[i - 1][j]
+            out.append(clean(c))
+        grid.append(out)
+    paths = []
+    for j in range(width):
+        path: list[str] = []
+        for row in grid:
+            if row[j] and row[j] not in path:
+                path.append(row[j])
+        paths.append(path)
+    return paths
+
+
+def _role(path: list[str]) -> str | None:
+    """A column's role from its own header text first, then its parents'."""
+    cols = vocab().columns
+    for text in reversed(path):
+        t = text.casefold()
+        for role, words in cols.items():
+            if any(regex.search(r"(?<!\p{L})" + regex.escape(w.casefold()) + r"(?!\p{L})", t) for w in words):
+                return role
+    return None
+
+
+# --------------------------------------------------------------------------- heading before a table
+def _heading(doc: Document, raw: RawTable, prev_end: int | None) -> _Heading:
+    """The "Biểu mẫu N" heading and title printed between the previous table and this one."""
+    start = raw.offset if raw.offset is not None else doc.page_starts[raw.page - 1]
+    if prev_end is None or prev_end > start:
+        prev_end = 0
+    gap = doc.raw_text[max(prev_end, start - HEADING_WINDOW):start]
+    lines = [clean(x) for x in gap.splitlines() if clean(x)]
+    matches = list(_heading_regex().finditer(gap))
+    if not matches:
+        title = lines[-1] if lines and len(lines[-1]) <= TITLE_MAX else None
+        return _Heading(None, title, gap)
+    m = matches[-1]
+    same_line, _, following = gap[m.end():].partition("\n")
+    title = clean(same_line).strip(" :.-") or next(
+        (clean(x) for x in following.splitlines() if clean(x)), None)
+    return _Heading(m.group(1), title, gap)
+
+
+def _table_end(doc: Document, raw: RawTable) -> int | None:
+    """Raw offset just after a table's text, found by walking its cells' last lines in order."""
+    if raw.offset is None:
+        return None
+    pos = raw.offset
+    for row in raw.rows:
+        for cell in row:
+            lines = [x.strip() for x in (cell or "").splitlines() if x.strip()]
+            if lines and (i := doc.raw_text.find(lines[-1], pos)) >= 0:
+                pos = i + len(lines[-1])
+    return pos
+
+
+# --------------------------------------------------------------------------- forms and grids
+def _form_rows(body: list[list[str | None]], pages: list[int], roles: list[str | None]) -> list[FormRow]:
+    col = {r: roles.index(r) for r in ("code", "label", "unit", "value", "note") if r in roles}
+
+    def get(cells: list[str | None], role: str) -> str:
+        j = col.get(role)
+        return clean(cells[j]) if j is not None and j < len(cells) else ""
+
+    rows: list[FormRow] = []
+    for cells, page in zip(body, pages):
+        code, label, unit, raw = row_code(get(cells, "code")), get(cells, "label"), get(cells, "unit"), get(cells, "value")
+        if not (code or label or raw):
+            continue
+        value = cell_value(raw, unit)
+        if code is None and rows and (rows[-1].value is None or value is None):
+            prev = rows[-1]  # a cell wrapped over a page break: the rest of the previous row
+            prev.label = clean(f"{prev.label} {label}")
+            if prev.value is None and value is not None:
+                prev.value, prev.raw = value, raw
+            continue
+        rows.append(FormRow(code=code or "", label=label, unit=unit or None, value=value,
+                            raw=raw or None, note=get(cells, "note") or None, page=page))
+    return rows
+
+
+def _is_layout(rows: list[list[str | None]]) -> bool:
+    markers = [m.casefold() for m in vocab().layout_markers]
+    text = " ".join(clean(c) for r in rows for c in r if c).casefold()
+    return len(rows) < 2 or any(m in text for m in markers)
+
+
+def _build(raw: RawTable, heading: _Heading) -> FormTable | GridTable | None:
+    if _is_layout(raw.rows):
+        return None
+    width = max(len(r) for r in raw.rows)
+    rows = [list(r) + [None] * (width - len(r)) for r in raw.rows]
+    pages = raw.pages or [raw.page] * len(rows)
+    head, body = _split_header([[clean(c) for c in r] for r in rows])
+    head_raw, body_raw = rows[:len(head)], rows[len(head):]
+    paths = _column_paths(head_raw, width)
+    roles = [_role(p) for p in paths]
+    body_pages = pages[len(head):]
+    if all(r in roles for r in vocab().form_roles):
+        return FormTable(form=heading.form, title=heading.title, page=raw.page,
+                         pages=sorted(set(pages)), rows=_form_rows(body_raw, body_pages, roles))
+    columns = [" / ".join(p) for p in paths]
+    return GridTable(form=heading.form, title=heading.title, page=raw.page, pages=sorted(set(pages)),
+                     columns=columns,
+                     rows=[GridRow(cells=[clean(c) if c is not None else None for c in r], page=pg)
+                           for r, pg in zip(body_raw, body_pages)])
+
+
+def _continues(prev: FormTable | GridTable | None, table: FormTable | GridTable, heading: _Heading) -> bool:
+    return (isinstance(prev, FormTable) and isinstance(table, FormTable) and heading.form is None
+            and len(clean(heading.gap)) <= CONTINUATION_CHARS)
+
+
+def tables_from_raw(doc: Document) -> list[FormTable | GridTable]:
+    """Forms and grids of the reader's tables, in document order."""
+    out: list[FormTable | GridTable] = []
+    prev_end: int | None = None
+    for raw in doc.tables:
+        heading = _heading(doc, raw, prev_end)
+        table = _build(raw, heading)
+        prev_end = _table_end(doc, raw) or prev_end
+        if table is None:
+            continue
+        prev = out[-1] if out else None
+        if _continues(prev, table, heading):
+            prev.rows.extend(table.rows)
+            prev.pages = sorted(set(prev.pages) | set(table.pages))
+            continue
+        out.append(table)
+    return out
+
+
+def extract(ctx: Context) -> list[FormTable | GridTable]:
+    """The tables of the report: reader tables when there are any, else forms rebuilt from text."""
+    tables = tables_from_raw(ctx.doc)
+    if not any(isinstance(t, FormTable) for t in tables):
+        tables.extend(forms_from_text(ctx.doc))
+    return tables

@@ -1,0 +1,106 @@
+"""Statistic forms rebuilt from flattened text (a .txt export where each table became lines).
+
+A form starts at its "Biểu mẫu N" heading (the next line is its title); its
+header block ("Kết quả thống kê", "STT", "Chỉ tiêu thống kê", ...) is skipped up
+to the first row code, also when a continuation page repeats it. A row starts
+at its code ("3.3.1.", "1.4", "5.1", a code alone on its line) and takes every
+following line up to the next code: label (over several lines), unit, value and
+note, split by :func:`.table_cells.split_flat_row`. The raw text is used, not
+the repaired text, because the repair joins lines into paragraphs.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from ..models import FormRow, FormTable
+from .table_cells import cell_value, clean, flat_code, split_flat_row, vocab
+
+
+@functools.lru_cache(maxsize=None)
+def _regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    v = vocab()
+    heading = regex.compile(v.form_heading)
+    header = regex.compile("|".join(f"(?:{p})" for p in v.header_starts))
+    end = regex.compile("|".join(f"(?:{p})" for p in v.form_end))
+    return heading, header, end
+
+
+@dataclass
+class _Row:
+    code: str
+    offset: int
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Form:
+    number: str
+    offset: int
+    title: str | None = None
+    title_pending: bool = True
+    in_header: bool = True
+    rows: list[_Row] = field(default_factory=list)
+
+
+def _line_offsets(raw: str):
+    """(raw offset, line) pairs computed exactly from the separators found."""
+    pos = 0
+    for m in regex.finditer(r"\r\n|\n|\f", raw):
+        yield pos, raw[pos:m.start()]
+        pos = m.end()
+    yield pos, raw[pos:]
+
+
+def _to_row(r: _Row, doc: Document) -> FormRow:
+    label, unit, raw, note = split_flat_row(" ".join(r.parts))
+    return FormRow(code=r.code, label=label, unit=unit, value=cell_value(raw, unit), raw=raw,
+                   note=note, page=doc.raw_page_of(r.offset))
+
+
+def _to_form(f: _Form, doc: Document) -> FormTable:
+    rows = [_to_row(r, doc) for r in f.rows]
+    pages = sorted({r.page for r in rows if r.page})
+    return FormTable(form=f.number, title=f.title, page=doc.raw_page_of(f.offset), pages=pages, rows=rows)
+
+
+def _step(form: _Form, offset: int, line: str, header: regex.Pattern) -> None:
+    """Feed one non-empty line of the current form."""
+    if header.search(line):
+        form.in_header = True
+        form.title_pending = False
+        return
+    if coded := flat_code(line):
+        code, rest = coded
+        form.rows.append(_Row(code, offset, [rest] if rest else []))
+        form.in_header = form.title_pending = False
+        return
+    if form.title_pending:
+        form.title, form.title_pending = line, False
+    elif not form.in_header and form.rows:
+        form.rows[-1].parts.append(line)
+
+
+def forms_from_text(doc: Document) -> list[FormTable]:
+    """Every "Biểu mẫu" form of a document whose tables exist only as text lines."""
+    heading, header, end = _regexes()
+    forms: list[_Form] = []
+    current: _Form | None = None
+    for offset, line in _line_offsets(doc.raw_text):
+        s = clean(line)
+        if not s:
+            continue
+        if m := heading.match(s):
+            current = _Form(m.group(1), offset)
+            forms.append(current)
+            rest = s[m.end():].strip(" :.-")
+            if rest:
+                current.title, current.title_pending = rest, False
+        elif current is not None and end.search(s):
+            current = None
+        elif current is not None:
+            _step(current, offset, s, header)
+    return [_to_form(f, doc) for f in forms if f.rows]
