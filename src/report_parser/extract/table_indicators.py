@@ -1,8 +1,168 @@
-"""Catalogue indicators from appendix form rows (filled by the tables work)."""
+"""Catalogue indicators from appendix form rows and per-field results grids.
+
+The map is data (``patterns/form_rows.yaml``). A form row maps by its label,
+because provinces number their forms differently; the form/row key where the
+standard template prints it breaks ties (a label fitting two entries, two rows
+giving one code). A rate code takes only a row in "%". A per-field grid (one
+row per lĩnh vực) gives one indicator per cell with ``dimension.field``; its
+total row gives the indicators without a dimension. Every value is reported
+with ``source: "table"`` and ``table: "FORM/CODE"`` so the text's figures and
+the tables' can be compared.
+"""
 from __future__ import annotations
 
-from ..models import Indicator
+import functools
+
+import regex
+from pydantic import BaseModel, Field
+
+from .. import patterns
+from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
+from .table_cells import cell_value, clean, vocab
+
+
+class RowRule(BaseModel):
+    code: str
+    unit: str
+    label: str
+    at: list[str] = Field(default_factory=list)
+    parent: str | None = None
+
+
+class ColumnRule(BaseModel):
+    code: str
+    unit: str
+    header: str
+    split_code: str | None = None
+
+
+class GridSpec(BaseModel):
+    field_column: str
+    columns: list[ColumnRule]
+
+
+class FormRowsSpec(BaseModel):
+    rows: list[RowRule]
+    grid: GridSpec
+
+
+@functools.lru_cache(maxsize=None)
+def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[regex.Pattern | None], list[regex.Pattern]]:
+    spec = patterns.load("form_rows.yaml", FormRowsSpec)
+    labels = [regex.compile(r.label, regex.I) for r in spec.rows]
+    parents = [regex.compile(r.parent, regex.I) if r.parent else None for r in spec.rows]
+    headers = [regex.compile(c.header, regex.I) for c in spec.grid.columns]
+    return spec, labels, parents, headers
+
+
+def _is_rate(code: str) -> bool:
+    return code.endswith("rate")
+
+
+def _fits(rule: RowRule, row: FormRow) -> bool:
+    """A rate code takes a row in "%", a count code a row in any other unit."""
+    return _is_rate(rule.code) == (clean(row.unit) == "%")
+
+
+# --------------------------------------------------------------------------- forms
+def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool] | None:
+    """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed."""
+    spec, labels, parents, _ = _spec()
+    label = clean(row.label).casefold()
+    found = [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
+             if lab.search(label) and _fits(rule, row) and (par is None or par.search(parent_label))]
+    if not found:
+        return None
+    return next((f for f in found if f[1]), found[0])
+
+
+def _form_indicators(table: FormTable) -> list[tuple[Indicator, bool]]:
+    labels = {r.code: r.label for r in table.rows}
+    out = []
+    for row in table.rows:
+        if row.value is None:
+            continue
+        key = f"{table.form}/{row.code}"
+        hit = _rule_for(row, key, labels.get(row.code.rpartition(".")[0], ""))
+        if hit is None:
+            continue
+        rule, keyed = hit
+        out.append((Indicator(code=rule.code, value=row.value, unit=rule.unit, source="table",
+                              page=row.page, evidence=f"{row.code}. {row.label}: {row.raw}",
+                              section=f"PL.BM{table.form}" if table.form else None, table=key), keyed))
+    return out
+
+
+# --------------------------------------------------------------------------- grids
+def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
+    spec, _, _, headers = _spec()
+    found: list[ColumnRule | None] = []
+    for col in columns:
+        text = clean(col).casefold()
+        found.append(next((c for c, h in zip(spec.grid.columns, headers) if h.search(text)), None))
+    has_early = any(c is not None and c.code == "dossiers.early" for c in found)
+    return [c.model_copy(update={"code": c.split_code}) if c is not None and c.split_code and has_early else c
+            for c in found]
+
+
+def _field_name(cell: str) -> str:
+    return regex.sub(r"^(?:lĩnh\s+vực)\s*:?\s*", "", clean(cell), flags=regex.I).strip()
+
+
+def _is_total(cells: list[str], field_col: int) -> bool:
+    words = {w.casefold() for w in vocab().total_rows}
+    return any(clean(cells[j]).casefold().rstrip(":") in words for j in range(min(field_col + 1, len(cells))))
+
+
+def _grid_row_indicators(table: GridTable, row: GridRow, field_col: int,
+                         rules: list[ColumnRule | None]) -> list[Indicator]:
+    cells = [c or "" for c in row.cells]
+    total = _is_total(cells, field_col)
+    field = _field_name(cells[field_col]) if field_col < len(cells) else ""
+    if not total and not field:
+        return []
+    out = []
+    for j, rule in enumerate(rules):
+        if rule is None or j >= len(cells) or j == field_col:
+            continue
+        value = cell_value(cells[j], rule.unit)
+        if value is None:
+            continue
+        out.append(Indicator(code=rule.code, value=value, unit=rule.unit,
+                             dimension={} if total else {"field": field}, source="table", page=row.page,
+                             evidence=f"{field or clean(cells[0])} | {table.columns[j]}: {clean(cells[j])}",
+                             table=f"{table.form}/{clean(cells[0])}" if table.form else None))
+    return out
+
+
+def _grid_indicators(table: GridTable) -> list[Indicator]:
+    """Indicators of a per-field results grid (a table with a "Lĩnh vực" column)."""
+    spec, _, _, _ = _spec()
+    field_re = regex.compile(spec.grid.field_column, regex.I)
+    field_col = next((j for j, c in enumerate(table.columns) if field_re.search(clean(c))), None)
+    if field_col is None:
+        return []
+    rules = _grid_codes(table.columns)
+    return [i for row in table.rows for i in _grid_row_indicators(table, row, field_col, rules)]
+
+
+# --------------------------------------------------------------------------- all tables
+def _one_per_code(found: list[tuple[Indicator, bool]]) -> list[Indicator]:
+    """One indicator per code and dimension: the row at a keyed position, else the first."""
+    best: dict[tuple, tuple[Indicator, bool]] = {}
+    for ind, keyed in found:
+        k = (ind.code, tuple(sorted(ind.dimension.items())))
+        if k not in best or (keyed and not best[k][1]):
+            best[k] = (ind, keyed)
+    return [ind for ind, _ in best.values()]
 
 
 def from_tables(tables: list) -> list[Indicator]:
-    return []
+    """Catalogue indicators of the report's forms and per-field grids (``source: "table"``)."""
+    found: list[tuple[Indicator, bool]] = []
+    for t in tables:
+        if isinstance(t, FormTable):
+            found.extend(_form_indicators(t))
+        elif isinstance(t, GridTable):
+            found.extend((i, True) for i in _grid_indicators(t))
+    return _one_per_code(found)
