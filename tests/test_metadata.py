@@ -334,23 +334,26 @@ def test_real_13_authority_line_is_not_part_of_the_title():
 
 
 REAL_EXPECTED = {
-    # file: (type, number, symbol, issuer name, issuer level, signer name, signer capacity)
+    # file: (type, number, symbol, date, issuer name, issuer level, signer name, signer capacity)
+    # 01-04: number, day and month are form fields stamped at signing (see ingest/pdf_fields.py)
     "01_vinhlong_SNV_BC_tong_ket_dao_tao_boi_duong_2021_2025.pdf":
-        ("Báo cáo", None, "/BC-SNV", "Sở Nội vụ", "tỉnh", "Nguyễn Thị Ngọc Giàu", None),
+        ("Báo cáo", "293", "293/BC-SNV", "2026-04-09", "Sở Nội vụ", "tỉnh", "Nguyễn Thị Ngọc Giàu", None),
     "02_vinhlong_UBND_811-BC-UBND_tiep_thu_giai_trinh_tham_tra.pdf":
-        ("Báo cáo", None, "/BC-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Trần Trí Quang", "TM."),
+        ("Báo cáo", "811", "811/BC-UBND", "2026-07-12", "Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Trần Trí Quang",
+         "TM."),
     "03_vinhlong_STP_BC_tham_dinh_du_thao_NQ.pdf":
-        ("Báo cáo", None, "/BC-STP", "Sở Tư pháp", "tỉnh", "Triệu Quốc Trung", "KT."),
+        ("Báo cáo", "301", "301/BC-STP", "2026-04-28", "Sở Tư pháp", "tỉnh", "Triệu Quốc Trung", "KT."),
     "04_vinhlong_UBND_To_trinh_du_thao_NQ.pdf":
-        ("Tờ trình", None, "/TTr-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Trần Trí Quang", "TM."),
+        ("Tờ trình", "617", "617/TTr-UBND", "2026-06-09", "Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Trần Trí Quang",
+         "TM."),
     "06_vinhlong_du_thao_NQ_HDND_tinh.docx":
-        ("Nghị quyết", None, "/2026/NQ-HĐND", "Hội đồng nhân dân tỉnh Vĩnh Long", "tỉnh", "Nguyễn Minh Dũng", None),
+        ("Nghị quyết", None, "/2026/NQ-HĐND", None, "Hội đồng nhân dân tỉnh Vĩnh Long", "tỉnh", "Nguyễn Minh Dũng", None),
     "11_binhthuan_QD_1766-QD-UBND_2020_cong_bo_TTHC_tu_phap.txt":
-        ("Quyết định", "1766", "1766/QĐ-UBND", "Ủy ban nhân dân tỉnh Bình Thuận", "tỉnh", "Nguyễn Ngọc Hai", None),
+        ("Quyết định", "1766", "1766/QĐ-UBND", "2020-08-03", "Ủy ban nhân dân tỉnh Bình Thuận", "tỉnh", "Nguyễn Ngọc Hai", None),
     "13_national_ND_63-2010-ND-CP_kiem_soat_TTHC.txt":
-        ("Nghị định", "63", "63/2010/NĐ-CP", "Chính phủ", None, "Nguyễn Tấn Dũng", "TM."),
+        ("Nghị định", "63", "63/2010/NĐ-CP", "2010-06-08", "Chính phủ", None, "Nguyễn Tấn Dũng", "TM."),
     "14_national_ND_48-2013-ND-CP_sua_doi_kiem_soat_TTHC.txt":
-        ("Nghị định", "48", "48/2013/NĐ-CP", "Chính phủ", None, "Nguyễn Tấn Dũng", "TM."),
+        ("Nghị định", "48", "48/2013/NĐ-CP", "2013-05-14", "Chính phủ", None, "Nguyễn Tấn Dũng", "TM."),
 }
 
 
@@ -358,6 +361,7 @@ REAL_EXPECTED = {
 @pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
 def test_real_documents(name):
     m = meta_of_file(REAL / name)
-    got = (m.type, m.number, m.symbol, m.issuer.name, m.issuer.level, m.signer.name, m.signer.capacity)
+    got = (m.type, m.number, m.symbol, m.date and m.date.isoformat(), m.issuer.name, m.issuer.level,
+           m.signer.name, m.signer.capacity)
     assert got == REAL_EXPECTED[name]
     assert m.title and m.recipients

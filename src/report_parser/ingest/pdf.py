@@ -12,6 +12,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..document import Document
 from ..errors import UnreadableInput
+from .pdf_fields import with_field_values
 
 # a page with at least this many straight path segments may hold a ruled table
 MIN_RULING_PATHS = 8
@@ -73,6 +74,7 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Documen
                     table_pages.append(i + 1)
             finally:
                 page.close()
+            texts[-1] = with_field_values(pdf, i, texts[-1])  # stamped number and date
     except pdfium.PdfiumError as e:
         raise UnreadableInput(f"{path}: corrupt PDF page ({e})") from None
     finally:
