@@ -1,0 +1,305 @@
+"""Find: every place the text cites a document, read into a :class:`Citation`.
+
+Two passes over the repaired text with the compiled grammar: symbols
+("309/KH-UBND", "130/2005/NĐ-CP", "18-NQ/TW", "508/UBND-VP") and typed numbers
+without a symbol ("Nghị quyết số 18"). Around each, the words that make the
+citation are read: the type word and "số" before it (or the title of a law),
+the date after it (or "Ngày 08/02/2022 … đã ban hành" before it), the issuer
+("của UBND tỉnh Hải Dương" after, or "Hội đồng nhân dân tỉnh … đã ban hành"
+before) and the subject (trích yếu) up to the end of its clause.
+
+A citation knows nothing of the other citations or of the report; joining them
+into documents is :mod:`references_resolve`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import regex
+
+from .dates import DateMatch, iter_dates
+from .references_grammar import REGEX_TIMEOUT, DocType, Grammar
+
+_LEAD_WINDOW = 80      # chars before a symbol where its type word and "số" may be
+_CLAUSE_WINDOW = 200   # chars before a citation searched for a law title, a date or a body
+_SUBJECT_MAX = 300
+_CLAUSE_START = regex.compile(r"[;\n(]|\.(?=\s)")
+_COMMA_CLAUSE_START = regex.compile(r"[;\n(,]|\.(?=\s)")
+_HEADER_NUMBER = regex.compile(r"Số[ \t]*:")
+_ATTACHED_TO = regex.compile(r"(?:^|\n|\()[ \t]*(?i:kèm theo)[ \t]{1,3}\Z")
+_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}")
+_OF = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}của[ \t\n]{1,3}")
+_ISSUING = regex.compile(r"(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])")
+_SUBJECT_LEAD = regex.compile(r"[ \t:\-]{0,3}")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One mention of one document, as written."""
+
+    start: int                       # the mention span (type word … date)
+    end: int
+    number: str | None
+    symbol: str | None = None        # canonical: no spaces, "6773/KH-UBND"
+    stated: DocType | None = None    # the type the text names
+    coded: DocType | None = None     # the type the symbol's code names
+    kind: str | None = None
+    year: int | None = None          # of a normative symbol
+    issuer_code: str | None = None
+    date: dt.date | None = None
+    date_written: DateMatch | None = None  # also impossible dates ("31/02/2022")
+    issuer: str | None = None        # the body as the text names it
+    subject: str | None = None
+    own: bool = False                # the report's own number ("Số: 165/BC-UBND")
+    mismatch: bool = False           # the stated type is not the symbol's ("Quyết định số 04/KH-UBND")
+
+    @property
+    def type(self) -> DocType | None:
+        """The stated type, else the symbol's."""
+        return self.stated or self.coded
+
+
+# ------------------------------------------------------------------ symbols
+@dataclass(frozen=True)
+class _Symbol:
+    number: str
+    symbol: str
+    coded: DocType | None
+    kind: str
+    year: int | None
+    issuer_code: str | None
+
+
+def _segments(s: str) -> list[str]:
+    return [p for p in regex.split(r"\s*-\s*", s.strip()) if p]
+
+
+def _parse_symbol(m: regex.Match, g: Grammar) -> _Symbol:
+    if m.group("pnum"):
+        iss = _segments(m.group("piss"))
+        code = m.group("pcode")
+        return _Symbol(m.group("pnum"), f"{m.group('pnum')}-{code}/{'-'.join(iss)}",
+                       g.party_by_code.get(code), "party", None, iss[0])
+    num, segs = m.group("num"), _segments(m.group("segs"))
+    year = int(m.group("year")) if m.group("year") else None
+    symbol = f"{num}/{f'{year}/' if year else ''}{'-'.join(segs)}"
+    coded = g.by_code.get(segs[0])
+    if coded is not None:
+        iss = segs[1:]
+        issuer_code = "-".join(iss) if coded.code == "TTLT" else (iss[0] if iss else None)
+        kind = "normative" if year or coded.kind == "normative" else coded.kind
+        return _Symbol(num, symbol, coded, kind, year, issuer_code)
+    default = g.default_type_for_issuer(segs[0])
+    if default is not None or year:
+        return _Symbol(num, symbol, default, "normative", year, segs[0])
+    return _Symbol(num, symbol, g.by_name.get("Công văn"), "official_letter", None, segs[0])
+
+
+# ------------------------------------------------------------------ around a citation
+def _clause_start(text: str, pos: int, pattern: regex.Pattern = _CLAUSE_START) -> int:
+    lo = max(0, pos - _CLAUSE_WINDOW)
+    last = lo
+    for m in pattern.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _is_header_number(text: str, start: int, sym_start: int) -> bool:
+    """"Số: 165/BC-UBND" at the start of a line is the report's own number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_HEADER_NUMBER.match(text, start, sym_start))
+
+
+def _lead(text: str, sym_start: int, g: Grammar) -> tuple[int, DocType | None, int | None]:
+    """Start of the mention, the stated type, and where "số" was written (None
+    when it was not)."""
+    lo = max(0, sym_start - _LEAD_WINDOW)
+    m = g.lead_re.search(text, lo, sym_start, timeout=REGEX_TIMEOUT)
+    if m is None or m.start() == m.end():
+        return sym_start, None, None
+    stated = g.type_of_word(m.group("tw")) if m.group("tw") else None
+    so = m.start("so") if m.group("so") else m.start("so2") if m.group("so2") else None
+    return m.start(), stated, so
+
+
+def _titled(text: str, lead_start: int, g: Grammar) -> tuple[int, DocType, str] | None:
+    """A law named by its title before "số": "Luật Cán bộ, công chức số 89/2025/QH15".
+
+    The earliest title word of the clause after any other symbol, so that "Luật
+    sửa đổi, bổ sung một số điều của Luật Ban hành … số 87/2025/QH15" is the
+    amending law.
+    """
+    lo = _clause_start(text, lead_start)
+    for m in g.symbol_re.finditer(text, lo, lead_start, timeout=REGEX_TIMEOUT):
+        lo = m.end()
+    m = g.titled_re.search(text, lo, lead_start, timeout=REGEX_TIMEOUT)
+    if m is None:
+        return None
+    title = " ".join(text[m.end():lead_start].split())
+    return m.start(), g.by_name[" ".join(m.group(0).split())], title
+
+
+def _date_after(text: str, pos: int) -> DateMatch | None:
+    gap = _GAP.match(text, pos)
+    for d in iter_dates(text, gap.end(), min(len(text), gap.end() + 40)):
+        return d if d.start == gap.end() else None
+    return None
+
+
+def _issuer_after(text: str, pos: int, g: Grammar) -> regex.Match | None:
+    m = _OF.match(text, pos)
+    if m is None:
+        return None
+    return g.issuer_re.match(text, m.end(), timeout=REGEX_TIMEOUT)
+
+
+def _date_before(text: str, lead_start: int, g: Grammar) -> DateMatch | None:
+    """"Ngày 31/12/2021 UBND xã ban hành số 311/KH-UBND": a clause that opens with
+    a date and issues the document, with no symbol between."""
+    lo = _clause_start(text, lead_start)
+    dates = [d for d in iter_dates(text, lo, lead_start) if d.has_keyword]
+    if not dates:
+        return None
+    d = dates[0]
+    opening = text[lo:d.start]
+    if len(opening.strip(" \t-+*")) > 12:  # "Đến ngày …", "- Ngày …", not a date deep in the clause
+        return None
+    between = text[d.end:lead_start]
+    if len(between) > 150 or not _ISSUING.search(between):
+        return None
+    if g.symbol_re.search(between, timeout=REGEX_TIMEOUT):
+        return None
+    return d
+
+
+def _issuer_before(text: str, lead_start: int, after: int, g: Grammar) -> str | None:
+    """"Hội đồng nhân dân tỉnh Bến Tre cũ đã ban hành Nghị quyết số …"."""
+    lo = max(after, _clause_start(text, lead_start, _COMMA_CLAUSE_START))
+    for m in g.issuer_re.finditer(text, lo, lead_start, timeout=REGEX_TIMEOUT):
+        if g.verb_tail_re.match(text, m.end(), lead_start):
+            return m.group("body")
+    return None
+
+
+def _subject(text: str, pos: int, limit: int, g: Grammar, *, full: bool) -> str | None:
+    """The trích yếu from ``pos`` to the end of its clause (not past ``limit``).
+
+    A short citation (no date, no issuer) in running text is usually followed by
+    the sentence's predicate, not a subject: then only "về …"/"V/v …" counts.
+    """
+    pos = _SUBJECT_LEAD.match(text, pos).end()
+    end = min(limit, pos + _SUBJECT_MAX, len(text))
+    stop = g.subject_stop_re.search(text, pos, end, timeout=REGEX_TIMEOUT)
+    if stop is not None:
+        end = stop.start()
+    depth = 0
+    for i in range(pos, end):  # an unbalanced ")" closes the citation's parenthesis
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth < 0:
+                end = i
+                break
+    s = " ".join(text[pos:end].split()).rstrip(" ,.:;-")
+    s = regex.sub(r"(?:\s+(?:và|hoặc|của|tại|theo))+$", "", s)
+    if not s or not regex.match(r"\p{L}", s):
+        return None
+    if not full and not regex.match(r"(?i:về|v/v)(?![\p{L}])", s):
+        return None
+    if g.predicate_re.match(s):
+        return None
+    return s
+
+
+def _read_after(text: str, pos: int, g: Grammar) -> tuple[int, DateMatch | None, str | None, int]:
+    """Date and issuer after the symbol, in either order; returns the mention
+    end, the date, the issuer and where the subject may start."""
+    date, issuer, mention_end, rest = None, None, pos, pos
+    for _ in range(3):
+        d = _date_after(text, rest) if date is None else None
+        if d is not None:
+            date, mention_end, rest = d, d.end, d.end
+            continue
+        m = _issuer_after(text, rest, g)
+        if m is None:
+            break
+        issuer = issuer or m.group("body")
+        rest = m.end()
+    return mention_end, date, issuer, rest
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """A cited number found, before reading what surrounds it."""
+
+    start: int
+    end: int                  # end of the symbol or number
+    base: Citation
+
+
+def _complete(text: str, lead: _Lead, limit: int, g: Grammar) -> Citation:
+    """Read the date, issuer and subject around a found citation."""
+    mention_end, date, issuer, rest = _read_after(text, lead.end, g)
+    if date is None:
+        date = _date_before(text, lead.start, g)
+    if issuer is None:
+        after = date.end if date is not None and date.end <= lead.start else 0
+        issuer = _issuer_before(text, lead.start, after, g)
+    subject = lead.base.subject or _subject(text, rest, limit, g, full=bool(date or issuer))
+    return replace(lead.base, start=lead.start, end=mention_end, date=date.date if date else None,
+                   date_written=date, issuer=issuer, subject=subject)
+
+
+def _symbol_lead(text: str, m: regex.Match, g: Grammar) -> _Lead:
+    sym = _parse_symbol(m, g)
+    start, stated, so = _lead(text, m.start(), g)
+    title = None
+    if stated is not None and stated.name in g.spec.titled_types and text[start].islower() \
+            and so is not None:
+        stated, start = None, so  # "… pháp luật số 64/2025/QH15": the law's title comes earlier
+    if stated is None and so is not None and sym.kind == "normative":
+        titled = _titled(text, so, g)
+        if titled is not None:
+            start, stated, title = titled
+    own = (stated is None and _is_header_number(text, start, m.start())) \
+        or bool(_ATTACHED_TO.search(text, max(0, start - 20), start))
+    mismatch = bool(stated and sym.coded and not g.compatible(stated, sym.coded))
+    base = Citation(start=start, end=m.end(), number=sym.number, symbol=sym.symbol,
+                    stated=stated, coded=sym.coded, kind=sym.kind, year=sym.year,
+                    issuer_code=sym.issuer_code, subject=title or None, own=own, mismatch=mismatch)
+    return _Lead(start, m.end(), base)
+
+
+def _number_lead(m: regex.Match, g: Grammar) -> _Lead | None:
+    stated = g.type_of_word(m.group("tw"))
+    if stated is None:
+        return None
+    kind = "administrative" if stated.kind in ("party", "official_letter") else stated.kind
+    base = Citation(start=m.start(), end=m.end(), number=m.group("num"), stated=stated, kind=kind)
+    return _Lead(m.start(), m.end(), base)
+
+
+def _limit(text: str, leads: list[_Lead], i: int, g: Grammar) -> int:
+    """Where the subject of citation ``i`` must end: at the next citation, unless
+    the words before it call for an object ("triển khai thực hiện Nghị quyết số …")."""
+    if i + 1 >= len(leads):
+        return len(text)
+    nxt = leads[i + 1].start
+    if g.continues_re.search(text, leads[i].end, nxt, timeout=REGEX_TIMEOUT):
+        return leads[i + 2].start if i + 2 < len(leads) else len(text)
+    return nxt
+
+
+def find_citations(text: str, g: Grammar) -> list[Citation]:
+    """Every citation in ``text``, in reading order."""
+    leads = [_symbol_lead(text, m, g) for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT)]
+    spans = [(x.start, x.end) for x in leads]
+    for m in g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            lead = _number_lead(m, g)
+            if lead is not None:
+                leads.append(lead)
+    leads.sort(key=lambda x: x.start)
+    return [_complete(text, x, _limit(text, leads, i, g), g) for i, x in enumerate(leads)]

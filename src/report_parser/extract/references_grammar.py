@@ -1,0 +1,230 @@
+"""The reference grammar: ``patterns/references.yaml`` validated, then compiled.
+
+The vocabulary (type names and codes of Nghị định 30/2020/NĐ-CP Phụ lục III,
+normative and Party types, issuer codes, heads of issuing bodies) is data; this
+module only turns it into regular expressions and lookup tables. Every pattern
+is bounded (no unbounded repetition), so long runs of digits, slashes and dashes
+cannot make it backtrack for long; the finders also pass a ``timeout``.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .. import patterns
+
+Kind = Literal["administrative", "normative", "party", "official_letter"]
+
+# seconds; a safety net only: the patterns are bounded and take milliseconds
+REGEX_TIMEOUT = 2.0
+
+
+class DocType(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    code: str | None = None
+    kind: Kind
+    words: list[str] = Field(min_length=1)
+    abbrevs: list[str] = Field(default_factory=list)
+
+
+class DefaultType(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str
+    type: str
+
+
+class ReferenceGrammar(BaseModel):
+    """Schema of ``patterns/references.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    types: list[DocType] = Field(min_length=1)
+    generic_words: list[str] = Field(default_factory=list)
+    default_type_by_issuer: list[DefaultType] = Field(default_factory=list)
+    titled_types: list[str] = Field(default_factory=list)
+    issuers: dict[str, str] = Field(default_factory=dict)
+    local_issuers: list[str] = Field(default_factory=list)
+    bodies: list[str] = Field(default_factory=list)
+    issuer_heads: list[str] = Field(default_factory=list)
+    office_heads: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list)
+    issue_verbs: list[str] = Field(default_factory=list)
+    subject_stops: list[str] = Field(default_factory=list)
+    not_subject_openers: list[str] = Field(default_factory=list)
+    subject_continues: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _names_exist(self) -> "ReferenceGrammar":
+        names = {t.name for t in self.types}
+        for d in self.default_type_by_issuer:
+            if d.type not in names:
+                raise ValueError(f"default_type_by_issuer: unknown type {d.type!r}")
+            regex.compile(d.pattern)
+        for t in self.titled_types:
+            if t not in names:
+                raise ValueError(f"titled_types: unknown type {t!r}")
+        return self
+
+
+def _alternation(words: list[str], *, ignore_case: bool) -> str:
+    """Longest first, spaces matching any short run of whitespace."""
+    alts = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(r"\s{1,3}".join(regex.escape(p) for p in w.split()) for w in alts)
+    return f"(?i:{body})" if ignore_case else f"(?-i:{body})"
+
+
+def _head_alternation(heads: list[str]) -> str:
+    """Heads of bodies: the first letter as written (so "bộ máy" is not "Bộ"),
+    the rest in any case ("Thủ tướng chính phủ")."""
+    alts = []
+    for h in sorted(set(heads), key=len, reverse=True):
+        first, rest = h[0], h[1:]
+        rest_re = r"\s{1,3}".join(regex.escape(p) for p in rest.split(" "))
+        alts.append(regex.escape(first) + (f"(?i:{rest_re})" if rest else ""))
+    return "|".join(alts)
+
+
+# a code unit of a symbol: capitals, each optionally followed by one small
+# letter ("TTr", "QyĐ", "TTg"), then digits ("QH13", "PA83")
+_UNIT = r"(?:[A-ZĐÐ][a-zđ]?){1,9}\d{0,3}"
+_SEG = _UNIT + r"(?:&" + _UNIT + r")?(?![\p{L}\d])"
+_DASH = r"[ \t]?-[ \t\n]{0,2}"
+_SLASH = r"[ \t\n]{0,2}/[ \t\n]{0,2}"
+SYMBOL_PATTERN = (
+    r"(?<![\p{L}\d/])(?:"
+    # Party: number first, "18-NQ/TW", "225-CV/ĐU"
+    r"(?P<pnum>\d{1,5})[ \t]?-[ \t]?(?P<pcode>" + _SEG + ")" + _SLASH
+    + r"(?P<piss>" + _SEG + "(?:" + _DASH + _SEG + "){0,3})"
+    r"|"
+    # State: "309/KH-UBND", "130/2005/NĐ-CP", "80/2015/QH13", "508/UBND-VP"
+    r"(?P<num>\d{1,5})" + _SLASH + r"(?:(?P<year>(?:19|20)\d{2})" + _SLASH + r")?"
+    + r"(?P<segs>" + _SEG + "(?:" + _DASH + _SEG + "){0,5})"
+    r")"
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled reference grammar."""
+
+    spec: ReferenceGrammar
+    symbol_re: regex.Pattern
+    lead_re: regex.Pattern        # type word and/or "số" right before a symbol (searched up to it)
+    number_ref_re: regex.Pattern  # "Nghị quyết số 18" (no symbol)
+    titled_re: regex.Pattern      # "Luật" opening a title before "số"
+    issuer_re: regex.Pattern      # a body as the text names it
+    verb_tail_re: regex.Pattern   # "đã ban hành " between a body or a date and the reference
+    subject_stop_re: regex.Pattern  # where a subject (trích yếu) ends
+    predicate_re: regex.Pattern   # a predicate, not a subject, after a short citation
+    continues_re: regex.Pattern   # a subject that goes on through the next citation
+    by_code: dict[str, DocType]   # state type codes (KH, NĐ, TTLT…)
+    party_by_code: dict[str, DocType]
+    by_word: dict[str, DocType]   # lower-case word or abbreviation -> type (first listed wins)
+    by_name: dict[str, DocType]
+
+    def type_of_word(self, word: str) -> DocType | None:
+        """The type a word names ("kế hoạch", "QĐ"), None for a generic word."""
+        key = " ".join(word.split())
+        return self.by_word.get(key) or self.by_word.get(key.lower())
+
+    def default_type_for_issuer(self, code: str) -> DocType | None:
+        for d in self.spec.default_type_by_issuer:
+            if regex.match(d.pattern, code):
+                return self.by_name[d.type]
+        return None
+
+    def issuer_name(self, code: str) -> str | None:
+        """Name of an issuer code; "QH13" -> "Quốc hội" (the term number dropped)."""
+        if code in self.spec.issuers:
+            return self.spec.issuers[code]
+        bare = regex.sub(r"\d+$", "", code)
+        return self.spec.issuers.get(bare)
+
+    def compatible(self, stated: DocType, coded: DocType) -> bool:
+        """True when a stated type word may name a document of the coded type
+        ("Thông tư" for a TTLT, "Nghị quyết" for a Party NQ)."""
+        if stated.name == coded.name:
+            return True
+        return any(w.lower() in (x.lower() for x in coded.words) for w in stated.words[:1])
+
+
+def _build(spec: ReferenceGrammar) -> Grammar:
+    words: list[str] = []
+    abbrevs: list[str] = []
+    by_word: dict[str, DocType] = {}
+    by_code: dict[str, DocType] = {}
+    party_by_code: dict[str, DocType] = {}
+    by_name: dict[str, DocType] = {}
+    for t in spec.types:
+        by_name.setdefault(t.name, t)
+        for w in t.words:
+            words.append(w)
+            by_word.setdefault(w.lower(), t)
+        for a in t.abbrevs:
+            abbrevs.append(a)
+            by_word.setdefault(a, t)
+        if t.code:
+            (party_by_code if t.kind == "party" else by_code).setdefault(t.code, t)
+    # Party documents also use the state codes (NQ, CT, TB, KH, BC, ĐA…)
+    for code, t in by_code.items():
+        party_by_code.setdefault(code, t)
+    type_words = _alternation(words + spec.generic_words, ignore_case=True)
+    if abbrevs:
+        type_words = f"{type_words}|{_alternation(abbrevs, ignore_case=False)}"
+    tw = rf"(?<![\p{{L}}\d])(?:{type_words})(?![\p{{L}}\d])"
+    lead = (rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}})?"
+            r"(?:(?P<so>(?i:số))[ \t]{0,2}:?[ \t\n]{1,3}|(?P<so2>(?i:số)):)?\Z")
+    number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
+                  r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
+    titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
+    levels = _alternation(spec.levels, ignore_case=False)
+    bodies = _head_alternation(list(spec.issuers.values()) + spec.bodies)
+    proper = r"\p{Lu}(?:\p{L}|\.(?=\p{L})){0,14}(?![\p{L}\d/])"
+    place = rf"{proper}(?:[ \t]{proper}){{0,4}}"
+    # an office's name: capitalised words, each may carry one small word
+    # ("Bộ Tài chính", "Sở Văn hóa, Thể thao và Du lịch")
+    stop = r"(?!(?:về|v/v|ngày|số|của|tại|đã|ban|quy|thì|và|là|theo|với|cho|trong|năm|đến|giai|có)(?![\p{L}]))"
+    small = rf"(?:[ \t]{stop}\p{{Ll}}{{1,7}}(?![\p{{L}}\d/]))?"
+    named = rf"{proper}{small}(?:(?:[ \t]|,[ \t]|[ \t]và[ \t]){proper}{small}){{0,5}}"
+    local = (rf"(?:{_head_alternation(spec.issuer_heads)})"
+             rf"(?:[ \t\n]{{1,2}}(?:{levels})(?![\p{{L}}]))?(?:[ \t\n]{{1,2}}{place})?")
+    office = rf"(?:{_head_alternation(spec.office_heads)})[ \t\n]{{1,2}}{named}"
+    issuer = (rf"(?<![\p{{L}}])(?P<body>(?:{local}|{office}|(?:{bodies})(?![\p{{L}}]))"
+              r"(?:[ \t]cũ(?![\p{L}]))?)")
+    verbs = _alternation(spec.issue_verbs, ignore_case=True)
+    verb_tail = rf"[ \t]{{1,3}}(?:(?:đã|cũng|vừa|mới)[ \t]{{1,3}}){{0,2}}(?:{verbs})[ \t]{{0,3}}\Z"
+    stops = _alternation(spec.subject_stops, ignore_case=True) if spec.subject_stops else "(?!)"
+    subject_stop = (rf";|\n(?!\p{{Ll}}|\d{{4}}(?![.)]))|\.(?=\s*$|\s+\p{{Lu}}|\s*\n)|{stops}"
+                    rf"|,[ \t]{{1,3}}(?=(?:{tw})[ \t]{{1,3}}(?:(?i:số)|\d))"
+                    rf"|,[ \t]{{1,3}}(?=(?:{_head_alternation(spec.issuer_heads)})(?![\p{{L}}]))")
+    predicate = (r"(?:" + _alternation(spec.not_subject_openers, ignore_case=True) + r")(?![\p{L}])"
+                 if spec.not_subject_openers else "(?!)")
+    continues = (r"(?<![\p{L}])(?:" + _alternation(spec.subject_continues, ignore_case=True)
+                 + r")[ \t\n]{0,3}\Z" if spec.subject_continues else "(?!)")
+    flags = regex.VERSION1
+    return Grammar(
+        spec=spec,
+        symbol_re=regex.compile(SYMBOL_PATTERN, flags),
+        lead_re=regex.compile(lead, flags),
+        number_ref_re=regex.compile(number_ref, flags),
+        titled_re=regex.compile(titled, flags),
+        issuer_re=regex.compile(issuer, flags),
+        verb_tail_re=regex.compile(verb_tail, flags),
+        subject_stop_re=regex.compile(subject_stop, flags),
+        predicate_re=regex.compile(predicate, flags),
+        continues_re=regex.compile(continues, flags),
+        by_code=by_code,
+        party_by_code=party_by_code,
+        by_word=by_word,
+        by_name=by_name,
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def grammar() -> Grammar:
+    """The compiled grammar of ``patterns/references.yaml`` (cached)."""
+    return _build(patterns.load("references.yaml", ReferenceGrammar))
