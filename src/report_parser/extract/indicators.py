@@ -1,9 +1,361 @@
-"""Catalogue indicators from text and tables (filled by the indicators extractor)."""
+"""Catalogue indicators: the figures of the running text that state a catalogue
+measure for the reporting commune, plus the appendix rows (``table_indicators``).
+
+The phrasings are data (``patterns/indicators.yaml``); this module only cuts a
+paragraph into clauses and asks the rules, in order, which code a figure
+states. Clauses matter because one sentence usually carries a whole breakdown:
+"đã tiếp nhận 1224 hồ sơ. Trong đó: 539 hồ sơ tiếp nhận online, 676 hồ sơ tiếp
+nhận trực tiếp ..." — each figure must be read with its own words, and with the
+clause it breaks down. Targets (plans, "phấn đấu"), other bodies' figures and
+the appendix never become text indicators.
+"""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from .. import patterns
 from ..models import Figure, Indicator
-from . import Context
+from . import Context, table_indicators
+from .figures import body_quantities
+from .numbers import Quantity, last_unit_noun, level_spans
+
+Kind = Literal["count", "percent", "ratio", "money", "other"]
+
+
+# --------------------------------------------------------------------------- patterns
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    code: str
+    kinds: list[Kind]
+    take: Literal["part", "whole"] = "part"
+    units: list[str | None] | None = None
+    all_: list[str] = Field(default_factory=list, alias="all")
+    context: list[str] = Field(default_factory=list)
+    none: list[str] = Field(default_factory=list)
+
+
+class Zero(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    codes: list[str]
+    pattern: str
+
+
+class IndicatorSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    units: dict[str, str]
+    target_sections: list[str]
+    targets: list[str]
+    other_bodies: list[str]
+    openers: list[str]
+    weak_words: list[str]
+    field_line: str
+    zeros: list[Zero]
+    rules: list[Rule]
+
+
+def _source(p: str) -> str:
+    """A pattern as written in the YAML: " ?" is optional whitespace, " " any whitespace."""
+    return p.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def _words(p: str, flags: int = regex.I) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + _source(p) + r")(?![\p{L}\p{N}])", flags)
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    all_: list[regex.Pattern]
+    context: list[regex.Pattern]
+    none: list[regex.Pattern]
+
+    def fits(self, kind: str, unit: str | None, local: str, context: str) -> bool:
+        r = self.rule
+        if kind not in r.kinds or (r.take == "whole" and kind != "ratio"):
+            return False
+        if r.units is not None and unit not in r.units:
+            return False
+        return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
+                and not any(p.search(local) for p in self.none))
+
+
+@dataclass
+class Compiled:
+    spec: IndicatorSpec
+    rules: list[CompiledRule]
+    target_sections: regex.Pattern
+    targets: regex.Pattern
+    other_bodies: regex.Pattern
+    delimiters: regex.Pattern
+    weak: regex.Pattern
+    field_line: regex.Pattern
+    zeros: list[tuple[list[str], regex.Pattern]]
+
+
+def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
+    return _words("|".join(f"(?:{p})" for p in ps), flags)
+
+
+@functools.lru_cache(maxsize=None)
+def compiled() -> Compiled:
+    spec = patterns.load("indicators.yaml", IndicatorSpec)
+    rules = [CompiledRule(r, [_words(p) for p in r.all_], [_words(p) for p in r.context],
+                          [_words(p) for p in r.none]) for r in spec.rules]
+    openers = "|".join(f"(?:{_source(p)})" for p in spec.openers)
+    delimiters = regex.compile(r"(?P<d>[;,:()])|(?<![\p{L}])(?P<opener>" + openers + r")(?![\p{L}])", regex.I)
+    weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
+                                                       sorted(spec.weak_words, key=len, reverse=True))
+                         + r")(?![\p{L}])", regex.I)
+    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets),
+                    _any(spec.other_bodies, 0), delimiters, weak,
+                    regex.compile(_source(spec.field_line)),
+                    [(z.codes, _words(z.pattern)) for z in spec.zeros])
+
+
+# --------------------------------------------------------------------------- clauses
+@dataclass(eq=False)
+class Segment:
+    """A clause: its pieces of text (a parenthesis cuts a hole in it), figures, the
+    clause it breaks down (``parent``) and the heading label it stands under (``topic``)."""
+
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    parent: Segment | None = None
+    topic: str = ""
+    figs: list[Quantity] = field(default_factory=list)
+
+    def text(self, text: str) -> str:
+        return " ".join(text[s:e] for s, e in self.pieces)
+
+    def offset(self, text: str, pos: int) -> int:
+        """Offset in :meth:`text` of the document offset ``pos``."""
+        out = 0
+        for s, e in self.pieces:
+            if s <= pos <= e:
+                return out + pos - s
+            out += e - s + 1
+        return out
+
+
+class _Segmenter:
+    """Cuts one paragraph into clauses (see the header of patterns/indicators.yaml)."""
+
+    def __init__(self, text: str, quantities: list[Quantity], sentence_starts: list[int], cp: Compiled):
+        self.text, self.qs, self.cp = text, quantities, cp
+        self.sentence_starts = sentence_starts
+        self.out: list[Segment] = []
+        self.last: Segment | None = None
+
+    def _figs_in(self, s: int, e: int) -> list[Quantity]:
+        return [q for q in self.qs if s <= q.num_start < e]
+
+    def _finish(self, seg: Segment) -> None:
+        seg.figs = sorted((q for s, e in seg.pieces for q in self._figs_in(s, e)), key=lambda q: q.start)
+        if seg.figs:
+            self.out.append(seg)
+            self.last = seg
+
+    def _label_follows(self, pos: int, end: int) -> bool:
+        nxt = next((q.start for q in self.qs if q.start >= pos), end)
+        return bool(regex.search(r"\p{L}", self.text[pos:nxt]))
+
+    def run(self, start: int, end: int) -> list[Segment]:
+        text = self.text
+        protected = [(q.start, q.end) for q in self.qs] + [
+            (start + s, start + e) for s, e in level_spans(text[start:end])]
+        events = [(p, 0, "sentence", p) for p in self.sentence_starts if start < p < end]
+        for m in self.cp.delimiters.finditer(text, start, end):
+            if not any(s <= m.start() < e for s, e in protected):
+                events.append((m.start(), 1, m.group("d") or "opener", m.end()))
+        events.sort()
+        cur, cur_start, group, topic, stack = Segment(), start, None, "", []
+        for pos, _, kind, ev_end in events:
+            if pos < cur_start:
+                continue
+            has_fig = bool(self._figs_in(cur_start, pos)) or any(self._figs_in(s, e) for s, e in cur.pieces)
+            if kind == "sentence":
+                cur.pieces.append((cur_start, pos))
+                for seg in [cur] + [s for s, _ in reversed(stack)]:
+                    self._finish(seg)
+                cur, cur_start, group, topic, stack = Segment(), pos, None, "", []
+            elif kind == ";" or (kind in ",:" and has_fig):
+                cur.pieces.append((cur_start, pos))
+                self._finish(cur)
+                cur, cur_start = Segment(parent=group, topic=topic), ev_end
+            elif kind == ":" and self._label_follows(ev_end, end):
+                topic = (topic + " " + Segment(cur.pieces + [(cur_start, pos)]).text(text)).strip()
+                cur, cur_start = Segment(parent=group, topic=topic), ev_end
+            elif kind == "opener":
+                if has_fig:
+                    cur.pieces.append((cur_start, pos))
+                    self._finish(cur)
+                    group = cur
+                    cur, cur_start = Segment(parent=group, topic=topic), pos
+                else:
+                    group = cur.parent or self.last
+                    cur.parent = group
+            elif kind == "(":
+                cur.pieces.append((cur_start, pos))
+                stack.append((cur, group))
+                group = cur
+                cur, cur_start = Segment(parent=cur, topic=topic), pos
+            elif kind == ")" and stack:
+                cur.pieces.append((cur_start, ev_end))
+                enclosing, group = stack.pop()
+                if has_fig:
+                    self._finish(cur)
+                else:
+                    enclosing.pieces.extend(cur.pieces)
+                cur, cur_start = enclosing, ev_end
+        cur.pieces.append((cur_start, end))
+        for seg in [cur] + [s for s, _ in reversed(stack)]:
+            self._finish(seg)
+        return self.out
+
+
+# --------------------------------------------------------------------------- reading one figure
+@dataclass
+class Reading:
+    """A figure with the text it is read with."""
+
+    q: Quantity
+    local: str
+    left: str  # local text before the figure
+    context: str
+    unit: str | None
+    field: str | None
+
+
+def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
+    rest = cp.weak.sub(" ", local.replace(q_text, " ", 1))
+    return not regex.search(r"\p{L}", rest)
+
+
+def _readings(text: str, segs: list[Segment], field_name: str | None, cp: Compiled) -> list[Reading]:
+    out: list[Reading] = []
+    previous: dict[int, str] = {}
+    for idx, seg in enumerate(segs):
+        st = seg.text(text)
+        parent_text = seg.parent.text(text) if seg.parent else ""
+        context = " ".join(x for x in (st, parent_text, seg.topic) if x)
+        for i, q in enumerate(seg.figs):
+            lo = seg.offset(text, seg.figs[i - 1].end) if i else 0
+            hi = seg.offset(text, seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
+            at = seg.offset(text, q.start)
+            local, left = st[lo:hi], st[lo:at]
+            if _is_weak(local, text[q.start:q.end], cp):
+                if i:
+                    anchor = previous[id(seg.figs[i - 1])]
+                elif seg.parent:
+                    anchor = parent_text
+                else:
+                    anchor = next((previous[id(s.figs[-1])] for s in reversed(segs[:idx]) if s.figs), "")
+                local = anchor + " " + local
+            previous[id(q)] = local
+            unit = q.unit or last_unit_noun(left)
+            if unit is None and seg.parent and seg.parent.figs:
+                unit = seg.parent.figs[0].unit
+            out.append(Reading(q, local, left, context, unit, field_name))
+    return out
+
+
+def _codes(r: Reading, cp: Compiled) -> list[tuple[str, float | int]]:
+    """(code, value) pairs a figure states: one for its value, and one for a ratio's whole."""
+    found: list[tuple[str, float | int]] = []
+    takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
+    for take in takes:
+        for rule in cp.rules:
+            if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context):
+                found.append((rule.rule.code, r.q.whole if take == "whole" else r.q.value))
+                break
+    return found
+
+
+# --------------------------------------------------------------------------- the extractor
+def _indicator(ctx: Context, code: str, value, start: int, end: int, field_name: str | None,
+               qualifier: str | None, cp: Compiled) -> Indicator:
+    return Indicator(code=code, value=value, unit=cp.spec.units.get(code),
+                     dimension={"field": field_name} if field_name else {}, qualifier=qualifier,
+                     source="text", page=ctx.page_of(start), evidence=ctx.sentence(start),
+                     start=start, end=end, section=ctx.section(start))
+
+
+def _excluded_section(ctx: Context, offset: int, cp: Compiled) -> bool:
+    return ctx.structure.in_appendix(offset) or any(
+        cp.target_sections.search(t) for t in ctx.structure.titles_at(offset))
+
+
+def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
+    sent = ctx.structure.sentence_at(offset)
+    return bool(sent and cp.targets.search(ctx.text[sent.start:offset]))
+
+
+def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
+    m = cp.field_line.match(ctx.text[start:end])
+    return " ".join(m.group("field").split()) if m else None
+
+
+def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity], cp: Compiled) -> list[Indicator]:
+    sentence_starts = [s.start for s in ctx.structure.sentences if start <= s.start < end]
+    field_name = _field(ctx, start, end, cp)
+    out: list[Indicator] = []
+    segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
+    for r in _readings(ctx.text, segs, field_name, cp):
+        if _is_target(ctx, r.q.start, cp) or cp.other_bodies.search(r.left):
+            continue
+        for code, value in _codes(r, cp):
+            out.append(_indicator(ctx, code, value, r.q.start, r.q.end, field_name, r.q.qualifier, cp))
+    for s in ctx.structure.sentences:
+        if start <= s.start < end:
+            for codes, pattern in cp.zeros:
+                for m in pattern.finditer(ctx.text, s.start, s.end):
+                    if not _is_target(ctx, m.start(), cp):
+                        out.extend(_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp) for c in codes)
+    return out
+
+
+def _split_on_time(inds: list[Indicator]) -> list[Indicator]:
+    """"đúng hạn" next to a separate "trước hạn" count is the on-time part only (catalogue)."""
+    early = {(i.section, tuple(i.dimension.items())) for i in inds if i.code == "dossiers.early"}
+    out = []
+    for i in inds:
+        key = (i.section, tuple(i.dimension.items()))
+        if i.code == "dossiers.on_time" and key in early and "trước" not in (i.evidence or ""):
+            i = i.model_copy(update={"code": "dossiers.on_time_exact"})
+        elif i.code == "dossiers.on_time_rate" and key in early and "trước" not in (i.evidence or ""):
+            continue
+        out.append(i)
+    return out
+
+
+def _dedupe(inds: list[Indicator]) -> list[Indicator]:
+    seen, out = set(), []
+    for i in inds:
+        key = (i.code, tuple(sorted(i.dimension.items())), float(i.value))
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+    return out
+
+
+def text_indicators(ctx: Context) -> list[Indicator]:
+    """The catalogue values the running text states for the commune."""
+    cp = compiled()
+    qs = body_quantities(ctx)
+    out: list[Indicator] = []
+    for p in ctx.structure.paragraphs:
+        if _excluded_section(ctx, p.start, cp):
+            continue
+        out.extend(_paragraph(ctx, p.start, p.end, [q for q in qs if p.start <= q.start < p.end], cp))
+    return _dedupe(_split_on_time(out))
 
 
 def extract(ctx: Context, figures: list[Figure], tables: list) -> list[Indicator]:
-    return []
+    return text_indicators(ctx) + table_indicators.from_tables(tables)

@@ -127,6 +127,21 @@ def _lookup(mapping: dict[str, object], written: str):
     return next(v for k, v in mapping.items() if k.casefold() == low)
 
 
+def last_unit_noun(text: str) -> str | None:
+    """The canonical unit of the last unit noun written in ``text`` ("Tổng số hồ sơ tiếp nhận là" -> "hồ sơ").
+
+    A number written without its noun ("được giao là 20") takes the noun its clause named before it.
+    """
+    spec, nouns, _, _ = _vocab()
+    found = None
+    pos = 0
+    while m := nouns.search(text, pos):
+        if m.start(1) == 0 or not text[m.start(1) - 1].isalpha():
+            found = m.group(1)
+        pos = m.end()
+    return str(_lookup(spec.nouns, found)) if found else None
+
+
 def parse_money(s: str | None) -> float | int | None:
     """The first money amount of a text in triệu đồng: ``"10 tỷ đồng/0%"`` -> 10000."""
     for q in find_quantities(s or ""):
@@ -161,7 +176,8 @@ _ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
 _DATE_WORDS_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))(?:ngày|tháng|từ|đến|tới|hết|trước|sau)\s*$", regex.I)
 
 
-def _skip_spans(text: str) -> list[tuple[int, int]]:
+def level_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of service-level lists ("mức độ 3,4"): their digits and commas are no numbers or clause breaks."""
     return [m.span() for m in _LEVELS.finditer(text)]
 
 
@@ -253,7 +269,7 @@ def find_quantities(text: str) -> list[Quantity]:
         taken.append(m.span())
         if q := _ratio(text, m):
             out.append(q)
-    taken.extend(_skip_spans(text))
+    taken.extend(level_spans(text))
     for m in _NUM.finditer(text):
         if _inside(m.start(), taken):
             continue
