@@ -35,10 +35,16 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         raise UnreadableInput(f"{path}: corrupt or unreadable PDF ({e})") from None
 
 
+def _clusters(xs: list[float], tolerance: float) -> int:
+    """How many groups of positions lie more than ``tolerance`` apart."""
+    xs = sorted(xs)
+    return sum(1 for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > tolerance)
+
+
 def is_table_page(page: pdfium.PdfPage) -> bool:
     """Whether a page's paths look like a ruled grid: enough of them, with vertical edges at
     three x positions at least (underlines, boxed paragraphs and highlights have fewer)."""
-    edges: set[int] = set()
+    edges: list[float] = []
     n = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         n += 1
@@ -46,12 +52,12 @@ def is_table_page(page: pdfium.PdfPage) -> bool:
         if top - bottom <= RULE_WIDTH:
             continue  # a horizontal rule or an underline
         if right - left <= RULE_WIDTH:
-            edges.add(round(left / 2))
+            edges.append(left)
         elif pdfium_c.FPDFPath_CountSegments(obj.raw) >= GRID_PATH_SEGMENTS:
             return True
         else:
-            edges.update((round(left / 2), round(right / 2)))
-    return n >= MIN_RULING_PATHS and len(edges) >= MIN_COLUMN_EDGES
+            edges.extend((left, right))
+    return n >= MIN_RULING_PATHS and _clusters(edges, RULE_WIDTH) >= MIN_COLUMN_EDGES
 
 
 def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Document:

@@ -1,0 +1,114 @@
+"""PDF ruled tables: only table pages are laid out, continued tables are joined."""
+from __future__ import annotations
+
+import pdfplumber.page
+import pytest
+
+from report_parser.document import Document, RawTable
+from report_parser.ingest import read
+from report_parser.ingest.pdf_tables import _is_data_table, _join_continuations
+from conftest import REAL, SAMPLE_PDF, needs_shared
+
+
+@pytest.fixture(scope="module")
+def sample_pdf():
+    return read(SAMPLE_PDF)
+
+
+def test_only_table_pages_are_loaded_by_pdfplumber(monkeypatch):
+    """pdfplumber lays a page out (pdfminer interprets its content) on first use of ``layout``."""
+    laid_out: list[int] = []
+    original = pdfplumber.page.Page.layout
+
+    def counting(self):
+        if not hasattr(self, "_layout"):
+            laid_out.append(self.page_number)
+        return original.fget(self)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "layout", property(counting))
+    doc = read(SAMPLE_PDF)
+    assert doc.page_count == 19
+    assert doc.table_pages == list(range(11, 20))  # the appendix forms, nothing of the body
+    assert laid_out == doc.table_pages  # each table page once, no other page
+
+
+def test_form_split_over_a_page_break_is_one_table(sample_pdf):
+    first = sample_pdf.tables[0]
+    assert len(sample_pdf.tables) == 7  # seven forms, two of them over two pages
+    assert sorted(set(first.pages)) == [11, 12]
+    assert first.rows[-1][0] == "6." and first.pages[-1] == 12  # row 6 alone on page 12, no header there
+    last = sample_pdf.tables[-1]
+    assert sorted(set(last.pages)) == [18, 19] and len(last.rows) == 31
+
+
+def test_wrapped_cells_and_merged_header_cells(sample_pdf):
+    rows = sample_pdf.tables[0].rows
+    assert rows[0][3] == "Kết quả thống\nkê" and rows[0][4] is None  # merged over two columns
+    assert rows[1][:3] == [None, None, None]  # merged down from the first header row
+    assert rows[2][1].startswith("Số văn bản chỉ đạo CCHC đã ban hành\n(Kết luận")
+
+
+def test_table_offset_points_after_its_heading(sample_pdf):
+    t = sample_pdf.tables[1]
+    before = sample_pdf.raw_text[t.offset - 40:t.offset]
+    assert "Biểu mẫu 2" in before and sample_pdf.raw_text[t.offset:].startswith("STT")
+
+
+def test_boxed_paragraphs_are_not_tables():
+    assert not _is_data_table([["- Theo quy định việc mở các lớp"], ["dưỡng cán bộ, công chức"]])
+    assert not _is_data_table([[None, "đào tạo ở nước ngoài"], ["khoa học kỹ thuật", None],
+                               ["tỉnh; đào tạo", None]])
+    assert _is_data_table([["Năm", "Tổng"], ["2019", "42"], ["2020", "30"]])
+
+
+def _doc(pages: list[str]) -> Document:
+    from pathlib import Path
+    return Document(path=Path("x.pdf"), format="pdf", sha256="", size=0, pages=pages)
+
+
+def _raw(page: int, rows, bbox=(85.0, 100.0, 538.0, 780.0)) -> RawTable:
+    return RawTable(page=page, rows=rows, source="pdfplumber", offset=0, pages=[page] * len(rows), bbox=bbox)
+
+
+HEADER = [["STT", "Chỉ tiêu", "Đơn vị tính", "Số lượng", "Ghi chú"]]
+
+
+def test_header_repeated_on_the_continuation_page_is_dropped():
+    a = _raw(1, HEADER + [["1.", "Số văn bản", "Văn bản", "20", ""]])
+    b = _raw(2, HEADER + [["2.", "Tỷ lệ", "%", "85", ""]], bbox=(85.0, 57.0, 538.0, 300.0))
+    joined = _join_continuations([(a, ""), (b, "2")])  # only a page number above
+    assert len(joined) == 1
+    assert [r[0] for r in joined[0].rows] == ["STT", "1.", "2."]
+    assert joined[0].pages == [1, 1, 2]
+
+
+def test_a_new_heading_starts_a_new_table():
+    a = _raw(1, HEADER + [["1.", "Số văn bản", "Văn bản", "20", ""]])
+    b = _raw(2, HEADER + [["1.", "Số VBQPPL", "Văn bản", "0", ""]])
+    assert len(_join_continuations([(a, ""), (b, "Biểu mẫu 2\nCải cách thể chế")])) == 2
+
+
+def test_other_columns_do_not_continue():
+    a = _raw(1, HEADER + [["1.", "Số văn bản", "Văn bản", "20", ""]])
+    b = _raw(2, [["Năm", "Tổng"], ["2019", "42"]])
+    assert len(_join_continuations([(a, ""), (b, "")])) == 2
+
+
+@needs_shared
+def test_real_grid_continued_without_header():
+    """01 (Sở Nội vụ Vĩnh Long): a 9-column grid runs from page 16 to 17, header only on 16;
+    its boxed paragraphs (pages 6-7, 18) are not tables."""
+    doc = read(REAL / "01_vinhlong_SNV_BC_tong_ket_dao_tao_boi_duong_2021_2025.pdf", ocr="never")
+    assert 6 not in doc.table_pages  # a page of boxed paragraphs is not laid out
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert sorted(set(t.pages)) == [16, 17]
+    assert [r[0] for r in t.rows] == ["Năm", "2019", "2020", "2021", "2022", "2023*", "2024*", "2025", "Tổng\nsố"]
+    assert t.rows[-1][-1] == "208"
+
+
+@needs_shared
+def test_highlighted_paragraphs_are_not_table_pages():
+    """02 (UBND Vĩnh Long 811/BC-UBND): shaded one-column boxes behind paragraphs."""
+    doc = read(REAL / "02_vinhlong_UBND_811-BC-UBND_tiep_thu_giai_trinh_tham_tra.pdf", ocr="never")
+    assert doc.table_pages == [] and doc.tables == []
