@@ -1,0 +1,232 @@
+"""OCR with Tesseract for pages whose text layer cannot be trusted.
+
+A page goes to OCR when its text layer is missing, holds too little text while
+a picture covers the page (a scan with only a signature stamp's text), or is
+implausible Vietnamese: a scanner's own OCR layer ("UY BAN NHAN DAN ... Dc Ip")
+that drops diacritics or makes non-words (``corpus/real/07_*``, ``08_*``).
+Vietnamese words nearly all carry a mark, so a layer where few syllables do, or
+where many tokens are no syllable at all, was not typed by a person.
+
+Pages are rendered by pypdfium2 at 300 dpi in the calling thread (pdfium is not
+thread-safe), cleaned of scanner specks with a 3x3 median filter, and read by
+the ``tesseract`` CLI with the ``vie`` model, one single-threaded process per
+page (``OMP_THREAD_LIMIT=1``), as many at a time as the worker budget allows
+(``REPORT_PARSER_OCR_WORKERS``, default: the CPUs this process may use; a batch
+runner with N worker processes sets it to CPUs/N). Word boxes are laid out
+again by :mod:`.ocr_layout`.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..document import Document
+from ..errors import MissingTool, UnreadableInput
+from ..vietnamese import has_tone_or_mark, is_syllable
+from . import ocr_layout
+
+DPI = 300
+LANG = "vie"
+ENV_WORKERS = "REPORT_PARSER_OCR_WORKERS"
+TESSERACT_TIMEOUT = 300  # seconds for one page; a hung process must not hang a batch
+# text-layer plausibility (born-digital Vietnamese: >= 0.9 syllables, >= 0.8 of them marked;
+# the broken scanner layers of corpus/real/07 and 08: ~0.6 syllables, 0.01-0.45 marked)
+MIN_TOKENS = 30
+MIN_SYLLABLE_RATE = 0.8
+MIN_MARKED_RATE = 0.5
+MIN_IMAGE_COVER = 0.5  # a picture over half the page, with little text: a scan
+UPSCALE_BELOW_WIDTH = 1500  # narrower images (web/phone captures) are read at twice the size
+LOW_CONFIDENCE = 60.0
+INSTALL_HINT = ("install the Debian packages tesseract-ocr and tesseract-ocr-vie "
+                "(apt-get install tesseract-ocr tesseract-ocr-vie)")
+_WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class PageOcr:
+    text: str
+    confidence: float  # mean word confidence, 0-100
+
+
+def layer_is_plausible(text: str) -> bool:
+    """True when a page's text layer reads as Vietnamese typed by a person."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_TOKENS:
+        return True  # too few words to judge; the caller checks for "too little text"
+    syllables = [w for w in words if is_syllable(w)]
+    marked = sum(1 for w in syllables if has_tone_or_mark(w))
+    return (len(syllables) / len(words) >= MIN_SYLLABLE_RATE
+            and marked / max(1, len(syllables)) >= MIN_MARKED_RATE)
+
+
+def needs_ocr(text: str, image_cover: float) -> bool:
+    """Decide for one page: no text, too little text on a scanned page, or an implausible layer."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_TOKENS:
+        return image_cover >= MIN_IMAGE_COVER
+    return not layer_is_plausible(text)
+
+
+def ocr_workers() -> int:
+    """How many Tesseract processes may run at once for one document."""
+    env = os.environ.get(ENV_WORKERS, "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _languages(exe: str) -> frozenset[str]:
+    r = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=60)
+    return frozenset(line.strip() for line in (r.stdout + r.stderr).splitlines()[1:])
+
+
+def require_tesseract() -> str:
+    """Path of the ``tesseract`` executable with the Vietnamese model, or MissingTool."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        raise MissingTool(f"this file needs OCR but Tesseract is not installed; {INSTALL_HINT}")
+    if LANG not in _languages(exe):
+        raise MissingTool(f"Tesseract has no Vietnamese model ('{LANG}'); {INSTALL_HINT}")
+    return exe
+
+
+def prepare(img, *, rendered: bool):
+    """Greyscale, small captures enlarged, specks removed: what Tesseract reads best.
+
+    A 3x3 median filter removes the salt-and-pepper noise of office scanners
+    (it turns "Đăng:" back into "Đảng," on the sample scan) without thinning
+    strokes at 300 dpi; a narrow photo or web image is enlarged first so the
+    filter does not eat its diacritics.
+    """
+    from PIL import Image, ImageFilter, ImageOps
+
+    img = ImageOps.exif_transpose(img) if not rendered else img
+    img = img.convert("L")
+    if not rendered and img.width < UPSCALE_BELOW_WIDTH:
+        img = img.resize((img.width * 2, img.height * 2), Image.LANCZOS)
+    return img.filter(ImageFilter.MedianFilter(3))
+
+
+def ocr_image(img, exe: str, *, dpi: int | None = None) -> PageOcr:
+    """OCR one prepared greyscale page image."""
+    buf = io.BytesIO()
+    img.save(buf, "PPM")
+    cmd = [exe, "stdin", "stdout", "-l", LANG, "--psm", "3"]
+    if dpi:
+        cmd += ["--dpi", str(dpi)]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        r = subprocess.run(cmd + ["tsv"], input=buf.getvalue(), capture_output=True,
+                           timeout=TESSERACT_TIMEOUT, env=env)
+    except subprocess.TimeoutExpired:
+        raise UnreadableInput(f"OCR of a page took longer than {TESSERACT_TIMEOUT} s") from None
+    if r.returncode != 0:
+        msg = r.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UnreadableInput(f"Tesseract failed: {msg[-1] if msg else r.returncode}")
+    lines, width = ocr_layout.parse_tsv(r.stdout.decode("utf-8", "replace"))
+    return PageOcr(ocr_layout.layout(lines, width or img.width), ocr_layout.confidence(lines))
+
+
+def ocr_many(images: Iterable, *, rendered: bool, dpi: int | None = None) -> list[PageOcr]:
+    """OCR page images in parallel, in order; images are produced lazily by the caller's thread."""
+    exe = require_tesseract()
+    workers = ocr_workers()
+    slots = threading.BoundedSemaphore(workers + 1)  # bounds how many rendered pages wait in memory
+
+    def job(img) -> PageOcr:
+        try:
+            return ocr_image(prepare(img, rendered=rendered), exe, dpi=dpi)
+        finally:
+            slots.release()
+
+    futures: list[Future] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for img in images:
+            slots.acquire()
+            futures.append(pool.submit(job, img))
+        return [f.result() for f in futures]
+
+
+def _image_cover(page) -> float:
+    """Fraction of the page area covered by pictures (bounds overlap is ignored; capped at 1)."""
+    import pypdfium2.raw as pdfium_c
+
+    w, h = page.get_size()
+    area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return min(1.0, area / (w * h)) if w and h else 0.0
+
+
+def _render(pdf, pages: list[int]) -> Iterator:
+    for i in pages:
+        page = pdf[i - 1]
+        try:
+            yield page.render(scale=DPI / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+
+
+def pages_to_ocr(doc: Document, pdf, force: bool) -> list[int]:
+    """1-based pages whose text layer is not usable (every page when forced)."""
+    if force:
+        return list(range(1, doc.page_count + 1))
+    out = []
+    for i, text in enumerate(doc.pages):
+        page = pdf[i]
+        try:
+            if needs_ocr(text, _image_cover(page)):
+                out.append(i + 1)
+        finally:
+            page.close()
+    return out
+
+
+def apply_ocr(doc: Document, pages: list[int], results: list[PageOcr]) -> Document:
+    """A copy of ``doc`` with the OCR text in place of those pages' layers, and its page map."""
+    texts = list(doc.pages)
+    conf = dict(doc.ocr_confidence)
+    warnings = list(doc.warnings)
+    for n, res in zip(pages, results):
+        texts[n - 1] = res.text
+        conf[n] = res.confidence
+        if res.confidence < LOW_CONFIDENCE:
+            warnings.append(f"page {n}: OCR confidence {res.confidence:.0f}%, check the text")
+    new = replace(doc, pages=texts, ocr_pages=sorted(set(doc.ocr_pages) | set(pages)),
+                  ocr_confidence=conf, warnings=warnings, text="", origin=[])
+    for name, value in vars(doc).items():  # attributes readers add (table_pages)
+        if not hasattr(new, name):
+            setattr(new, name, value)
+    return new
+
+
+def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False) -> Document:
+    """OCR the pages of a PDF whose text layer is unusable; ``doc`` unchanged if none is."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        pages = pages_to_ocr(doc, pdf, force)
+        if not pages:
+            return doc
+        results = ocr_many(_render(pdf, pages), rendered=True, dpi=DPI)
+    finally:
+        pdf.close()
+    new = apply_ocr(doc, pages, results)
+    if not new.raw_text.strip():
+        raise UnreadableInput(f"{doc.path}: OCR found no text on the scanned pages")
+    return new
