@@ -166,52 +166,74 @@ def _form_rows(body: list[list[str | None]], pages: list[int], roles: list[str |
 def _is_layout(rows: list[list[str | None]]) -> bool:
     markers = [m.casefold() for m in vocab().layout_markers]
     text = " ".join(clean(c) for r in rows for c in r if c).casefold()
-    return len(rows) < 2 or any(m in text for m in markers)
+    return any(m in text for m in markers)
 
 
-def _build(raw: RawTable, heading: _Heading) -> FormTable | GridTable | None:
-    if _is_layout(raw.rows):
-        return None
+@dataclass
+class _Built:
+    table: FormTable | GridTable
+    roles: list[str | None]
+    width: int
+
+
+def _parts(raw: RawTable) -> tuple[list[list[str | None]], list[list[str | None]], list[int], int]:
+    """(header rows, body rows, page of each body row, width) of a reader table."""
     width = max(len(r) for r in raw.rows)
     rows = [list(r) + [None] * (width - len(r)) for r in raw.rows]
     pages = raw.pages or [raw.page] * len(rows)
-    head, body = _split_header([[clean(c) for c in r] for r in rows])
-    head_raw, body_raw = rows[:len(head)], rows[len(head):]
-    paths = _column_paths(head_raw, width)
+    head, _ = _split_header([[clean(c) for c in r] for r in rows])
+    return rows[:len(head)], rows[len(head):], pages[len(head):], width
+
+
+def _body(table: FormTable | GridTable, body: list, pages: list[int], roles: list[str | None]) -> list:
+    if isinstance(table, FormTable):
+        return _form_rows(body, pages, roles)
+    return [GridRow(cells=[clean(c) if c is not None else None for c in r], page=pg) for r, pg in zip(body, pages)]
+
+
+def _new_table(raw: RawTable, heading: _Heading) -> _Built | None:
+    head, body, body_pages, width = _parts(raw)
+    if len(raw.rows) < 2 or not body:
+        return None
+    paths = _column_paths(head, width)
     roles = [_role(p) for p in paths]
-    body_pages = pages[len(head):]
+    common = dict(form=heading.form, title=heading.title, page=raw.page, pages=sorted(set(raw.pages or [raw.page])))
     if all(r in roles for r in vocab().form_roles):
-        return FormTable(form=heading.form, title=heading.title, page=raw.page,
-                         pages=sorted(set(pages)), rows=_form_rows(body_raw, body_pages, roles))
-    columns = [" / ".join(p) for p in paths]
-    return GridTable(form=heading.form, title=heading.title, page=raw.page, pages=sorted(set(pages)),
-                     columns=columns,
-                     rows=[GridRow(cells=[clean(c) if c is not None else None for c in r], page=pg)
-                           for r, pg in zip(body_raw, body_pages)])
+        table: FormTable | GridTable = FormTable(**common)
+    else:
+        table = GridTable(columns=[" / ".join(p) for p in paths], **common)
+    table.rows = _body(table, body, body_pages, roles)
+    return _Built(table, roles, width)
 
 
-def _continues(prev: FormTable | GridTable | None, table: FormTable | GridTable, heading: _Heading) -> bool:
-    return (isinstance(prev, FormTable) and isinstance(table, FormTable) and heading.form is None
-            and len(clean(heading.gap)) <= CONTINUATION_CHARS)
+def _continue(prev: _Built, raw: RawTable) -> None:
+    """Add the rows of a table that goes on ``prev`` (a header it repeats is left out)."""
+    _, body, body_pages, _ = _parts(raw)
+    prev.table.rows.extend(_body(prev.table, body, body_pages, prev.roles))
+    prev.table.pages = sorted(set(prev.table.pages) | set(body_pages))
+
+
+def _continues(prev: _Built | None, raw: RawTable, heading: _Heading) -> bool:
+    """A table right after another (nothing but a page number between) with the same columns."""
+    return (prev is not None and heading.form is None and len(clean(heading.gap)) <= CONTINUATION_CHARS
+            and max(len(r) for r in raw.rows) == prev.width)
 
 
 def tables_from_raw(doc: Document) -> list[FormTable | GridTable]:
     """Forms and grids of the reader's tables, in document order."""
-    out: list[FormTable | GridTable] = []
+    built: list[_Built] = []
     prev_end: int | None = None
     for raw in doc.tables:
+        if not raw.rows or _is_layout(raw.rows):
+            continue
         heading = _heading(doc, raw, prev_end)
-        table = _build(raw, heading)
         prev_end = _table_end(doc, raw) or prev_end
-        if table is None:
-            continue
-        prev = out[-1] if out else None
-        if _continues(prev, table, heading):
-            prev.rows.extend(table.rows)
-            prev.pages = sorted(set(prev.pages) | set(table.pages))
-            continue
-        out.append(table)
-    return out
+        prev = built[-1] if built else None
+        if _continues(prev, raw, heading):
+            _continue(prev, raw)
+        elif b := _new_table(raw, heading):
+            built.append(b)
+    return [b.table for b in built]
 
 
 def extract(ctx: Context) -> list[FormTable | GridTable]:
