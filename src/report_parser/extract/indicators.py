@@ -28,6 +28,13 @@ Kind = Literal["count", "percent", "ratio", "money", "other"]
 
 
 # --------------------------------------------------------------------------- patterns
+class Unless(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    present: str
+    code: str | None
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -38,6 +45,7 @@ class Rule(BaseModel):
     all_: list[str] = Field(default_factory=list, alias="all")
     context: list[str] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
+    unless: Unless | None = None
 
 
 class Zero(BaseModel):
@@ -54,6 +62,7 @@ class IndicatorSpec(BaseModel):
     target_sections: list[str]
     targets: list[str]
     other_bodies: list[str]
+    commune: list[str]
     openers: list[str]
     weak_words: list[str]
     field_line: str
@@ -94,6 +103,7 @@ class Compiled:
     target_sections: regex.Pattern
     targets: regex.Pattern
     other_bodies: regex.Pattern
+    commune: regex.Pattern
     delimiters: regex.Pattern
     weak: regex.Pattern
     field_line: regex.Pattern
@@ -115,7 +125,7 @@ def compiled() -> Compiled:
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets),
-                    _any(spec.other_bodies, 0), delimiters, weak,
+                    _any(spec.other_bodies, 0), _any(spec.commune, 0), delimiters, weak,
                     regex.compile(_source(spec.field_line)),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
 
@@ -238,19 +248,20 @@ def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
     return not regex.search(r"\p{L}", rest)
 
 
-def _readings(text: str, segs: list[Segment], field_name: str | None, cp: Compiled) -> list[Reading]:
+def _readings(ctx: Context, segs: list[Segment], field_name: str | None, cp: Compiled) -> list[Reading]:
+    text = ctx.text
     out: list[Reading] = []
     previous: dict[int, str] = {}
     for idx, seg in enumerate(segs):
         st = seg.text(text)
         parent_text = seg.parent.text(text) if seg.parent else ""
-        context = " ".join(x for x in (st, parent_text, seg.topic) if x)
         for i, q in enumerate(seg.figs):
+            context = " ".join(x for x in (st, parent_text, seg.topic, ctx.sentence(q.start)) if x)
             lo = seg.offset(text, seg.figs[i - 1].end) if i else 0
             hi = seg.offset(text, seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
             at = seg.offset(text, q.start)
             local, left = st[lo:hi], st[lo:at]
-            if _is_weak(local, text[q.start:q.end], cp):
+            if (q.kind == "percent" or q.unit is None) and _is_weak(local, text[q.start:q.end], cp):
                 if i:
                     anchor = previous[id(seg.figs[i - 1])]
                 elif seg.parent:
@@ -266,14 +277,14 @@ def _readings(text: str, segs: list[Segment], field_name: str | None, cp: Compil
     return out
 
 
-def _codes(r: Reading, cp: Compiled) -> list[tuple[str, float | int]]:
-    """(code, value) pairs a figure states: one for its value, and one for a ratio's whole."""
-    found: list[tuple[str, float | int]] = []
+def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
+    """(rule, value) pairs a figure states: one for its value, and one for a ratio's whole."""
+    found: list[tuple[Rule, float | int]] = []
     takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
     for take in takes:
         for rule in cp.rules:
             if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context):
-                found.append((rule.rule.code, r.q.whole if take == "whole" else r.q.value))
+                found.append((rule.rule, r.q.whole if take == "whole" else r.q.value))
                 break
     return found
 
@@ -297,41 +308,51 @@ def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
     return bool(sent and cp.targets.search(ctx.text[sent.start:offset]))
 
 
+def _other_body(ctx: Context, offset: int, cp: Compiled) -> bool:
+    """The sentence names another body (district, province) before the figure, and not the commune after it."""
+    sent = ctx.structure.sentence_at(offset)
+    before = ctx.text[sent.start if sent else offset:offset]
+    hits = list(cp.other_bodies.finditer(before))
+    return bool(hits) and not cp.commune.search(before, hits[-1].end())
+
+
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
     m = cp.field_line.match(ctx.text[start:end])
     return " ".join(m.group("field").split()) if m else None
 
 
-def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity], cp: Compiled) -> list[Indicator]:
+def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
+               cp: Compiled) -> list[tuple[Indicator, Unless | None]]:
     sentence_starts = [s.start for s in ctx.structure.sentences if start <= s.start < end]
     field_name = _field(ctx, start, end, cp)
-    out: list[Indicator] = []
+    out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
-    for r in _readings(ctx.text, segs, field_name, cp):
-        if _is_target(ctx, r.q.start, cp) or cp.other_bodies.search(r.left):
+    for r in _readings(ctx, segs, field_name, cp):
+        if _is_target(ctx, r.q.start, cp) or _other_body(ctx, r.q.start, cp):
             continue
-        for code, value in _codes(r, cp):
-            out.append(_indicator(ctx, code, value, r.q.start, r.q.end, field_name, r.q.qualifier, cp))
+        for rule, value in _rules(r, cp):
+            out.append((_indicator(ctx, rule.code, value, r.q.start, r.q.end, field_name, r.q.qualifier, cp),
+                        rule.unless))
     for s in ctx.structure.sentences:
         if start <= s.start < end:
             for codes, pattern in cp.zeros:
                 for m in pattern.finditer(ctx.text, s.start, s.end):
                     if not _is_target(ctx, m.start(), cp):
-                        out.extend(_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp) for c in codes)
+                        out.extend((_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp), None)
+                                   for c in codes)
     return out
 
 
-def _split_on_time(inds: list[Indicator]) -> list[Indicator]:
-    """"đúng hạn" next to a separate "trước hạn" count is the on-time part only (catalogue)."""
-    early = {(i.section, tuple(i.dimension.items())) for i in inds if i.code == "dossiers.early"}
+def _apply_unless(found: list[tuple[Indicator, Unless | None]]) -> list[Indicator]:
+    """A rule's ``unless``: the code changes (or goes) when its section states another code too."""
+    stated = {(i.code, i.section, tuple(i.dimension.items())) for i, _ in found}
     out = []
-    for i in inds:
-        key = (i.section, tuple(i.dimension.items()))
-        if i.code == "dossiers.on_time" and key in early and "trước" not in (i.evidence or ""):
-            i = i.model_copy(update={"code": "dossiers.on_time_exact"})
-        elif i.code == "dossiers.on_time_rate" and key in early and "trước" not in (i.evidence or ""):
-            continue
-        out.append(i)
+    for ind, unless in found:
+        if unless and (unless.present, ind.section, tuple(ind.dimension.items())) in stated:
+            if unless.code is None:
+                continue
+            ind = ind.model_copy(update={"code": unless.code})
+        out.append(ind)
     return out
 
 
@@ -349,12 +370,12 @@ def text_indicators(ctx: Context) -> list[Indicator]:
     """The catalogue values the running text states for the commune."""
     cp = compiled()
     qs = body_quantities(ctx)
-    out: list[Indicator] = []
+    out: list[tuple[Indicator, Unless | None]] = []
     for p in ctx.structure.paragraphs:
         if _excluded_section(ctx, p.start, cp):
             continue
         out.extend(_paragraph(ctx, p.start, p.end, [q for q in qs if p.start <= q.start < p.end], cp))
-    return _dedupe(_split_on_time(out))
+    return _dedupe(_apply_unless(out))
 
 
 def extract(ctx: Context, figures: list[Figure], tables: list) -> list[Indicator]:

@@ -165,8 +165,9 @@ _NOT_QUANTITY_BEFORE = regex.compile(
     r"biểu\s+mẫu|biểu\s+số|mẫu\s+số|phụ\s+lục|iso|tcvn|covid|giai\s+đoạn|tầng)[\s-]*$", regex.I)
 _DOC_NUMBER_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))số\s*$", regex.I)
 _DOC_TYPE_NUMBER_BEFORE = regex.compile(
-    r"(?:nghị\s+quyết|quyết\s+định|kế\s+hoạch|công\s+văn|thông\s+báo|thông\s+tư|nghị\s+định|chỉ\s+thị|"
-    r"báo\s+cáo|tờ\s+trình|luật|hướng\s+dẫn|chương\s+trình|đề\s+án|công\s+điện|quy\s+chế)\s+số\s*$", regex.I)
+    r"(?:(?:nghị\s+quyết|nghị\s+định|thông\s+tư|quyết\s+định|chỉ\s+thị|công\s+văn|luật)(?:\s+số)?|"
+    r"(?:kế\s+hoạch|thông\s+báo|báo\s+cáo|tờ\s+trình|hướng\s+dẫn|chương\s+trình|đề\s+án|công\s+điện|"
+    r"quy\s+chế)\s+số)\s*$", regex.I)
 _TOTAL_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))tổng\s+số\s*$", regex.I)
 # "mức độ 3,4", "mức độ 3 và 4", "mức độ 3, mức độ 4": lists of levels
 _LEVELS = regex.compile(r"(?:mức|cấp)\s+độ\s*\d(?:\s*(?:,|và|-|/|hoặc|\+)\s*(?:(?:mức|cấp)\s+độ\s*)?\d)*(?![\p{N}%])",

@@ -1,0 +1,187 @@
+"""Text indicators: phrasings other communes use for the same facts, targets and
+other bodies' figures (which must give nothing), and the seed's own values."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from report_parser import normalize, structure
+from report_parser.document import Document
+from report_parser.extract import Context
+from report_parser.extract.indicators import text_indicators
+
+from conftest import GOLD, SAMPLE_TXT, needs_shared
+
+HEAD = "BÁO CÁO\nKết quả công tác cải cách hành chính năm 2022\nI. KẾT QUẢ THỰC HIỆN\n1. Cải cách thủ tục hành chính\n"
+
+
+def context_of(body: str) -> Context:
+    doc = Document(path=Path("t.txt"), format="txt", sha256="", size=0, pages=[HEAD + body + "\n"])
+    normalize.repair(doc)
+    return Context(doc, structure.analyse(doc))
+
+
+def found(body: str) -> set[tuple[str, tuple, float]]:
+    return {(i.code, tuple(sorted(i.dimension.items())), float(i.value))
+            for i in text_indicators(context_of(body))}
+
+
+def want(*items) -> set[tuple[str, tuple, float]]:
+    out = set()
+    for item in items:
+        code, value, *dim = item
+        out.add((code, tuple(sorted(dim[0].items())) if dim else (), float(value)))
+    return out
+
+
+CASES = [
+    ("Tổng số hồ sơ tiếp nhận: 2.315 hồ sơ (trực tuyến: 1.206; trực tiếp: 1.097).",
+     [("dossiers.received", 2315), ("dossiers.received_online", 1206), ("dossiers.received_direct", 1097)]),
+    ("Trong kỳ, Bộ phận Một cửa đã tiếp nhận 856 hồ sơ, trong đó hồ sơ nộp trực tuyến là 412 hồ sơ, "
+     "nộp trực tiếp 444 hồ sơ.",
+     [("dossiers.received", 856), ("dossiers.received_online", 412), ("dossiers.received_direct", 444)]),
+    ("Số hồ sơ kỳ trước chuyển sang: 12 hồ sơ; số hồ sơ mới tiếp nhận trong kỳ: 844 hồ sơ.",
+     [("dossiers.carried_over", 12), ("dossiers.received_in_period", 844)]),
+    ("Đã giải quyết xong 850 hồ sơ, trong đó: trước hạn 700 hồ sơ, đúng hạn 145 hồ sơ, quá hạn 5 hồ sơ.",
+     [("dossiers.resolved", 850), ("dossiers.early", 700), ("dossiers.on_time_exact", 145),
+      ("dossiers.late", 5)]),
+    ("Số hồ sơ giải quyết đúng và trước hạn là 845 hồ sơ, đạt 99,4%.",
+     [("dossiers.on_time", 845), ("dossiers.on_time_rate", 99.4)]),
+    ("Có 6 hồ sơ đang giải quyết, chưa đến hạn trả kết quả.", [("dossiers.pending", 6)]),
+    ("02 hồ sơ bị trả lại do không đủ điều kiện.", [("dossiers.returned", 2)]),
+    ("Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 48,1%.", [("dossiers.online_rate", 48.1)]),
+    ("Tỷ lệ hồ sơ giải quyết trễ hạn chiếm 0,6%.", [("dossiers.late_rate", 0.6)]),
+    ("Đã giải quyết 98/100 hồ sơ đúng hạn.", [("dossiers.on_time", 98)]),
+    ("Đã cập nhật 856 hồ sơ lên phần mềm một cửa điện tử.", [("dossiers.synced", 856)]),
+    ("- Lĩnh vực Chứng thực: tiếp nhận 1.530 hồ sơ, trong đó trực tuyến 842 hồ sơ.",
+     [("dossiers.received", 1530, {"field": "Chứng thực"}),
+      ("dossiers.received_online", 842, {"field": "Chứng thực"})]),
+    ("+ Lĩnh vực Đất đai tiếp nhận 45 hồ sơ, giải quyết đúng hạn 40 hồ sơ.",
+     [("dossiers.received", 45, {"field": "Đất đai"}), ("dossiers.on_time", 40, {"field": "Đất đai"})]),
+    ("+ Lĩnh vực Tư pháp - Hộ tịch: tiếp nhận 310 hồ sơ; trả kết quả trước hạn 305 hồ sơ, đạt 98,4%.",
+     [("dossiers.received", 310, {"field": "Tư pháp"}), ("dossiers.early", 305, {"field": "Tư pháp"}),
+      ("dossiers.early_rate", 98.4, {"field": "Tư pháp"})]),
+    ("UBND xã đã ban hành 15 văn bản chỉ đạo, điều hành về công tác cải cách hành chính.",
+     [("direction.docs_issued", 15)]),
+    ("Trong kỳ, HĐND, UBND xã ban hành 312 văn bản, trong đó có 02 văn bản quy phạm pháp luật.",
+     [("legal.docs_issued", 312), ("legal.normative_issued", 2)]),
+    ("UBND xã không ban hành văn bản quy phạm pháp luật nào.", [("legal.normative_issued", 0)]),
+    ("Trong kỳ không có phản ánh, kiến nghị nào về quy định hành chính.",
+     [("feedback.received", 0), ("feedback.resolved", 0)]),
+    ("Tiếp nhận 03 phản ánh, kiến nghị; đã giải quyết 03 phản ánh, kiến nghị.",
+     [("feedback.received", 3), ("feedback.resolved", 3)]),
+    ("Trong năm không có cán bộ, công chức nào vi phạm bị xử lý kỷ luật.", [("staff.disciplined", 0)]),
+    ("Số lượng công chức được cử đi đào tạo, bồi dưỡng: 15 lượt người.", [("staff.trained", 15)]),
+    ("Tổng số cán bộ, công chức xã hiện có 21 người (10 cán bộ, 11 công chức).",
+     [("staff.present", 21), ("staff.officials", 10), ("staff.civil_servants", 11)]),
+    ("Chỉ tiêu biên chế được giao là 22 người.", [("staff.quota", 22)]),
+    ("Có 2 người hợp đồng lao động theo Nghị định 68.", [("staff.contract", 2)]),
+    ("Số cán bộ đạt chuẩn: 9/10 người (90%); số công chức đạt chuẩn: 11/11 người (100%).",
+     [("staff.officials_qualified", 9), ("staff.officials", 10), ("staff.officials_qualified_rate", 90),
+      ("staff.civil_servants_qualified", 11), ("staff.civil_servants", 11),
+      ("staff.civil_servants_qualified_rate", 100)]),
+    ("Đài truyền thanh xã đã phát được 45 tin, bài về cải cách hành chính.", [("propaganda.radio_items", 45)]),
+    ("Đăng tải 12 tin bài lên Cổng thông tin điện tử của xã.", [("propaganda.web_items", 12)]),
+    ("Phát ra 320 phiếu khảo sát sự hài lòng của người dân.", [("survey.forms", 320)]),
+    ("Tỷ lệ người dân hài lòng với việc giải quyết TTHC đạt 98,5%.", [("satisfaction.rate", 98.5)]),
+    ("Đã cập nhật, công khai 156 TTHC trên Cổng dịch vụ công.", [("tthc.public", 156)]),
+    ("Số TTHC thuộc thẩm quyền giải quyết của UBND xã là 128 thủ tục.", [("tthc.total", 128)]),
+    ("Có 132/143 TTHC được đơn giản hóa, cắt giảm thời gian giải quyết.", [("tthc.simplified", 132)]),
+    ("Tỷ lệ TTHC thực hiện theo cơ chế một cửa, một cửa liên thông đạt 100%.", [("tthc.one_stop_rate", 100)]),
+    ("Số dịch vụ công trực tuyến toàn trình: 35 thủ tục; một phần: 52 thủ tục.",
+     [("dvc.level4", 35), ("dvc.level3", 52)]),
+    ("Toàn xã có 87 TTHC được cung cấp dịch vụ công trực tuyến toàn trình và một phần.", [("dvc.level34", 87)]),
+    ("Tỷ lệ văn bản đi được gửi dưới dạng điện tử đạt 95%.", [("edocs.outgoing_online_rate", 95)]),
+    ("Tỷ lệ văn bản được ký số đạt 98%.", [("esign.rate", 98)]),
+    ("Tiếp nhận 1.245 văn bản đến và phát hành 398 văn bản đi.",
+     [("edocs.incoming", 1245), ("edocs.outgoing", 398)]),
+    ("Kế hoạch vốn đầu tư công năm 2022 được giao 5,2 tỷ đồng, đã giải ngân 3.150 triệu đồng.",
+     [("finance.budget_plan", 5200), ("finance.budget_disbursed", 3150)]),
+    ("Kế hoạch CCHC năm 2022 gồm 32 nhiệm vụ, đến nay đã hoàn thành 20 nhiệm vụ, đạt 62,5%.",
+     [("plan.tasks_total", 32), ("plan.tasks_done", 20), ("plan.completion_rate", 62.5)]),
+    ("Kế hoạch đề ra 5 nhóm nhiệm vụ với 30 nhiệm vụ cụ thể.",
+     [("plan.tasks_main", 5), ("plan.tasks_total", 30)]),
+    ("Đã kiểm tra công tác CCHC tại 5 bộ phận chuyên môn, phát hiện 3 vấn đề, đã xử lý xong 3 vấn đề.",
+     [("inspection.units_checked", 5), ("inspection.issues_found", 3), ("inspection.issues_resolved", 3)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_phrasings(body, expected):
+    assert found(body) == want(*expected)
+
+
+TARGETS = [
+    "Phấn đấu 100% hồ sơ được giải quyết đúng hạn.",
+    "Chỉ tiêu năm 2023: tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 50%.",
+    "Kế hoạch năm 2023 đề ra 30 nhiệm vụ cụ thể.",
+    "Dự kiến tiếp nhận 2.000 hồ sơ trong năm tới.",
+    "Mục tiêu đến năm 2025 có 100% TTHC được cung cấp dịch vụ công trực tuyến toàn trình.",
+]
+
+
+@pytest.mark.parametrize("body", TARGETS)
+def test_targets_give_nothing(body):
+    assert found(body) == set()
+
+
+def test_plans_section_gives_nothing():
+    body = ("Đã tiếp nhận 500 hồ sơ.\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n"
+            "- Tiếp nhận và giải quyết 100% hồ sơ đúng hạn; ban hành 20 văn bản chỉ đạo.\n"
+            "- Đăng tải 30 tin bài trên Trang thông tin điện tử xã.")
+    assert found(body) == want(("dossiers.received", 500))
+
+
+OTHER_BODIES = [
+    "Toàn huyện đã tiếp nhận 15.230 hồ sơ, giải quyết đúng hạn 15.100 hồ sơ.",
+    "UBND huyện đã ban hành 45 văn bản chỉ đạo về cải cách hành chính.",
+    "Trên địa bàn tỉnh có 1.200 TTHC được cung cấp dịch vụ công trực tuyến mức độ 3, 4.",
+]
+
+
+@pytest.mark.parametrize("body", OTHER_BODIES)
+def test_other_bodies_give_nothing(body):
+    assert found(body) == set()
+
+
+def test_commune_named_after_the_district_is_the_commune():
+    assert found("Thực hiện Kế hoạch của UBND huyện, UBND xã đã tiếp nhận 50 hồ sơ.") == want(
+        ("dossiers.received", 50))
+
+
+def test_qualifier_and_provenance():
+    ctx = context_of("Tỷ lệ hồ sơ tiếp nhận online đạt trên 80%.")
+    [ind] = text_indicators(ctx)
+    assert (ind.code, ind.value, ind.qualifier, ind.source, ind.unit) == ("dossiers.online_rate", 80, ">", "text", "%")
+    assert ctx.text[ind.start:ind.end] == "80%"
+    assert ind.evidence == "Tỷ lệ hồ sơ tiếp nhận online đạt trên 80%."
+    assert ind.section == "I.1" and ind.page == 1
+
+
+def test_same_value_twice_is_one_indicator_but_different_values_are_kept():
+    inds = text_indicators(context_of("Đã tiếp nhận 1224 hồ sơ.\nTổng số hồ sơ tiếp nhận là 1224 hồ sơ.\n"
+                                      "Tổng số hồ sơ đã tiếp nhận: 1204 hồ sơ."))
+    assert sorted(i.value for i in inds if i.code == "dossiers.received") == [1204, 1224]
+
+
+@needs_shared
+def test_seed_text_states_every_gold_value_it_holds():
+    """Every gold indicator the seed's running text states is found, and nothing outside the gold."""
+    from report_parser.pipeline import build_context
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    allowed = want(*[(g["code"], g["value"], g.get("dimension") or {})
+                     for g in gold["indicators"] + gold["optional_indicators"]])
+    got = found_in(build_context(SAMPLE_TXT))
+    assert got <= allowed, got - allowed
+    table_only = want(("direction.docs_issued", 20), ("survey.forms", 1224), ("finance.budget_plan", 10000),
+                      ("finance.budget_disbursed", 0), ("staff.disciplined", 0), ("dossiers.on_time", 1221),
+                      ("dossiers.on_time_rate", 99.9))
+    required = want(*[(g["code"], g["value"], g.get("dimension") or {}) for g in gold["indicators"]])
+    assert required - table_only <= got, (required - table_only) - got
+
+
+def found_in(ctx: Context) -> set[tuple[str, tuple, float]]:
+    return {(i.code, tuple(sorted(i.dimension.items())), float(i.value)) for i in text_indicators(ctx)}
