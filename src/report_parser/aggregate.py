@@ -15,6 +15,7 @@ rates so that an officer sees when the two disagree.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,8 +23,9 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from . import patterns
-from .units import AdminUnit, Roster, resolve
+from .units import AdminUnit, Roster, fold, resolve
 
+_YEAR_IN_SYMBOL = re.compile(r"/(?:19|20)\d\d/")
 UNKNOWN_GROUP = "(không xác định)"
 OUTSIDE_ROSTER = "(ngoài danh sách)"
 ALL = "Toàn bộ"
@@ -294,7 +296,7 @@ def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -
         rep = by_id.get(ref["report_id"])
         if rep is None:
             continue
-        key = (ref["type"], ref["symbol"] or ref["number"], ref["date"], ref["issuer"] if not ref["symbol"] else None)
+        key = _reference_key(ref, rep)
         e = cited.setdefault(key, {"ref": ref, "communes": {}, "mentions": 0})
         e["communes"][rep.unit.key] = rep.unit.unit or rep.row["path"]
         e["mentions"] += max(1, ref["n"])
@@ -304,6 +306,16 @@ def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -
             sheet.rows.append([r["type"], r["symbol"] or r["number"], _date(r["date"]), r["issuer"], r["subject"],
                                len(e["communes"]), e["mentions"], ", ".join(sorted(e["communes"].values()))])
     return sheet
+
+
+def _reference_key(ref: sqlite3.Row, rep: StoredReport) -> tuple:
+    """Which citations are the same document. A normative symbol carries its year and is unique
+    nationwide ('130/2005/NĐ-CP'); a local one ('309/KH-UBND') is unique only per issuer, and
+    without a named issuer it is the commune's own document."""
+    symbol = ref["symbol"] or ref["number"]
+    if ref["symbol"] and _YEAR_IN_SYMBOL.search(ref["symbol"]):
+        return (ref["symbol"],)
+    return (ref["type"], symbol, ref["date"], fold(ref["issuer"]) if ref["issuer"] else f"own:{rep.unit.key}")
 
 
 def checks_sheet(conn: sqlite3.Connection, reports) -> Sheet:

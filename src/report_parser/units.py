@@ -90,7 +90,7 @@ def resolve(unit: str | None, district: str | None, province: str | None,
     legacy = parse_address(_address(ward, district, province), mode=ParseMode.LEGACY)
     if not legacy.ward_code and not district and province:
         legacy = _legacy_without_district(bare(unit), bare(province), level) or legacy
-    if legacy.ward_code:
+    if legacy.ward_code and _same_commune(bare(unit), legacy.ward_code, legacy.short_ward):
         result = AdminUnit(unit=legacy.short_ward, level=(legacy.ward_type or "").lower() or level,
                            district=legacy.short_district, province=legacy.short_province,
                            unit_code=legacy.ward_code, district_code=legacy.district_code,
@@ -108,6 +108,17 @@ def resolve(unit: str | None, district: str | None, province: str | None,
             written.unit_code, written.province_code = f"2025:{new.ward_code}", f"2025:{new.province_code}"
             written.resolved = True
     return written
+
+
+def _same_commune(name: str, ward_code: str, official: str) -> bool:
+    """Guard against the package's fuzzy match ('Hồng Phúc' must not become 'Kiến Phúc'):
+    the written name must be the official one or one of its recorded former names."""
+    if fold(name) == fold(official):
+        return True
+    from vietnamadminunits.database import query
+
+    rows = query(f"SELECT wardKeywords FROM admin_units_legacy WHERE wardCode = '{int(ward_code):05d}'")
+    return any(fold(name) in (r["wardKeywords"] or "") for r in rows)
 
 
 def _legacy_without_district(unit: str, province: str, level: str | None):

@@ -1,0 +1,118 @@
+"""The SQLite store: one transaction per report, dedup by sha256, newer report replaces older, migrations."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from report_parser import store
+from report_parser.store import StoreError, import_report, migrate, open_store, period_key
+from report_factory import make_report
+
+
+def count(conn, table: str) -> int:
+    return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+def conn(tmp_path):
+    c = open_store(tmp_path / "district.sqlite")
+    yield c
+    c.close()
+
+
+def test_new_store_has_the_current_schema_version(conn):
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 1
+
+
+def test_a_report_is_stored_with_codes_indicators_references_rows_and_checks(conn):
+    r = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1224},
+                    fields={"Hộ tịch": {"dossiers.received": 224}},
+                    refs=[("Kế hoạch", "309/KH-UBND", "2021-12-31", "UBND xã Lê Hồng")],
+                    checks=[("sum-mismatch", "warning", "tổng không khớp")])
+    result = import_report(conn, r)
+    assert result.status == "new"
+    row = conn.execute("SELECT * FROM reports").fetchone()
+    assert (row["unit"], row["unit_code"], row["district_code"], row["province_code"]) == ("Lê Hồng", "11266", "300", "30")
+    assert (row["unit_2025"], row["province_2025"]) == ("Bắc Thanh Miện", "Hải Phòng")
+    assert (row["period_key"], row["symbol"], row["date"]) == ("2022-H1", "165/BC-UBND", "2022-06-13")
+    assert row["sha256"] == r.source.sha256 and row["size"] == 1000
+    assert conn.execute("SELECT value FROM indicators WHERE code='dossiers.received' AND field IS NULL").fetchone()[0] == 1224
+    assert conn.execute("SELECT value FROM indicators WHERE field='Hộ tịch'").fetchone()[0] == 224
+    assert conn.execute("SELECT symbol FROM refs").fetchone()[0] == "309/KH-UBND"
+    assert count(conn, "mentions") == 1 and count(conn, "table_rows") == 2 and count(conn, "checks") == 1
+
+
+def test_the_same_file_is_skipped_unless_forced(conn):
+    r = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1})
+    assert import_report(conn, r).status == "new"
+    assert import_report(conn, r).status == "skipped"
+    assert import_report(conn, r, force=True).status == "new"
+    assert count(conn, "reports") == 1 and count(conn, "indicators") == 1
+
+
+def test_a_newer_report_of_the_same_commune_and_period_replaces_the_older_and_says_so(conn):
+    old = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", date="2022-06-13", values={"dossiers.received": 1})
+    new = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", date="2022-06-20", number="170",
+                      values={"dossiers.received": 2})
+    import_report(conn, old)
+    result = import_report(conn, new)
+    assert result.status == "replaced"
+    assert "replaces" in result.message and old.source.path in result.message and "2022-H1" in result.message
+    assert [r["number"] for r in conn.execute("SELECT number FROM reports")] == ["170"]
+    assert conn.execute("SELECT value FROM indicators").fetchall()[0][0] == 2  # the old rows went with it
+    assert conn.execute("SELECT path, replaced_by FROM replaced").fetchone()[:] == (old.source.path, new.source.sha256)
+
+
+def test_an_older_report_arriving_late_does_not_replace_the_newer(conn):
+    newer = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", date="2022-06-20", number="170")
+    older = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", date="2022-06-13")
+    import_report(conn, newer)
+    result = import_report(conn, older)
+    assert result.status == "older" and "newer" in result.message
+    assert [r["number"] for r in conn.execute("SELECT number FROM reports")] == ["170"]
+
+
+def test_other_communes_and_periods_are_kept_side_by_side(conn):
+    import_report(conn, make_report("Lê Hồng", "Thanh Miện", "Hải Dương"))
+    import_report(conn, make_report("Tứ Cường", "Thanh Miện", "Hải Dương"))
+    import_report(conn, make_report("Lê Hồng", "Thanh Miện", "Hải Dương", kind="Q3", date="2022-09-15"))
+    assert sorted(r[0] for r in conn.execute("SELECT period_key FROM reports")) == ["2022-H1", "2022-H1", "2022-Q3"]
+
+
+def test_a_failure_inside_a_report_leaves_nothing_of_it(conn, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_details", broken)
+    with pytest.raises(RuntimeError):
+        import_report(conn, make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1}))
+    assert count(conn, "reports") == 0 and count(conn, "indicators") == 0
+
+
+def test_migrations_bring_an_old_store_up_to_date(tmp_path):
+    conn = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
+    assert migrate(conn, store.MIGRATIONS) == 1
+    steps = store.MIGRATIONS + ["ALTER TABLE reports ADD COLUMN note TEXT"]
+    assert migrate(conn, steps) == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(reports)")]
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite"
+    sqlite3.connect(path).execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer than this report-parser"):
+        open_store(path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(b"this is not a database, just text" * 10)
+    with pytest.raises(StoreError, match="not a report-parser store"):
+        open_store(path)
+
+
+def test_period_key_names_year_and_kind():
+    assert period_key(make_report("Lê Hồng", "Thanh Miện", "Hải Dương")) == "2022-H1"
+    assert period_key(make_report("Lê Hồng", "Thanh Miện", "Hải Dương", kind="Q3")) == "2022-Q3"
