@@ -69,6 +69,7 @@ class _Symbol:
     kind: str
     year: int | None
     issuer_code: str | None
+    has_code: bool = True  # False when the type is only a default for the issuer ("80/2015/QH13")
 
 
 def _segments(s: str) -> list[str]:
@@ -92,8 +93,9 @@ def _parse_symbol(m: regex.Match, g: Grammar) -> _Symbol:
         return _Symbol(num, symbol, coded, kind, year, issuer_code)
     default = g.default_type_for_issuer(segs[0])
     if default is not None or year:
-        return _Symbol(num, symbol, default, "normative", year, segs[0])
-    return _Symbol(num, symbol, g.by_name.get("Công văn"), "official_letter", None, segs[0])
+        return _Symbol(num, symbol, default, "normative", year, segs[0], has_code=False)
+    return _Symbol(num, symbol, g.by_name.get("Công văn"), "official_letter", None, segs[0],
+                   has_code=False)
 
 
 # ------------------------------------------------------------------ around a citation
@@ -265,7 +267,7 @@ def _symbol_lead(text: str, m: regex.Match, g: Grammar) -> _Lead:
             start, stated, title = titled
     own = (stated is None and _is_header_number(text, start, m.start())) \
         or bool(_ATTACHED_TO.search(text, max(0, start - 20), start))
-    mismatch = bool(stated and sym.coded and not g.compatible(stated, sym.coded))
+    mismatch = bool(stated and sym.coded and sym.has_code and not g.compatible(stated, sym.coded))
     base = Citation(start=start, end=m.end(), number=sym.number, symbol=sym.symbol,
                     stated=stated, coded=sym.coded, kind=sym.kind, year=sym.year,
                     issuer_code=sym.issuer_code, subject=title or None, own=own, mismatch=mismatch)

@@ -71,14 +71,18 @@ def _join_numbers(groups: dict[Key, list[Citation]]) -> None:
 
 
 def _split_dates(cites: list[Citation]) -> list[tuple[list[Citation], bool]]:
-    """One symbol with two dates is two documents (or a mistake): one group per
-    date, undated citations with the first; the flag says the dates conflict."""
+    """One symbol with two dates: a normative symbol (it holds its year) is still
+    one document, miswritten; any other may be two bodies' documents ("03-ĐA/TU"
+    of two Tỉnh ủy), so one group per date, undated citations with the first.
+    The flag says the dates conflict."""
     dates: list[dt.date] = []
     for c in cites:
         if c.date is not None and c.date not in dates:
             dates.append(c.date)
     if len(dates) < 2:
         return [(cites, False)]
+    if any(c.year for c in cites):
+        return [(cites, True)]
     parts: dict[dt.date, list[Citation]] = {d: [] for d in dates}
     for c in cites:
         parts[c.date if c.date is not None else dates[0]].append(c)
@@ -107,6 +111,10 @@ _LOCAL = regex.compile(
     r"^(?P<head>.+?)\s+(?P<level>xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
 
 
+_COMMUNE = ("xã", "phường", "thị trấn", "đặc khu")
+_BELOW_PROVINCE = _COMMUNE + ("huyện", "quận", "thị xã", "thành phố")
+
+
 def _canonical_body(body: str, g: Grammar) -> str:
     """"Thủ tướng chính phủ" -> "Thủ tướng Chính phủ"; spaces collapsed."""
     body = " ".join(body.split())
@@ -117,18 +125,18 @@ def _canonical_body(body: str, g: Grammar) -> str:
 
 
 def _with_place(body: str, meta: ReportMeta) -> str:
-    """"UBND xã" in a report of UBND xã Lê Hồng is "UBND xã Lê Hồng"."""
+    """"UBND xã" in a report of UBND xã Lê Hồng is "UBND xã Lê Hồng", "UBND
+    huyện" its district's; a province is never guessed (provinces merged in 2025,
+    reports cite the former ones)."""
     m = _LOCAL.match(body)
     if m is None:
         return body
     level, iss = m.group("level"), meta.issuer
-    if level == iss.level:
+    if level == iss.level and level in _BELOW_PROVINCE:
         place = iss.unit
-    elif level == "tỉnh":
-        place = iss.province
-    elif level in ("huyện", "quận", "thị xã", "thành phố"):
+    elif level in ("huyện", "quận", "thị xã", "thành phố") and iss.level in _COMMUNE:
         place = iss.district
-    else:
+    else:  # "Ủy ban nhân dân tỉnh" in a report that also cites a former province: unknown
         place = None
     return f"{body} {place}" if place else body
 
@@ -153,7 +161,8 @@ def issuer_of(cites: list[Citation], meta: ReportMeta, g: Grammar) -> str | None
         return None
     if code in g.spec.local_issuers:
         return meta.issuer.name if code == _own_code(meta) else None
-    return g.issuer_name(code)
+    names = [g.issuer_name(part) for part in code.split("-")]  # joint issuers of a TTLT
+    return ", ".join(names) if all(names) else None
 
 
 # ------------------------------------------------------------------ records
