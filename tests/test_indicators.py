@@ -185,3 +185,14 @@ def test_seed_text_states_every_gold_value_it_holds():
 
 def found_in(ctx: Context) -> set[tuple[str, tuple, float]]:
     return {(i.code, tuple(sorted(i.dimension.items())), float(i.value)) for i in text_indicators(ctx)}
+
+
+@needs_shared
+def test_line_broken_mid_sentence_in_the_pdf_is_read_whole():
+    """The rendered PDF breaks "dịch vụ công trực / tuyến mức độ 3,4 (trong đó: ...)" over two lines."""
+    from conftest import SAMPLE_PDF
+
+    from report_parser.pipeline import build_context
+
+    got = found_in(build_context(SAMPLE_PDF))
+    assert want(("dvc.level34", 116), ("dvc.level3", 70), ("dvc.level4", 46)) <= got

@@ -321,9 +321,25 @@ def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
     return " ".join(m.group("field").split()) if m else None
 
 
+def _blocks(ctx: Context) -> list[tuple[int, int]]:
+    """Paragraphs, with a line the text repair left broken mid-sentence ("... dịch vụ công trực" /
+    "tuyến mức độ 3,4 ...") joined back to the one before, so the clause is read whole."""
+    out: list[tuple[int, int]] = []
+    text = ctx.text
+    for p in ctx.structure.paragraphs:
+        first = text[p.start:p.start + 1]
+        if out and (first.islower() or first.isdigit()) and text[out[-1][1] - 1] not in ".;!?:":
+            out[-1] = (out[-1][0], p.end)
+        else:
+            out.append((p.start, p.end))
+    return out
+
+
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled) -> list[tuple[Indicator, Unless | None]]:
-    sentence_starts = [s.start for s in ctx.structure.sentences if start <= s.start < end]
+    text = ctx.text
+    sentence_starts = [s.start for s in ctx.structure.sentences
+                       if start < s.start < end and text[:s.start].rstrip()[-1:] in ".!?"]
     field_name = _field(ctx, start, end, cp)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
@@ -371,10 +387,10 @@ def text_indicators(ctx: Context) -> list[Indicator]:
     cp = compiled()
     qs = body_quantities(ctx)
     out: list[tuple[Indicator, Unless | None]] = []
-    for p in ctx.structure.paragraphs:
-        if _excluded_section(ctx, p.start, cp):
+    for start, end in _blocks(ctx):
+        if _excluded_section(ctx, start, cp):
             continue
-        out.extend(_paragraph(ctx, p.start, p.end, [q for q in qs if p.start <= q.start < p.end], cp))
+        out.extend(_paragraph(ctx, start, end, [q for q in qs if start <= q.start < end], cp))
     return _dedupe(_apply_unless(out))
 
 
