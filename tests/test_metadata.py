@@ -365,3 +365,75 @@ def test_real_documents(name):
            m.signer.name, m.signer.capacity)
     assert got == REAL_EXPECTED[name]
     assert m.title and m.recipients
+
+
+# ----------------------------------------------------------------------------- OCR'd scans (text as Tesseract reads it)
+def test_real_05_ocr_motto_on_the_issuer_line():
+    """05 (scanned Biên bản): OCR reads both header columns into one line; the first body
+    sentence follows the title on the same line."""
+    text = ("UBND TỈNH VÏNHLONG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: (2 /BB-SNV\nVĩnh Long, ngày tháng 5 năm 2026\nBIÊN BẢN\n"
+            "Về việc họp thống nhất một số nội dung có liên quan đến dự thảo Nghị quyết giai đoạn 2026-2030 "
+            "Hôm nay, vào lúc 09 giờ, ngày 08 tháng 5 năm 2026, tại Phòng họp Sở Nội vụ.\n")
+    m = meta_of(text)
+    assert (m.issuer.name, m.issuer.parent, m.issuer.level) == ("Sở Nội vụ", "UBND tỉnh Vïnhlong", "tỉnh")
+    assert m.type == "Biên bản"
+    assert m.title == ("Về việc họp thống nhất một số nội dung có liên quan đến dự thảo Nghị quyết "
+                       "giai đoạn 2026-2030")
+    assert (m.place, m.date, m.number) == ("Vĩnh Long", None, None)
+
+
+def test_real_07_ocr_misread_level_and_number_from_the_appendix_line():
+    """07 (scanned Công văn of UBND Đà Nẵng): "THÀNH PHÓ" for "THÀNH PHỐ", an unreadable
+    handwritten number, a noisy day; the appendix line gives number and date; the recipients
+    list ends at the appendix even though the signer's lines were not read."""
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHÓ ĐÀ NẴNG\nSố: ý? /UBND-SGDĐT V/v thực hiện Thông báo số 496-TB/TU "
+            "ngày 17/8/2023 về Kết luận của Thường trực Thành ủy\nKính gửi:\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nĐà Nẵng, ngày /Ñtháng 10 năm 2023\n- Các sở, ban, ngành;\n"
+            "Thực hiện Thông báo số 496-TB/TU, UBND thành phố yêu cầu như sau:\n"
+            "Nơi nhận:\n- Như trên;\n- Bộ GDĐT;\n- Lưu: VT, SGDĐT.\nPhụ lục\n"
+            "TRIÊN KHAI NHIỆM VỤ THEO THÔNG BÁO SÓ 496-TB/TU\n"
+            "(Kèm theo Công văn số 62 /UBND-SGDĐT ngày 4/10/2023 của UBND thành phố)\n"
+            "1. Chú trọng triển khai thực hiện tốt công tác quán triệt, tuyên truyền.\n")
+    m = meta_of(text)
+    assert (m.issuer.name, m.issuer.level, m.issuer.province) == \
+        ("Ủy ban nhân dân thành phố Đà Nẵng", "thành phố", "Đà Nẵng")
+    assert (m.type, m.number, m.symbol, m.date) == ("Công văn", "62", "62/UBND-SGDĐT", dt.date(2023, 10, 4))
+    assert m.place == "Đà Nẵng"
+    assert m.title == "thực hiện Thông báo số 496-TB/TU ngày 17/8/2023 về Kết luận của Thường trực Thành ủy"
+    assert m.recipients == ["Như trên", "Bộ GDĐT", "Lưu: VT, SGDĐT"]
+
+
+def test_real_08_ocr_misread_position_and_note_glued_to_the_subject():
+    """08 (scanned Công văn of Sở GD&ĐT): "GIÁM ĐÓC" for "GIÁM ĐỐC"; a handwritten note
+    ("1. Cô Hương gửi …") read into the subject line."""
+    text = ("UBND THÀNH PHÓ ĐÀ NẴNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+            "Số: 635 /SGDĐT-CTrTT Độc lập - Tự do - Hạnh phúc\n"
+            "Đà Nẵng, ngày lô tháng Š năm 2019 V/v bảo đảm TTATGT cho HS, SV 1. Cô Hương gửi văn bản đến\n"
+            "Thực hiện Công văn số 2114/BGDĐT-GDCTHSSV, Sở yêu cầu như sau:\n"
+            "Nơi nhận:\nNhư trên;\n- Lãnh đạo Sở;\n- Lưu: VT, CTTTT (Chương).\nKT. GIÁM ĐÓC\nGIÁM ĐÓC\n"
+            "Trần Nguyễn Minh Thành\n")
+    m = meta_of(text)
+    assert (m.issuer.name, m.issuer.parent) == ("Sở Giáo dục và Đào tạo", "UBND thành phố Đà Nẵng")
+    assert (m.number, m.symbol, m.date, m.place) == ("635", "635/SGDĐT-CTrTT", None, "Đà Nẵng")
+    assert m.title == "bảo đảm TTATGT cho HS, SV"
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Giám đốc", "Trần Nguyễn Minh Thành")
+    assert m.recipients == ["Như trên", "Lãnh đạo Sở", "Lưu: VT, CTTTT (Chương)"]
+
+
+def test_real_09_ocr_police_header_rank_and_stamp_noise_before_the_name():
+    """09 (scanned Công văn of Công an Đà Nẵng): "CÔNG AN TP ĐÀ NẴNG", a lower-case "v/v",
+    the position line right after "Nơi nhận:", an item without its dash, and the name after
+    a military rank and stamp noise."""
+    text = ("CÔNG AN TP ĐÀ NẴNG\nPHÒNG AN NINH CHÍNH TRỊ NỘI BỘ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc \\\nSố: 445 /CV-PA83 v/v thông báo hoạt động của tà đạo\n"
+            "Đà Nẵng, ngày 26 tháng 4 năm 2018\nKính gửi: - Sở Giáo dục và Đào tạo thành phố Đà Nẵng;\n"
+            "Rất mong nhận được sự quan tâm phối hợp của các Đ/c./.\n"
+            "Nơi nhận:\nPHÓ TRƯỞNG PHÒNG PHỤ TRÁCH\nNhư trên;\n- LưuPA83 (Đ4).\nS2 z⁄ Trung tá Ngô Văn Công\n")
+    m = meta_of(text)
+    assert (m.issuer.name, m.issuer.parent) == ("Phòng An ninh chính trị nội bộ", "Công an thành phố Đà Nẵng")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("thành phố", "Đà Nẵng", "Đà Nẵng")
+    assert (m.type, m.symbol, m.date) == ("Công văn", "445/CV-PA83", dt.date(2018, 4, 26))
+    assert m.title == "thông báo hoạt động của tà đạo"
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == (None, "Phó Trưởng phòng", "Ngô Văn Công")
+    assert m.recipients == ["Như trên", "LưuPA83 (Đ4)"]

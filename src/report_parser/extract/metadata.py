@@ -26,6 +26,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+import unicodedata
+
 import regex
 from pydantic import BaseModel, ConfigDict
 
@@ -62,6 +64,7 @@ class MetadataPatterns(BaseModel):
     letter_type: str
     draft_markers: list[str]
     levels: list[str]
+    level_abbrevs: dict[str, str]
     below_district: list[str]
     district_levels: list[str]
     central_cities: list[str]
@@ -85,12 +88,12 @@ def vocab() -> MetadataPatterns:
 class _Rx:
     """Regular expressions built once from the vocabulary."""
 
-    level: regex.Pattern
+    level: regex.Pattern  # on bare() text
     body: regex.Pattern
     opener_start: regex.Pattern
     opener_inline: regex.Pattern
     capacity: regex.Pattern
-    position: regex.Pattern
+    position: regex.Pattern  # on bare() text
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
 
 
@@ -104,12 +107,12 @@ def _rx() -> _Rx:
     openers = "|".join(sorted(v.body_openers, key=len, reverse=True))
     caps = _alt(c.rstrip(".") for c in v.capacities)
     return _Rx(
-        level=regex.compile(rf"(?i)^({_alt(v.levels)})\s+(.+)$"),
+        level=regex.compile(rf"(?i)^({_alt(bare(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
         body=regex.compile(rf"(?i)^({_alt(v.bodies)})\b\s*(.*)$"),
         opener_start=regex.compile(rf"^(?:{openers})"),
         opener_inline=regex.compile(rf"\s(?:{openers})"),
         capacity=regex.compile(rf"^({caps})\s*\.\s*(.*)$"),
-        position=regex.compile(rf"(?i)(?<!\p{{L}})({_alt(v.positions)})(?!\p{{L}})"),
+        position=regex.compile(rf"(?i)(?<!\p{{L}})({_alt(bare(p) for p in v.positions)})(?!\p{{L}})"),
         periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
     )
 
@@ -121,9 +124,12 @@ SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0
 NUMBER_RE = regex.compile(
     rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?P<tail>{SYMBOL_TAIL})")
 PLACE_DATE_RE = regex.compile(
-    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?{PROPER})\s{{0,3}},\s{{0,3}}ngày[\s.…]{{0,12}}(?P<d>\d{{1,2}})?[\s.…]{{0,12}}"
-    r"tháng[\s.…]{0,12}(?P<m>\d{1,2})?[\s.…]{0,12}năm\s{0,3}(?P<y>\d{4})")
-PERSON_RE = regex.compile(rf"^{NAME_WORD}(?:[ ]{NAME_WORD}){{1,5}}$")
+    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?{PROPER})\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?)"
+    r"tháng(?P<m>[^\n]{0,12}?)năm\s{0,3}(?P<y>\d{4})")
+# a day or month as the blank leaves it: digits, or nothing (a draft), or OCR noise (-> None)
+BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")
+# a person's name ends the signature block, after a rank or a stamp's noise ("Trung tá Ngô Văn Công")
+TRAILING_NAME_RE = regex.compile(rf"(?<![\p{{L}}\d])\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}}$")
 YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
 
@@ -140,6 +146,16 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+def bare(s: str) -> str:
+    """Without tone and vowel marks, same length: OCR misreads marks ("THÀNH PHÓ",
+    "GIÁM ĐÓC") but keeps the letters, so levels and positions are matched bare."""
+    out = []
+    for c in s:
+        base = unicodedata.normalize("NFD", c)[0]
+        out.append({"đ": "d", "Đ": "D"}.get(base, base))
+    return "".join(out)
 
 
 def _fold(s: str) -> str:
@@ -259,8 +275,9 @@ def _place_date_from(header: str, meta: ReportMeta) -> None:
     if not m:
         return
     meta.place = m.group("place").strip()
-    if m.group("d") and m.group("m"):
-        meta.date = parse_date(f"{m.group('d')}/{m.group('m')}/{m.group('y')}")
+    day, month = (BLANK_OR_NUMBER.match(m.group(g)) for g in ("d", "m"))
+    if day and month and day.group(1) and month.group(1):
+        meta.date = parse_date(f"{day.group(1)}/{month.group(1)}/{m.group('y')}")
 
 
 def _subject_line(header: str) -> str | None:
@@ -270,7 +287,9 @@ def _subject_line(header: str) -> str | None:
     if not m:
         return None
     s = CELL_SPLIT.split(m.group(1))[0]
-    for stop in (PLACE_DATE_RE.search(s), _rx().opener_inline.search(s), regex.search(r"\sCỘNG H", s)):
+    stops = (PLACE_DATE_RE.search(s), _rx().opener_inline.search(s), regex.search(r"\sCỘNG H", s),
+             regex.search(r"\s\d{1,2}\.\s", s))  # OCR glues a numbered note to the line
+    for stop in stops:
         if stop:
             s = s[:stop.start()]
     return s.strip(" ,;") or None
@@ -330,7 +349,7 @@ def _ends_title(s: str, parts: list[str], r: _Rx) -> bool:
         return True
     if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
         return True
-    if parts and _is_caps(s) and (r.position.match(s) or r.body.match(s)):
+    if parts and _is_caps(s) and (r.position.match(bare(s)) or r.body.match(s)):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
     return bool(parts) and _is_caps(s) != _is_caps(parts[-1])
 
@@ -344,35 +363,43 @@ class _Org:
 
 
 def _header_orgs(header: str) -> list[str]:
-    """The all-caps organisation lines above the national motto and the number
-    line, a body and its place on the next line merged ("ỦY BAN NHÂN DÂN" +
-    "XÃ LÊ HỒNG")."""
+    """The all-caps organisation lines of the header, up to the number line,
+    without the national motto, a body and its place on the next line merged
+    ("ỦY BAN NHÂN DÂN" + "XÃ LÊ HỒNG")."""
     v = vocab()
     motto = [_fold(m) for m in v.motto]
     r = _rx()
     orgs: list[str] = []
     for line in header.split("\n"):
         for cell in CELL_SPLIT.split(line):
-            c = cell.strip(" #*")
+            c = " ".join(cell.strip(" #*").split())
             f = _fold(c)
             if not c:
                 continue
-            if any(f.startswith(m[:20]) for m in motto) or f.startswith("độc lập") or f.startswith("số"):
+            if f.startswith("số"):
                 return orgs
-            if not (_is_caps(c) and _names_org(c)):
-                continue
-            if orgs and r.level.match(c) and r.body.match(orgs[-1]) and not r.body.match(orgs[-1]).group(2):
-                orgs[-1] += " " + c
-            else:
-                orgs.append(c)
+            # the motto may share a line with the issuer when OCR or a layout export reads both
+            # header columns together: "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI …"
+            cut = min((i for m in motto if (i := f.find(m[:20])) >= 0), default=len(c))
+            _add_org(orgs, c[:cut].strip())
     return orgs
+
+
+def _add_org(orgs: list[str], c: str) -> None:
+    r = _rx()
+    if not (_is_caps(c) and _names_org(c)):
+        return
+    if orgs and _level_place(c) and r.body.match(orgs[-1]) and not r.body.match(orgs[-1]).group(2):
+        orgs[-1] += " " + c
+    else:
+        orgs.append(c)
 
 
 def _names_org(caps: str) -> bool:
     """An issuing body, an agency or (after a body line) a place: not OCR noise."""
     v, r = vocab(), _rx()
     f = _fold(caps)
-    return bool(r.body.match(caps) or r.level.match(caps)
+    return bool(r.body.match(caps) or _level_place(caps)
                 or any(f.startswith(_fold(a) + " ") for a in v.agencies))
 
 
@@ -383,15 +410,27 @@ def _parse_org(caps: str, body_text: str) -> _Org:
     if m := r.body.match(caps):
         body = v.bodies[_fold(m.group(1))]
         rest = m.group(2).strip()
-        if lm := r.level.match(rest):
-            level, place = _fold(lm.group(1)), _title_case(lm.group(2))
-            return _Org(f"{body} {level} {place}", level, place)
+        if placed := _level_place(rest):
+            return _Org(f"{body} {placed[0]} {placed[1]}", *placed)
         return _Org(_spelled_in_body(caps, body_text) or (body + (" " + _agency_case(rest) if rest else "")))
     for agency in sorted(v.agencies, key=len, reverse=True):
         if _fold(caps).startswith(_fold(agency) + " "):
-            guess = f"{agency} {_agency_case(caps[len(agency):])}"
+            rest = caps[len(agency):].strip()
+            if placed := _level_place(rest):  # "CÔNG AN TP ĐÀ NẴNG"
+                return _Org(f"{agency} {placed[0]} {placed[1]}", *placed)
+            guess = f"{agency} {_agency_case(rest)}"
             return _Org(_spelled_in_body(caps, body_text) or guess)
     return _Org(_spelled_in_body(caps, body_text) or _agency_case(caps))
+
+
+def _level_place(s: str) -> tuple[str, str] | None:
+    """'HUYỆN THANH MIỆN' -> ('huyện', 'Thanh Miện'); 'TP ĐÀ NẴNG' -> ('thành phố', 'Đà Nẵng')."""
+    m = _rx().level.match(bare(s))
+    if not m:
+        return None
+    v = vocab()
+    by_bare = {_fold(bare(w)): w for w in v.levels} | {_fold(bare(k)): w for k, w in v.level_abbrevs.items()}
+    return by_bare[_fold(m.group(1))], _title_case(s[m.start(2):])
 
 
 def _spelled_in_body(caps: str, body_text: str) -> str | None:
@@ -587,7 +626,7 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
     have_name = False
     for _pos, line in _lines(text, start, end)[:max_lines]:
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
-        if have_name and not any(c.strip().startswith("-") for c in cells):
+        if have_name and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
             break
         for cell in cells:
             items, sig = _split_cell(cell.strip(), bool(recipients))
@@ -599,6 +638,15 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
                 pieces.append(p)
                 have_name = have_name or _split_caps_name(_strip_capacity(p)[1])[1] is not None
     return [r for r in (_clean_item(x) for x in recipients) if r], pieces
+
+
+def _ends_block(line: str) -> bool:
+    """An appendix heading, a numbered line or a prose paragraph: the block is over
+    (a scan may lose the signer's lines, then nothing else stops the reading)."""
+    s = line.strip()
+    if regex.match(r"(?i)^phụ lục\b|^(?:[IVX]+|\d{1,2})[.)]\s|^[a-zđ]\)\s", s):
+        return True
+    return len(s) > 160 and "|" not in s and not s.startswith("-")
 
 
 def _split_cell(cell: str, in_list: bool) -> tuple[list[tuple[str, bool]], list[str]]:
@@ -618,6 +666,8 @@ def _split_cell(cell: str, in_list: bool) -> tuple[list[tuple[str, bool]], list[
                 sig.append(rest)
         elif in_list and not items and part[:1].islower():
             items.append((part, False))
+        elif part.endswith(";") and not _is_signature_like(part):
+            items.append((part, True))  # an item whose dash OCR lost: "Như trên;"
         elif _is_signature_like(part):
             sig.append(part)
         elif not in_list and not items and not sig:
@@ -659,8 +709,9 @@ def _split_caps_name(s: str) -> tuple[str, str | None]:
     while i < len(words) and _is_caps(words[i]) and len(words[i]) > 1 or (i < len(words) and words[i] in ("-",)):
         i += 1
     caps, rest = " ".join(words[:i]), " ".join(words[i:])
-    if rest and PERSON_RE.match(rest) and not _rx().position.fullmatch(rest):
-        return caps, rest
+    m = TRAILING_NAME_RE.search(rest)
+    if m and not _rx().position.fullmatch(bare(m.group(0))):
+        return caps, m.group(0)
     return caps, None
 
 
@@ -668,14 +719,14 @@ def _signer(pieces: list[str]) -> Signer:
     """Capacity (first TM./KT./… marker), position (the last position named: the
     one under "KT. CHỦ TỊCH" is the signer's own) and name (the last person name)."""
     v, r = vocab(), _rx()
-    proper = {_fold(p): p for p in v.positions}
+    proper = {_fold(bare(p)): p for p in v.positions}
     signer = Signer()
     for piece in pieces:
         cap, rest = _strip_capacity(piece)
         if cap and signer.capacity is None:
             signer.capacity = cap
         caps, name = _split_caps_name(rest)
-        found = [m for m in r.position.finditer(caps)]
+        found = list(r.position.finditer(bare(caps)))
         if found:
             last = max(found, key=lambda m: (m.end(), len(m.group(0))))
             signer.position = proper.get(_fold(last.group(0)), last.group(0))
