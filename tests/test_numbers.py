@@ -92,6 +92,8 @@ FIND_CASES = [
     ("5 PAKN", 5, "PAKN", "count", None, None),
     ("phát 1.224 phiếu khảo sát", 1224, "phiếu", "count", None, None),
     ("có 2022 hồ sơ", 2022, "hồ sơ", "count", None, None),
+    ("chậm nhất là 20 (hai mươi) ngày làm việc", 20, "ngày", "count", None, None),
+    ("có gần 99.027 lượt cán bộ", 99027, "lượt người", "count", "≈", None),
 ]
 
 
@@ -129,6 +131,12 @@ NOT_QUANTITIES = [
     "theo Điều 5 khoản 2",
     "Biểu mẫu 3",
     "mạng 4G",
+    "theo quy định tại các điều 13, 14, 15 và 24 của Nghị định này",
+    "như Đề án Bến Tre 50, Đề án Vĩnh Long 100",
+    "thời hạn 20 (hai mươi) tháng",
+    "# 63_2010_NĐ_CP_ch3_art12_15",
+    'tại khoản 1 Điều 37 quy định: "1. Cán bộ',
+    "theo Nghị định 68 của Chính phủ",
 ]
 
 

@@ -63,6 +63,7 @@ class IndicatorSpec(BaseModel):
     targets: list[str]
     other_bodies: list[str]
     commune: list[str]
+    joined: list[str]
     openers: list[str]
     weak_words: list[str]
     field_line: str
@@ -104,6 +105,7 @@ class Compiled:
     targets: regex.Pattern
     other_bodies: regex.Pattern
     commune: regex.Pattern
+    joined: regex.Pattern
     delimiters: regex.Pattern
     weak: regex.Pattern
     field_line: regex.Pattern
@@ -125,7 +127,7 @@ def compiled() -> Compiled:
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets),
-                    _any(spec.other_bodies, 0), _any(spec.commune, 0), delimiters, weak,
+                    _any(spec.other_bodies, 0), _any(spec.commune, 0), _any(spec.joined), delimiters, weak,
                     regex.compile(_source(spec.field_line)),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
 
@@ -179,7 +181,8 @@ class _Segmenter:
     def run(self, start: int, end: int) -> list[Segment]:
         text = self.text
         protected = [(q.start, q.end) for q in self.qs] + [
-            (start + s, start + e) for s, e in level_spans(text[start:end])]
+            (start + s, start + e) for s, e in level_spans(text[start:end])] + [
+            m.span() for m in self.cp.joined.finditer(text, start, end)]
         events = [(p, 0, "sentence", p) for p in self.sentence_starts if start < p < end]
         for m in self.cp.delimiters.finditer(text, start, end):
             if not any(s <= m.start() < e for s, e in protected):
@@ -270,7 +273,9 @@ def _readings(ctx: Context, segs: list[Segment], field_name: str | None, cp: Com
                     anchor = next((previous[id(s.figs[-1])] for s in reversed(segs[:idx]) if s.figs), "")
                 local = anchor + " " + local
             previous[id(q)] = local
-            unit = q.unit or last_unit_noun(left)
+            unit = q.unit
+            if unit is None and not regex.match(r"\s*\p{L}", text[q.end:q.end + 3]):
+                unit = last_unit_noun(left)  # "cán bộ, công chức được giao là 20," (a noun after it is no unit)
             if unit is None and seg.parent and seg.parent.figs:
                 unit = seg.parent.figs[0].unit
             out.append(Reading(q, local, left, context, unit, field_name))

@@ -156,7 +156,7 @@ _SLASHED = regex.compile(
 _NUM = regex.compile(
     r"(?<![\p{L}\p{N}.,/:_-])"
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?![\p{N}]|[.,:/]\p{N})"
+    r"(?![\p{N}_]|[.,:/]\p{N})"
     r"(?:(?![\p{L}])|(?=(?:đồng|đ|tỷ|tỉ|triệu|VNĐ|VND)(?![\p{L}])))")
 _PERCENT = regex.compile(r"\s?(%|phần\s+trăm)")
 # words right before a number that make it a name, date part or reference, not a quantity
@@ -168,12 +168,18 @@ _DOC_TYPE_NUMBER_BEFORE = regex.compile(
     r"(?:(?:nghị\s+quyết|nghị\s+định|thông\s+tư|quyết\s+định|chỉ\s+thị|công\s+văn|luật)(?:\s+số)?|"
     r"(?:kế\s+hoạch|thông\s+báo|báo\s+cáo|tờ\s+trình|hướng\s+dẫn|chương\s+trình|đề\s+án|công\s+điện|"
     r"quy\s+chế)\s+số)\s*$", regex.I)
+# "các điều 13, 14, 15 và 24": the rest of a list of articles
+_REFERENCE_LIST_BEFORE = regex.compile(
+    r"(?:^|(?<![\p{L}]))(?:điều|khoản|điểm|chương)\s+(?:\d+[a-zđ]?\s*(?:,|và|hoặc|-)\s*)+$", regex.I)
+# "Đề án Bến Tre 50", "Quận 1": a number glued to a proper name
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+ $")
 _TOTAL_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))tổng\s+số\s*$", regex.I)
 # "mức độ 3,4", "mức độ 3 và 4", "mức độ 3, mức độ 4": lists of levels
 _LEVELS = regex.compile(r"(?:mức|cấp)\s+độ\s*\d(?:\s*(?:,|và|-|/|hoặc|\+)\s*(?:(?:mức|cấp)\s+độ\s*)?\d)*(?![\p{N}%])",
                         regex.I)
 _PERIOD_AFTER = regex.compile(r"\s*(?:tháng|năm|quý|tuần)(?![\p{L}])", regex.I)
 _ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
+_SPELLED_OUT = regex.compile(r"\s*\((?:\p{Ll}+\s*){1,6}\)")
 _DATE_WORDS_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))(?:ngày|tháng|từ|đến|tới|hết|trước|sau)\s*$", regex.I)
 
 
@@ -193,7 +199,8 @@ def _after_unit(text: str, end: int) -> tuple[str | None, str, int, float | None
         return "%", "percent", m.end(), None
     if m := money.match(text, end):
         return "triệu đồng", "money", m.end(), float(_lookup(spec.money, m.group(1)))
-    if m := nouns.match(text, end):
+    spelled = _SPELLED_OUT.match(text, end)  # "20 (hai mươi) ngày"
+    if m := nouns.match(text, spelled.end() if spelled else end):
         return str(_lookup(spec.nouns, m.group(1))), "count", m.end(), None
     return None, "count", end, None
 
@@ -207,7 +214,7 @@ def _qualifier(text: str, start: int) -> str | None:
 def _is_enumerator(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start].strip()
-    if lead in ("", "-", "+", "*", "•", "(") and _ENUMERATOR_AFTER.match(text, end):
+    if (lead in ("", "-", "+", "*", "•", "(") or lead[-1:] in "\"'") and _ENUMERATOR_AFTER.match(text, end):
         return True
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
@@ -240,11 +247,16 @@ def _single(text: str, m: regex.Match) -> Quantity | None:
     if _NOT_QUANTITY_BEFORE.search(before) or _DOC_TYPE_NUMBER_BEFORE.search(before) \
             or _is_enumerator(text, start, num_end):
         return None
+    if _REFERENCE_LIST_BEFORE.search(before):
+        return None
     if unit is None and _DOC_NUMBER_BEFORE.search(before) and not _TOTAL_BEFORE.search(before):
         return None  # "Nghị quyết số 18"
+    if unit is None and _NAME_BEFORE.search(before) and not _qualifier(text, start):
+        return None  # "Đề án Bến Tre 50"
     if unit is None and regex.fullmatch(r"(?:19|20)\d\d", tok):
         return None  # a year
-    if unit is None and _PERIOD_AFTER.match(text, num_end):
+    spelled = _SPELLED_OUT.match(text, num_end)
+    if unit is None and _PERIOD_AFTER.match(text, spelled.end() if spelled else num_end):
         return None  # "6 tháng đầu năm", "5 năm"
     digits = regex.sub(r"\D", "", tok)
     if digits.startswith("0") and len(digits) >= 8:
