@@ -141,6 +141,25 @@ OTHER_BODIES = [
 ]
 
 
+# sentences of the real Vĩnh Long and national files that once gave indicators
+REAL_NOTHING = [
+    "Sau khi hoàn thành thời gian cam kết phục vụ theo quy định, cán bộ, công chức sẽ được hỗ trợ 50% "
+    "mức kinh phí hỗ trợ còn lại.",
+    "Giai đoạn từ 2019 đến hết năm 2025, tổng kinh phí đã chi cho chương trình đào tạo theo địa chỉ sử dụng "
+    "là 59.314.406.806 đồng.",
+    "được hưởng chính sách theo Nghị quyết số 19 và 07 sinh viên đào tạo BSĐK theo diện hợp đồng.",
+    "Chịu trách nhiệm công bố, tổ chức nhập dữ liệu về thủ tục hành chính đã công bố trên Cơ sở dữ liệu quốc "
+    "gia về thủ tục hành chính theo quy định tại các điều 13, 14, 15 và 24 của Nghị định này.",
+    "Kể từ ngày nhận đủ hồ sơ gửi lấy ý kiến, chậm nhất là 20 (hai mươi) ngày làm việc, Cơ quan kiểm soát "
+    "thủ tục hành chính có trách nhiệm tổ chức lấy ý kiến.",
+]
+
+
+@pytest.mark.parametrize("body", REAL_NOTHING)
+def test_real_file_sentences_give_nothing(body):
+    assert found(body) == set()
+
+
 @pytest.mark.parametrize("body", OTHER_BODIES)
 def test_other_bodies_give_nothing(body):
     assert found(body) == set()
