@@ -266,7 +266,7 @@ def repair(doc: Document) -> Document:
     except ImportError:  # pragma: no cover - module optional while it is being built
         legacy_fonts = None
     if legacy_fonts is not None and hasattr(legacy_fonts, "repair_tracked"):
-        for kind in legacy_fonts.repair_tracked(t):
+        for kind in legacy_fonts.repair_tracked(t) + legacy_fonts.repair_tables(doc.tables, doc.raw_text):
             note(kind, 1)
 
     t.sub(_CRLF, "\n")
