@@ -243,7 +243,6 @@ class Reading:
     left: str  # local text before the figure
     context: str
     unit: str | None
-    field: str | None
 
 
 def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
@@ -251,7 +250,7 @@ def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
     return not regex.search(r"\p{L}", rest)
 
 
-def _readings(ctx: Context, segs: list[Segment], field_name: str | None, cp: Compiled) -> list[Reading]:
+def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
     text = ctx.text
     out: list[Reading] = []
     previous: dict[int, str] = {}
@@ -278,7 +277,7 @@ def _readings(ctx: Context, segs: list[Segment], field_name: str | None, cp: Com
                 unit = last_unit_noun(left)  # "cán bộ, công chức được giao là 20," (a noun after it is no unit)
             if unit is None and seg.parent and seg.parent.figs:
                 unit = seg.parent.figs[0].unit
-            out.append(Reading(q, local, left, context, unit, field_name))
+            out.append(Reading(q, local, left, context, unit))
     return out
 
 
@@ -344,11 +343,11 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
     sentence_starts = [s.start for s in ctx.structure.sentences
-                       if start < s.start < end and text[:s.start].rstrip()[-1:] in ".!?"]
+                       if start < s.start < end and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
     field_name = _field(ctx, start, end, cp)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
-    for r in _readings(ctx, segs, field_name, cp):
+    for r in _readings(ctx, segs, cp):
         if _is_target(ctx, r.q.start, cp) or _other_body(ctx, r.q.start, cp):
             continue
         for rule, value in _rules(r, cp):
