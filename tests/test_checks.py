@@ -301,6 +301,9 @@ def test_allowed_codes_are_read_from_label_and_unit():
     survey = FormRow(code="5.2", label="Hình thức khảo sát", unit="Trực tuyến = 0\nPhát phiếu = 1\n\nKết hợp = 2",
                      value=1)
     assert allowed_codes(meeting, rules_) == [0, 1, 2]
+    # a PDF cell read as one line
+    one_line = FormRow(code="2", label="Hệ thống họp trực tuyến", unit="Chưa có = 0 2 cấp = 1 3 cấp = 2", value=2)
+    assert allowed_codes(one_line, rules_) == [0, 1, 2]
     assert allowed_codes(survey, rules_) == [0, 1, 2]
     assert allowed_codes(FormRow(code="1.1", label="Kế hoạch được giao", unit="Triệu đồng"), rules_) == []
 
