@@ -37,3 +37,32 @@ def make_report(unit: str, district: str, province: str, *, date: str = "2022-06
                     value=(values or {}).get("dossiers.on_time_rate"), raw="x")])],
         checks=[Check(rule=r, severity=s, message=m, indicators=["dossiers.received"]) for r, s, m in (checks or [])],
     )
+
+
+COMMUNES = ["Lê Hồng", "Tứ Cường", "Ngô Quyền", "Đoàn Tùng", "Hồng Quang", "Tân Trào", "Lam Sơn", "Đoàn Kết"]
+
+
+def fake_parse(path):
+    """A stand-in parser for batch tests, run inside the worker processes: files named
+    '*slow*' hang, '*crash*' kill their process, '*bad*' are unreadable; any other file
+    becomes a report of a Thanh Miện commune chosen by its first byte."""
+    import hashlib
+    import os
+    import time
+    from pathlib import Path
+
+    from report_parser.errors import UnreadableInput
+
+    path = Path(path)
+    if "slow" in path.name:
+        time.sleep(600)
+    if "crash" in path.name:
+        os._exit(3)
+    if "bad" in path.name:
+        raise UnreadableInput(f"{path}: not a report file")
+    data = path.read_bytes()
+    report = make_report(COMMUNES[data[0] % len(COMMUNES)], "Thanh Miện", "Hải Dương",
+                         values={"dossiers.received": len(data)}, salt=path.name)
+    report.source.sha256 = hashlib.sha256(data).hexdigest()
+    report.source.path = str(path)
+    return report

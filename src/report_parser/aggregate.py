@@ -4,9 +4,10 @@ Every table is a :class:`Sheet` (Vietnamese column titles plus a stable code per
 column) so that :mod:`report_parser.export` can write it as XLSX, CSV or JSON
 without knowing what it means.
 
-Sums are exact: one value per report, code and field (the text value when the
-report gives the figure both in its text and in a form table, since the text is
-what the commune wrote in its own words; the form value otherwise). A rate is
+Sums are exact: one value per report, code and field (an exact figure before a
+bound such as "trên 99%"; the text value when the report gives the figure both
+in its text and in a form table, since the text is what the commune wrote in
+its own words; the form value otherwise). A rate is
 never averaged on its own: it is recomputed from the summed numerators and
 denominators of the communes that give both (``patterns/aggregate.yaml`` says
 which counts make each rate), and shown next to the plain mean of the stated
@@ -125,11 +126,12 @@ def group_of(unit: AdminUnit, by: str, roster: Roster | None) -> Group:
     return Group(value, value)
 
 
-def _values(conn: sqlite3.Connection, report_id: int) -> dict[tuple[str, str | None], float]:
-    """One value per (code, field): the text value first, else the table value, first one found."""
+def report_values(conn: sqlite3.Connection, report_id: int) -> dict[tuple[str, str | None], float]:
+    """One value per (code, field): an exact value before a bound ('trên 99%'), the text before
+    the table, and the first one the report states."""
     out: dict[tuple[str, str | None], float] = {}
-    rows = conn.execute("SELECT code, field, value, source FROM indicators WHERE report_id = ? "
-                        "ORDER BY CASE source WHEN 'text' THEN 0 ELSE 1 END, rowid", (report_id,))
+    rows = conn.execute("SELECT code, field, value FROM indicators WHERE report_id = ? ORDER BY "
+                        "qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, rowid", (report_id,))
     for r in rows:
         out.setdefault((r["code"], r["field"]), r["value"])
     return out
@@ -143,7 +145,7 @@ def load_reports(conn: sqlite3.Connection, by: str, period: str | None,
     out = []
     for row in conn.execute(sql + " ORDER BY district, unit, date", args).fetchall():
         unit = _unit_of(row)
-        out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), _values(conn, row["id"])))
+        out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), report_values(conn, row["id"])))
     return out
 
 

@@ -209,6 +209,7 @@ def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome
             on_outcome(outcome)
             return
     if s.conn in ready or s.proc.sentinel in ready or not s.proc.is_alive():
+        s.proc.join(2)  # the pipe can close a moment before the exit code is known
         code = s.proc.exitcode
         s.restart()
         on_outcome(Outcome(path, "failed", error="WorkerCrashed", seconds=elapsed,
