@@ -35,14 +35,9 @@ from .. import patterns
 from ..models import Issuer, Period, PeriodKind, ReportMeta, Signer
 from . import Context
 from .dates import find_dates, parse_date
+from .references_grammar import grammar
 
 # ----------------------------------------------------------------------------- vocabulary
-
-
-class DocType(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    code: str
 
 
 class PeriodPhrase(BaseModel):
@@ -60,8 +55,6 @@ class Bounds(BaseModel):
 
 class MetadataPatterns(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    doc_types: list[DocType]
-    letter_type: str
     draft_markers: list[str]
     levels: list[str]
     level_abbrevs: dict[str, str]
@@ -228,9 +221,8 @@ def _nth_line_end(text: str, n: int) -> int:
 def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | None:
     """``(line start, line end, type name)`` of the title line ("BÁO CÁO",
     "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT") among the first lines, or None."""
-    v = vocab()
-    names = {_fold(t.name): t.name for t in v.doc_types}
-    drafts = [_fold(d) for d in v.draft_markers]
+    names = _type_names()
+    drafts = [_fold(d) for d in vocab().draft_markers]
     for pos, line in _lines(text)[:max_lines]:
         for cell in CELL_SPLIT.split(line):
             core = cell.strip(" #*")
@@ -248,15 +240,28 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
     return None
 
 
+def _type_names() -> dict[str, str]:
+    """Folded name -> name of every document type of the reference grammar."""
+    return {_fold(t.name): t.name for t in grammar().spec.types}
+
+
 def type_from_symbol(symbol: str) -> str | None:
-    """'165/BC-UBND' -> 'Báo cáo'; '508/UBND-VP' (issuer code first) -> 'Công văn'."""
-    v = vocab()
-    last = regex.sub(r"\s+", "", symbol).split("/")[-1]
-    code = last.split("-")[0]
-    for t in v.doc_types:
-        if t.code.casefold() == code.casefold():
-            return t.name
-    return v.letter_type if "-" in last else None
+    """The type a symbol's code names, by the reference grammar: '165/BC-UBND' ->
+    'Báo cáo', '48/2013/NĐ-CP' -> 'Nghị định', '508/UBND-VP' (issuer code first,
+    an official letter) -> 'Công văn'. A blank draft number ("/BC-SNV") is read too."""
+    g = grammar()
+    m = g.symbol_re.search("0" + symbol if symbol.startswith("/") else symbol)
+    if m is None:
+        return None
+    if m.group("pnum"):
+        coded = g.party_by_code.get(m.group("pcode"))
+        return coded.name if coded else None
+    first = regex.split(r"\s*-\s*", m.group("segs").strip())[0]
+    coded = g.by_code.get(first) or g.default_type_for_issuer(first)
+    if coded is not None:
+        return coded.name
+    letter = next((t for t in g.spec.types if t.kind == "official_letter"), None)
+    return letter.name if letter and not m.group("year") else None
 
 
 def _canonical_symbol(num: str | None, tail: str) -> str:
@@ -300,11 +305,11 @@ def _appendix_line(ctx: Context, meta: ReportMeta) -> None:
     13/6/2022)" when the header did not give them (a text export without header)."""
     if meta.number and meta.date and meta.type:
         return
-    names = _alt(t.name for t in vocab().doc_types)
+    names = _alt(_type_names().values())
     rx = regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
                        rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
     for m in rx.finditer(ctx.text):
-        name = next(t.name for t in vocab().doc_types if _fold(t.name) == _fold(m.group(1)))
+        name = _type_names()[_fold(m.group(1))]
         if meta.type and _fold(meta.type) != _fold(name):
             continue
         meta.type = meta.type or name
