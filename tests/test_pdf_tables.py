@@ -95,19 +95,6 @@ def test_other_columns_do_not_continue():
 
 
 @needs_shared
-def test_real_grid_continued_without_header():
-    """01 (Sở Nội vụ Vĩnh Long): a 9-column grid runs from page 16 to 17, header only on 16;
-    its boxed paragraphs (pages 6-7, 18) are not tables."""
-    doc = read(REAL / "01_vinhlong_SNV_BC_tong_ket_dao_tao_boi_duong_2021_2025.pdf", ocr="never")
-    assert 6 not in doc.table_pages  # a page of boxed paragraphs is not laid out
-    assert len(doc.tables) == 1
-    t = doc.tables[0]
-    assert sorted(set(t.pages)) == [16, 17]
-    assert [r[0] for r in t.rows] == ["Năm", "2019", "2020", "2021", "2022", "2023*", "2024*", "2025", "Tổng\nsố"]
-    assert t.rows[-1][-1] == "208"
-
-
-@needs_shared
 def test_highlighted_paragraphs_are_not_table_pages():
     """02 (UBND Vĩnh Long 811/BC-UBND): shaded one-column boxes behind paragraphs."""
     doc = read(REAL / "02_vinhlong_UBND_811-BC-UBND_tiep_thu_giai_trinh_tham_tra.pdf", ocr="never")

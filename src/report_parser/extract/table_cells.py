@@ -45,7 +45,8 @@ def clean(s: str | None) -> str:
 
 # --------------------------------------------------------------------------- row codes
 # "3.3.1", "1.4", "5.1.", "2." in a flattened line: a dot inside or after the number
-_FLAT_CODE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)(?=\s|$)")
+# (OCR may double the trailing dot: "4.4...")
+_FLAT_CODE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\s|$)")
 _CELL_CODE = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,6}|[a-zđA-Z])\.?$")
 
 
@@ -59,7 +60,7 @@ def flat_code(line: str) -> tuple[str, str] | None:
     """(code, rest of the line) when a flattened line starts with a form row code."""
     s = line.strip()
     m = _FLAT_CODE.match(s)
-    return (m.group(1).rstrip("."), s[m.end():].strip()) if m else None
+    return (m.group(1).rstrip("."), s[m.end():].strip().lstrip("_. ")) if m else None
 
 
 # --------------------------------------------------------------------------- coded answers

@@ -46,13 +46,15 @@ def _heading_regex() -> regex.Pattern:
 
 # --------------------------------------------------------------------------- header and columns
 def _is_body_row(cells: list[str]) -> bool:
-    """A data row: a row code first, or a number in some cell."""
+    """A data row: a row code first, or a number in some cell (years alone make a header row:
+    "Chỉ tiêu | 2021 | 2022")."""
     filled = [c for c in cells if c]
     if not filled:
         return False
     if row_code(cells[0]) is not None and len(filled) >= 2:
         return True
-    return any(regex.fullmatch(r"[\d.,%\s/-]*\d[\d.,%\s/-]*", c) for c in filled)
+    numbers = [c for c in filled if regex.fullmatch(r"[\d.,%\s/-]*\d[\d.,%\s/-]*", c)]
+    return any(not regex.fullmatch(r"(?:19|20)\d\d", c) for c in numbers)
 
 
 def _is_numbering_row(cells: list[str]) -> bool:
@@ -113,16 +115,25 @@ def _heading(doc: Document, raw: RawTable, prev_end: int | None) -> _Heading:
     if prev_end is None or prev_end > start:
         prev_end = 0
     gap = doc.raw_text[max(prev_end, start - HEADING_WINDOW):start]
-    lines = [clean(x) for x in gap.splitlines() if clean(x)]
     matches = list(_heading_regex().finditer(gap))
     if not matches:
-        title = lines[-1] if lines and len(lines[-1]) <= TITLE_MAX else None
-        return _Heading(None, title, gap)
+        return _Heading(None, _paragraph_before(doc, start), gap)
     m = matches[-1]
     same_line, _, following = gap[m.end():].partition("\n")
     title = clean(same_line).strip(" :.-") or next(
         (clean(x) for x in following.splitlines() if clean(x)), None)
     return _Heading(m.group(1), title, gap)
+
+
+def _paragraph_before(doc: Document, raw_offset: int) -> str | None:
+    """The repaired paragraph (or the part of it) just before a table, as a grid's title when short."""
+    end = doc.offset_of_raw(raw_offset)
+    line_start = doc.text.rfind("\n", 0, end) + 1
+    before = clean(doc.text[line_start:end])
+    if not before:
+        prev_start = doc.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        before = clean(doc.text[prev_start:line_start])
+    return before if before and len(before) <= TITLE_MAX else None
 
 
 def _table_end(doc: Document, raw: RawTable) -> int | None:
