@@ -18,22 +18,21 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
+import re
 
-# "ngày" (optionally) then day/month/year with "/", "-" or "." and up to two
-# spaces around each separator ("29 /5/2025", "09/ 6/2021").
-_SEP = r"[ \t]{0,2}(?P<sep>[/.\-])[ \t]{0,2}"
-_NUMERIC = (
-    r"(?<![\d/]|\d\.)(?P<d>\d{1,2})" + _SEP
-    + r"(?P<m>\d{1,2})[ \t]{0,2}(?P=sep)[ \t]{0,2}(?P<y>\d{4})(?!\d|/\d|\.\d)"
-)
-# "ngày 15 tháng 10 năm 2021" (the words may be split over lines or capitalised)
-_WORDS = (
-    r"(?<!\d)(?P<wd>\d{1,2})\s{1,3}tháng\s{1,3}(?P<wm>\d{1,2})\s{1,3}năm\s{1,3}(?P<wy>\d{4})(?!\d)"
-)
-DATE_RE = regex.compile(
-    r"(?P<kw>\bngày\s{1,3})?(?:" + _NUMERIC + "|" + _WORDS + ")",
-    regex.IGNORECASE | regex.VERSION1,
+# An optional "ngày", the day, then either "/", "-" or "." with month and year
+# (up to two spaces around each separator: "29 /5/2025", "09/ 6/2021") or the
+# words "tháng … năm …" ("15 tháng 10 năm 2021", split over lines or
+# capitalised). The day is read once for both forms and every quantifier is
+# bounded and possessive, so that a long run of digits and dashes costs one try
+# per position. The standard ``re`` is enough here (no Unicode properties) and
+# is about three times faster than ``regex`` on such runs.
+_SEP = r"[ \t]{0,2}+(?P<sep>[/.\-])[ \t]{0,2}+"
+DATE_RE = re.compile(
+    r"(?:(?P<kw>\bngày)\s{1,3}+)?(?<![\d/])(?<!\d\.)(?P<d>\d{1,2}+)(?:"
+    + _SEP + r"(?P<m>\d{1,2}+)[ \t]{0,2}+(?P=sep)[ \t]{0,2}+(?P<y>\d{4})(?!\d|/\d|\.\d)"
+    r"|\s{1,3}+tháng\s{1,3}+(?P<wm>\d{1,2}+)\s{1,3}+năm\s{1,3}+(?P<wy>\d{4})(?!\d))",
+    re.IGNORECASE,
 )
 
 YEAR_MIN, YEAR_MAX = 1945, 2100
@@ -69,10 +68,9 @@ def _to_date(day: int, month: int, year: int) -> dt.date | None:
 def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateMatch]:
     """Every date-shaped match in ``text[start:end]``, impossible ones included."""
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
-        if m.group("d") is not None:
-            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        else:
-            d, mo, y = int(m.group("wd")), int(m.group("wm")), int(m.group("wy"))
+        d = int(m.group("d"))
+        mo, y = (int(m.group("m")), int(m.group("y"))) if m.group("m") else (
+            int(m.group("wm")), int(m.group("wy")))
         yield DateMatch(m.start(), m.end(), d, mo, y, _to_date(d, mo, y), m.group("kw") is not None)
 
 

@@ -78,10 +78,9 @@ def _segments(s: str) -> list[str]:
 
 def _parse_symbol(m: regex.Match, g: Grammar) -> _Symbol:
     if m.group("pnum"):
-        iss = _segments(m.group("piss"))
-        code = m.group("pcode")
-        return _Symbol(m.group("pnum"), f"{m.group('pnum')}-{code}/{'-'.join(iss)}",
-                       g.party_by_code.get(code), "party", None, iss[0])
+        num, code, iss = m.group("pnum"), m.group("pcode"), _segments(m.group("piss"))
+        return _Symbol(num, f"{num}-{code}/{'-'.join(iss)}", g.party_by_code.get(code), "party",
+                       None, iss[0])
     num, segs = m.group("num"), _segments(m.group("segs"))
     year = int(m.group("year")) if m.group("year") else None
     symbol = f"{num}/{f'{year}/' if year else ''}{'-'.join(segs)}"

@@ -92,16 +92,16 @@ def _head_alternation(heads: list[str]) -> str:
 # letter ("TTr", "QyĐ", "TTg"), then digits ("QH13", "PA83")
 _UNIT = r"(?:[A-ZĐÐ][a-zđ]?){1,9}\d{0,3}"
 _SEG = _UNIT + r"(?:&" + _UNIT + r")?(?![\p{L}\d])"
-_DASH = r"[ \t]?-[ \t\n]{0,2}"
-_SLASH = r"[ \t\n]{0,2}/[ \t\n]{0,2}"
+_DASH = r"[ \t]?+-[ \t\n]{0,2}+"
+_SLASH = r"[ \t\n]{0,2}+/[ \t\n]{0,2}+"
 SYMBOL_PATTERN = (
     r"(?<![\p{L}\d/])(?:"
     # Party: number first, "18-NQ/TW", "225-CV/ĐU"
-    r"(?P<pnum>\d{1,5})[ \t]?-[ \t]?(?P<pcode>" + _SEG + ")" + _SLASH
+    r"(?P<pnum>\d{1,5}+)[ \t]?+-[ \t]?+(?P<pcode>" + _SEG + ")" + _SLASH
     + r"(?P<piss>" + _SEG + "(?:" + _DASH + _SEG + "){0,3})"
     r"|"
     # State: "309/KH-UBND", "130/2005/NĐ-CP", "80/2015/QH13", "508/UBND-VP"
-    r"(?P<num>\d{1,5})" + _SLASH + r"(?:(?P<year>(?:19|20)\d{2})" + _SLASH + r")?"
+    r"(?P<num>\d{1,5}+)" + _SLASH + r"(?:(?P<year>(?:19|20)\d{2})" + _SLASH + r")?"
     + r"(?P<segs>" + _SEG + "(?:" + _DASH + _SEG + "){0,5})"
     r")"
 )
@@ -176,8 +176,9 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     if abbrevs:
         type_words = f"{type_words}|{_alternation(abbrevs, ignore_case=False)}"
     tw = rf"(?<![\p{{L}}\d])(?:{type_words})(?![\p{{L}}\d])"
-    lead = (rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}})?"
-            r"(?:(?P<so>(?i:số))[ \t]{0,2}:?[ \t\n]{1,3}|(?P<so2>(?i:số)):)?\Z")
+    # never empty, so that a search does not try every position of a long text
+    so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
+    lead = rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z"
     number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
                   r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
     titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
