@@ -7,7 +7,7 @@ the report, never about what the extractors failed to find.
 from __future__ import annotations
 
 from ..models import Check, Report
-from . import documents, forms, relations
+from . import bounds, documents, forms, relations
 from .rules import load
 from .values import Facts
 
@@ -27,6 +27,7 @@ def run_checks(report: Report, ctx=None) -> list[Check]:
         *relations.check_rates(facts, rules, found.rate_rows),
         *relations.check_breakdowns(facts, rules),
         *relations.check_text_vs_table(facts, rules),
+        *bounds.check_row_bounds(report.tables, facts, rules),
         *found.checks,
         *relations.check_percent_indicators(facts, rules, found.over_100),
         *relations.check_text_conflicts(facts, rules),

@@ -59,6 +59,20 @@ class FormRates(_Rule):
     overrides: list[FormRateOverride] = Field(default_factory=list)
 
 
+class RowMatch(_Rule):
+    name: str
+    label: str
+    parent: str | None = None
+
+
+class RowBound(_Rule):
+    id: str
+    code: str
+    relation: Literal[">=", "nonzero"]
+    rows: list[RowMatch]
+    severity: Severity = "warning"
+
+
 class IssueRule(_Rule):
     severity: Severity = "warning"
     message: str
@@ -76,6 +90,9 @@ class Messages(_Rule):
     table_unnamed: str
     table_row: str
     text_conflict: str
+    row_bounds: str
+    row_at_least: str
+    row_nonzero: str
     form_rate: str
     percent_over_100: str
     coded_answer: str
@@ -91,6 +108,7 @@ class CheckRules(_Rule):
     rates: list[RateRule]
     breakdowns: list[Breakdown]
     form_rates: FormRates
+    row_bounds: list[RowBound]
     coded_choice: str
     reference_issues: dict[str, IssueRule]
     reference_issue_default: IssueRule
