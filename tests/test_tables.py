@@ -206,6 +206,19 @@ def test_word_form_with_heading_merged_header_and_split_table():
         ("2.1", "Người", 20, "20", None), ("2.3", "Người", 2, "02", None), ("2.4", "Người", None, None, "chưa có")]
 
 
+def test_a_form_printed_without_rules_comes_from_the_text():
+    from report_parser.extract import tables
+    from report_parser.structure import analyse
+    from report_parser.extract import Context
+    doc = _word_doc([
+        ("PHỤ LỤC\nBiểu mẫu 4\nCải cách bộ máy hành chính nhà nước\n", None),
+        ("", HEADER_ROWS + [["2.1.", "Tổng số biên chế được giao trong năm", "Người", "20", ""]]),
+        ("\fBiểu mẫu 5\nCải cách chế độ công vụ\n" + FORM_HEAD + "3. Số lượng lãnh đạo quản lý được tuyển chọn Người 0\n", None),
+    ])
+    got = tables.extract(Context(doc, analyse(doc)))
+    assert [(t.form, [(r.code, r.value) for r in t.rows]) for t in got] == [("4", [("2.1", 20)]), ("5", [("3", 0)])]
+
+
 def test_pdf_row_wrapped_over_a_page_break_joins_the_row_before():
     doc = _word_doc([("Biểu mẫu 3\nCải cách thủ tục hành chính\n", None),
                      ("", HEADER_ROWS + [["3.3.1.", "Tổng số hồ sơ TTHC đã", "Hồ sơ", "1221", ""],

@@ -8,8 +8,8 @@ by :mod:`.table_cells`), any other data table a *grid*. The "Biểu mẫu N"
 heading and title are read from the raw text just before the table; a table
 without its own heading right after a form (a Word table split in two) goes on
 that form. Layout tables (the national header, the signature block) are left
-out. A document without reader tables (a .txt export) has its forms rebuilt from
-the text lines by :mod:`.table_text`.
+out. Forms that no reader table gave (all of them in a .txt export) are rebuilt
+from the text lines by :mod:`.table_text`.
 """
 from __future__ import annotations
 
@@ -248,8 +248,12 @@ def tables_from_raw(doc: Document) -> list[FormTable | GridTable]:
 
 
 def extract(ctx: Context) -> list[FormTable | GridTable]:
-    """The tables of the report: reader tables when there are any, else forms rebuilt from text."""
+    """The tables of the report: the reader's tables, plus the forms rebuilt from the text
+    lines that no reader table gave (all of them for a .txt export; a form printed without
+    rules in a PDF)."""
     tables = tables_from_raw(ctx.doc)
-    if not any(isinstance(t, FormTable) for t in tables):
-        tables.extend(forms_from_text(ctx.doc))
-    return tables
+    forms = [t for t in tables if isinstance(t, FormTable)]
+    if any(t.form is None for t in forms):
+        return tables  # a reader form without its number may be any of the text's forms
+    have = {t.form for t in forms}
+    return tables + [t for t in forms_from_text(ctx.doc) if t.form not in have]
