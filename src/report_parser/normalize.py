@@ -299,6 +299,10 @@ def repair(doc: Document) -> Document:
     t.sub(_SPACES, " ")
     note("split-words", _join_split_words(t))
     note("paragraphs", _join_lines(t))
+    if doc.ocr_pages:  # OCR's own mistakes (symbols, lost tones), on OCR'd pages only
+        from . import ocr_repair
+        for kind in ocr_repair.repair_tracked(t, doc):
+            note(kind, 1)
     t.sub(regex.compile(r"\f"), "\n")
     t.sub(_TRAILING, "")
     t.sub(regex.compile(r"\n{2,}"), "\n")
