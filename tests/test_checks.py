@@ -308,6 +308,48 @@ def test_allowed_codes_are_read_from_label_and_unit():
     assert allowed_codes(FormRow(code="1.1", label="Kế hoạch được giao", unit="Triệu đồng"), rules_) == []
 
 
+FORM7_LABELS = {
+    "6.4": "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3",
+    "6.4.3": "Số TTHC đang cung cấp trực tuyến mức độ 3 có phát sinh hồ sơ nộp trực tuyến",
+    "6.5": "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 4",
+    "6.5.3": "Số TTHC đang cung cấp trực tuyến mức độ 4 có phát sinh hồ sơ nộp trực tuyến",
+    "6.7": "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến mức độ 3 và 4 (Chỉ thống kê đối với các TTHC mức độ 3 "
+           "và 4 có phát sinh hồ sơ)",
+    "6.7.1": "Tổng số hồ sơ TTHC đã tiếp nhận (cả trực tiếp và trực tuyến)",
+    "6.7.2": "Số hồ sơ TTHC đã tiếp nhận trực tuyến",
+}
+
+
+def form7(values: dict[str, float | None]) -> FormTable:
+    units = {"6.4": "%", "6.5": "%", "6.7": "%", "6.4.3": "Thủ tục", "6.5.3": "Thủ tục"}
+    return form("7", *(row(code, values.get(code), units.get(code, "Hồ sơ"), label=FORM7_LABELS[code], page=19)
+                       for code in FORM7_LABELS))
+
+
+def test_form_rows_that_bound_the_texts_online_dossiers():
+    found = checks([ind("dossiers.received_online", 539)],
+                   tables=[form7({"6.4.3": 0, "6.5.3": 0, "6.7": 0, "6.7.1": 0, "6.7.2": 0})])
+    assert [(c.rule, c.severity) for c in found] == [("form-vs-text", "warning")]
+    assert found[0].indicators == ["dossiers.received_online", "table:7/6.7.1", "table:7/6.7.2",
+                                   "table:7/6.4.3", "table:7/6.5.3"]
+    assert found[0].message.startswith("Biểu mẫu 7 không khớp với lời văn của báo cáo: dòng 6.7.1 (tổng số hồ sơ"
+                                       " của TTHC trực tuyến mức độ 3, 4) ghi 0, ít hơn số hồ sơ tiếp nhận trực"
+                                       " tuyến mà lời văn ghi (539)")
+    assert found[0].pages == [4, 19]
+
+
+@pytest.mark.parametrize("inds, values", [
+    ([ind("dossiers.received_online", 539)], {"6.4.3": 5, "6.5.3": 0, "6.7.1": 900, "6.7.2": 539}),
+    ([ind("dossiers.received_online", 0)], {"6.4.3": 0, "6.5.3": 0, "6.7.1": 0, "6.7.2": 0}),
+    ([ind("dossiers.received_online", 539)], {}),                      # rows left empty
+    ([ind("dossiers.received_online", 539, source="table", table="9/1")],  # not stated by the text
+     {"6.4.3": 0, "6.5.3": 0, "6.7.1": 0, "6.7.2": 0}),
+    ([], {"6.4.3": 0, "6.5.3": 0, "6.7.1": 0, "6.7.2": 0}),
+])
+def test_form_rows_bounding_the_text_silent_when_consistent_or_unknown(inds, values):
+    assert checks(inds, tables=[form7(values)]) == []
+
+
 # ---------------------------------------------------------------- the document
 def test_a_period_ending_after_the_report_date():
     found = checks(date=dt.date(2022, 6, 13), start=dt.date(2021, 12, 10), end=dt.date(2022, 6, 20))
@@ -359,8 +401,7 @@ ROW_CODES = {"1/2": "plan.completion_rate", "1/2.1": "plan.tasks_total", "1/2.2"
              "3/3.3.1": "dossiers.resolved", "3/3.3.2": "dossiers.on_time", "3/3.4.1": "feedback.received",
              "3/3.4.2": "feedback.resolved", "4/2.1": "staff.quota", "4/2.2": "staff.present",
              "4/2.3": "staff.contract", "6/1.1": "finance.budget_plan", "6/1.2": "finance.budget_disbursed",
-             "7/6.4.2": "dvc.level3", "7/6.5.2": "dvc.level4", "7/6.6.1": "dvc.level34",
-             "7/6.7.1": "dossiers.received", "7/6.7.2": "dossiers.received_online"}
+             "7/6.4.2": "dvc.level3", "7/6.5.2": "dvc.level4", "7/6.6.1": "dvc.level34"}
 TEXT_SENTENCES = {
     ("dossiers.online_rate", ""): "tỷ lệ hồ sơ tiếp nhận online đạt trên 80%",
     ("dossiers.late", ""): "Đã giải quyết 1221 hồ sơ, có 1220 hồ sơ trả trước hạn đạt 99,9%, 01 hồ sơ trả quá hạn",
@@ -373,7 +414,9 @@ def gold_report() -> Report:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     tables, inds = [], []
     for number, t in gold["tables"].items():
-        rows = [row(code, v, "%" if f"{number}/{code}" in RATE_ROWS else "x") for code, v in t["rows"].items()]
+        rows = [row(code, v, "%" if f"{number}/{code}" in RATE_ROWS else "x",
+                    label=FORM7_LABELS.get(code, "chỉ tiêu") if number == "7" else "chỉ tiêu")
+                for code, v in t["rows"].items()]
         tables.append(form(number, *rows))
         inds += [ind(ROW_CODES[f"{number}/{code}"], v, source="table", table=f"{number}/{code}", page=11)
                  for code, v in t["rows"].items() if f"{number}/{code}" in ROW_CODES and v is not None]
@@ -388,12 +431,28 @@ def gold_report() -> Report:
                   start=dt.date(2021, 12, 10), end=dt.date(2022, 6, 9))
 
 
+def _score_checks(rep: Report) -> dict:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    return _scorer().score_checks(gold, json.loads(rep.to_json()))
+
+
 @needs_shared
 def test_gold_values_give_every_gold_check_and_no_false_alarm():
     rep = gold_report()
     rep.checks = run_checks(rep)
-    pred = json.loads(rep.to_json())
-    scored = _scorer().score_checks(json.loads(GOLD.read_text(encoding="utf-8")), pred)
+    scored = _score_checks(rep)
     assert scored["_missed"] == []
     assert scored["checks_recall"] == 1.0
     assert scored["false_alarms"] == 0, scored["_alarms"]
+    assert sorted({c.rule for c in rep.checks}) == [
+        "breakdown-sum", "form-rate-row", "form-vs-text", "rate-claim", "rate-mismatch",
+        "received-by-channel", "reference-type-symbol-mismatch", "resolved-on-time-late"]
+
+
+@needs_shared
+@pytest.mark.parametrize("fmt_", ["txt", "docx", "pdf"])
+def test_the_parsed_sample_gives_every_gold_check(parsed_samples, fmt_):
+    scored = _score_checks(parsed_samples[fmt_])
+    assert scored["_missed"] == []
+    assert scored["checks_recall"] == 1.0
+    assert scored["false_alarms"] <= 1, scored["_alarms"]
