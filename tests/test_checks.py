@@ -358,6 +358,9 @@ def test_a_period_ending_after_the_report_date():
     # an estimate to the end of the half-year is common: information only
     found = checks(date=dt.date(2022, 6, 13), start=dt.date(2022, 1, 1), end=dt.date(2022, 6, 30))
     assert [(c.rule, c.severity) for c in found] == [("period-after-report", "info")]
+    # so is the reporting convention's cut-off (the 14th) given to a period named in words
+    found = checks(date=dt.date(2022, 6, 10), start=dt.date(2021, 12, 15), end=dt.date(2022, 6, 14))
+    assert [(c.rule, c.severity) for c in found] == [("period-after-report", "info")]
     found = checks(date=dt.date(2022, 6, 13), start=dt.date(2022, 7, 1), end=dt.date(2022, 12, 31))
     assert [(c.rule, c.severity) for c in found] == [("period-after-report", "error")]
 

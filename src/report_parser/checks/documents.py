@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from .. import patterns
 from ..models import Check, Reference, Report
 from .rules import CheckRules
 from .values import make_check
@@ -37,14 +38,20 @@ def check_references(report: Report, rules: CheckRules) -> list[Check]:
     return out
 
 
-def _is_calendar_period_end(d: dt.date) -> bool:
-    """A quarter's last day: what a period given only as a label ("6 tháng đầu năm") ends on."""
-    return d.month in QUARTER_END_MONTHS and d.day == calendar.monthrange(d.year, d.month)[1]
+def _is_conventional_period_end(d: dt.date) -> bool:
+    """A day a period named only in words ("6 tháng đầu năm") ends on: a quarter's last
+    day, or the cut-off of the reporting convention the metadata uses (the 14th,
+    patterns/metadata.yaml ``period_bounds``)."""
+    if d.month in QUARTER_END_MONTHS and d.day == calendar.monthrange(d.year, d.month)[1]:
+        return True
+    bounds = patterns.load_raw("metadata.yaml").get("period_bounds", {})
+    return any(tuple(b["end"]) == (d.month, d.day) for b in bounds.values())
 
 
 def check_period(report: Report, rules: CheckRules) -> list[Check]:
     """A period that ends after the report is dated. Reports often give estimates to the end
-    of a quarter or year ("ước thực hiện đến 31/12"), so a calendar period end is only info."""
+    of a quarter or year ("ước thực hiện đến 31/12"), and a period named only in words
+    gets a conventional end, so such an end is only info; explicit dates are a slip."""
     meta, m = report.report, rules.messages
     date, period = meta.date, meta.period
     if date is None:
@@ -53,7 +60,7 @@ def check_period(report: Report, rules: CheckRules) -> list[Check]:
         message = m.period_start_after_report.format(start=vn_date(period.start), date=vn_date(date))
         return [make_check("period-after-report", "error", message)]
     if period.end and period.end > date:
-        severity = "info" if _is_calendar_period_end(period.end) else "warning"
+        severity = "info" if _is_conventional_period_end(period.end) else "warning"
         message = m.period_after_report.format(end=vn_date(period.end), date=vn_date(date))
         return [make_check("period-after-report", severity, message)]
     return []
