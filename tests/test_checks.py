@@ -245,6 +245,8 @@ def test_two_values_for_one_measure_in_the_text_are_information():
     found = checks([ind("satisfaction.rate", 99.9), ind("satisfaction.rate", 90)])
     assert [(c.rule, c.severity) for c in found] == [("text-conflict", "info")]
     assert checks([ind("satisfaction.rate", 99.9), ind("satisfaction.rate", 99.9, page=6)]) == []
+    # one value per year of a multi-year review: not a slip
+    assert checks([ind("staff.trained", v) for v in (5664, 3300, 1225)]) == []
 
 
 # ---------------------------------------------------------------- forms
@@ -381,6 +383,8 @@ def test_reference_issues_become_checks():
                                 " khác")
     assert found[0].evidence == ["(tr. 2) Quyết định số 04/KH-UBND ngày 08/02/2022"]
     assert found[1].message == "Văn bản 04/KH-UBND: something-new"
+    reworded = checks(refs=[ref.model_copy(update={"issues": ["subject-conflict"]})])
+    assert [(c.rule, c.severity) for c in reworded] == [("reference-subject-conflict", "info")]
     assert checks(refs=[ref.model_copy(update={"issues": []})]) == []
 
 

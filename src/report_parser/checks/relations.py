@@ -18,6 +18,7 @@ from .values import (DimKey, Facts, agrees, combinations, computed_fmt, dim_key,
                      make_check, preferred, same_statement)
 
 EPS = 1e-6
+MAX_CONFLICTING = 2  # distinct text values of one measure that can still be one slip
 
 
 def where(dim: DimKey, rules: CheckRules) -> str:
@@ -194,12 +195,14 @@ def check_text_vs_table(facts: Facts, rules: CheckRules) -> list[Check]:
 
 
 def check_text_conflicts(facts: Facts, rules: CheckRules) -> list[Check]:
-    """One measure given different values in the text: shown to the officer as
-    information, since a sentence may speak of another scope than the extractor saw."""
+    """One measure given two different values in the text: shown to the officer as
+    information, since a sentence may speak of another scope than the extractor saw.
+    More values than two are a measure reported per year or per group (a multi-year
+    review), not a slip, and stay silent."""
     out = []
     for code, dim in facts.keys():
         texts = [i for i in facts.all(code, dim) if i.source == "text"]
-        if any(not same_statement(a, b) for k, a in enumerate(texts) for b in texts[k + 1:]):
+        if len(texts) <= MAX_CONFLICTING and any(not same_statement(a, b) for k, a in enumerate(texts) for b in texts[k + 1:]):
             message = rules.messages.text_conflict.format(
                 where=where(dim, rules), name=rules.name(code),
                 values=", ".join(stated(t, rules) for t in texts))
