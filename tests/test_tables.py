@@ -376,3 +376,34 @@ def test_real_grid_over_two_pages():
     assert [r.cells[0] for r in grid.rows][-2:] == ["2025", "Tổng số"]
     assert grid.rows[0].cells == ["2019", "34", "", "2", "", "6", "", "", "42"]
     assert from_tables([grid]) == []  # not a per-field dossier grid
+
+
+# --------------------------------------------------------------------------- markdown pipe tables
+MD = """A. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG (51 TTHC)
+
+| TT | Mã số TTHC | Tên TTHC | Thời hạn giải quyết (Ngày làm việc) |
+|---|---|---|---|
+| Mức độ DVC | Thực hiện qua BCCI |  |  |
+| I | LĨNH VỰC CHỨNG THỰC (17 TTHC) |  |  |
+| 1 | 2.000815 | Thủ tục chứng thực bản sao từ bản chính | Trong ngày |
+
+# 1766_2020_QĐ_UBND_annex_quoc_tich
+| II | LĨNH VỰC QUỐC TỊCH (05 TTHC) |  |  |
+| 1 | 2.001005 | Xác nhận có gốc Việt Nam theo điều ước quốc tế mà nước Cộng hòa xã hội chủ nghĩa Việt Nam là thành viên | 40 ngày |
+"""
+
+
+def test_markdown_tables_of_a_text_export():
+    """11 (QĐ 1766/QĐ-UBND Bình Thuận, a .txt with pipe tables): a two-level header, the table cut
+    by the export's '#' lines, and a cell naming 'Cộng hòa xã hội chủ nghĩa Việt Nam' (not a
+    national-header layout table)."""
+    from report_parser.extract import tables
+    from report_parser.extract import Context
+    from report_parser.structure import analyse
+    doc = _doc(MD)
+    [grid] = tables.extract(Context(doc, analyse(doc)))
+    assert grid.title == "A. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG (51 TTHC)"
+    assert grid.columns == ["TT / Mức độ DVC", "Mã số TTHC / Thực hiện qua BCCI", "Tên TTHC",
+                            "Thời hạn giải quyết (Ngày làm việc)"]
+    assert [r.cells[:2] for r in grid.rows] == [["I", "LĨNH VỰC CHỨNG THỰC (17 TTHC)"], ["1", "2.000815"],
+                                                ["II", "LĨNH VỰC QUỐC TỊCH (05 TTHC)"], ["1", "2.001005"]]

@@ -47,7 +47,7 @@ def clean(s: str | None) -> str:
 # "3.3.1", "1.4", "5.1.", "2." in a flattened line: a dot inside or after the number
 # (OCR may double the trailing dot: "4.4...")
 _FLAT_CODE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\s|$)")
-_CELL_CODE = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,6}|[a-zđA-Z])\.?$")
+_CELL_CODE = regex.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6})(?:\.\d{1,2}){0,3}|[a-zđA-Z])\.?$")
 
 
 def row_code(cell: str | None) -> str | None:

@@ -7,8 +7,9 @@ with label, unit and value columns is a *form* (one value per row, cells read
 by :mod:`.table_cells`), any other data table a *grid*. The "Biểu mẫu N"
 heading and title are read from the raw text just before the table; a table
 without its own heading right after a form (a Word table split in two) goes on
-that form. Layout tables (the national header, the signature block) are left
-out. Forms that no reader table gave (all of them in a .txt export) are rebuilt
+that form. A text export's Markdown pipe tables are read the same way
+(:mod:`.table_markdown`). Layout tables (the national header, the signature
+block) are left out. Forms that no reader table gave (all of them in a .txt export) are rebuilt
 from the text lines by :mod:`.table_text`.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..document import Document, RawTable
 from ..models import FormRow, FormTable, GridRow, GridTable
 from . import Context
 from .table_cells import cell_value, clean, row_code, vocab
+from .table_markdown import markdown_tables
 from .table_text import forms_from_text
 
 # how far before a table (characters of raw text) its heading is looked for
@@ -30,6 +32,10 @@ HEADING_WINDOW = 600
 CONTINUATION_CHARS = 12
 # longest line taken as a grid's title
 TITLE_MAX = 160
+# a header has at most this many rows (more levels than this are not printed)
+MAX_HEADER_ROWS = 4
+# a layout table (header or signature block) has at most this many rows
+LAYOUT_ROWS = 3
 
 
 @dataclass
@@ -64,10 +70,11 @@ def _is_numbering_row(cells: list[str]) -> bool:
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    n = 0
-    while n < min(len(rows), 4) and not _is_body_row(rows[n]):
-        n += 1
-    if n == len(rows):  # no row with a number: the first row is the header
+    """(header rows, body rows): the header runs to the first data row (at most
+    ``MAX_HEADER_ROWS``; a table without data rows has its first row as header), then
+    takes a row of column numbers printed under it."""
+    n = next((i for i, r in enumerate(rows[:MAX_HEADER_ROWS + 1]) if _is_body_row(r)), None)
+    if n is None:
         n = 1 if len(rows) > 1 else 0
     head, body = rows[:n], rows[n:]
     while body and _is_numbering_row(body[0]):
@@ -126,14 +133,11 @@ def _heading(doc: Document, raw: RawTable, prev_end: int | None) -> _Heading:
 
 
 def _paragraph_before(doc: Document, raw_offset: int) -> str | None:
-    """The repaired paragraph (or the part of it) just before a table, as a grid's title when short."""
-    end = doc.offset_of_raw(raw_offset)
-    line_start = doc.text.rfind("\n", 0, end) + 1
-    before = clean(doc.text[line_start:end])
-    if not before:
-        prev_start = doc.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        before = clean(doc.text[prev_start:line_start])
-    return before if before and len(before) <= TITLE_MAX else None
+    """The repaired paragraph (or the part of it on the table's line) just before a table,
+    as a grid's title when it is short."""
+    before = doc.text[:doc.offset_of_raw(raw_offset)].rstrip()
+    last = clean(before[before.rfind("\n") + 1:])
+    return last if last and len(last) <= TITLE_MAX else None
 
 
 def _table_end(doc: Document, raw: RawTable) -> int | None:
@@ -175,6 +179,9 @@ def _form_rows(body: list[list[str | None]], pages: list[int], roles: list[str |
 
 
 def _is_layout(rows: list[list[str | None]]) -> bool:
+    """The national header or the signature block: a few rows holding their set phrases."""
+    if len(rows) > LAYOUT_ROWS:
+        return False
     markers = [m.casefold() for m in vocab().layout_markers]
     text = " ".join(clean(c) for r in rows for c in r if c).casefold()
     return any(m in text for m in markers)
@@ -230,11 +237,11 @@ def _continues(prev: _Built | None, raw: RawTable, heading: _Heading) -> bool:
             and max(len(r) for r in raw.rows) == prev.width)
 
 
-def tables_from_raw(doc: Document) -> list[FormTable | GridTable]:
-    """Forms and grids of the reader's tables, in document order."""
+def tables_from_raw(doc: Document, raws: list[RawTable] | None = None) -> list[FormTable | GridTable]:
+    """Forms and grids of the reader's tables (or of ``raws``), in document order."""
     built: list[_Built] = []
     prev_end: int | None = None
-    for raw in doc.tables:
+    for raw in doc.tables if raws is None else raws:
         if not raw.rows or _is_layout(raw.rows):
             continue
         heading = _heading(doc, raw, prev_end)
@@ -251,7 +258,7 @@ def extract(ctx: Context) -> list[FormTable | GridTable]:
     """The tables of the report: the reader's tables, plus the forms rebuilt from the text
     lines that no reader table gave (all of them for a .txt export; a form printed without
     rules in a PDF)."""
-    tables = tables_from_raw(ctx.doc)
+    tables = tables_from_raw(ctx.doc, ctx.doc.tables or markdown_tables(ctx.doc))
     forms = [t for t in tables if isinstance(t, FormTable)]
     if any(t.form is None for t in forms):
         return tables  # a reader form without its number may be any of the text's forms
