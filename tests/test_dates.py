@@ -54,12 +54,14 @@ def test_find_dates_spans_include_keyword():
 
 
 def test_find_dates_range_with_dash():
-    assert [d for _, _, d in find_dates("từ 01/01/2022-31/12/2022")] == [D(2022, 1, 1), D(2022, 12, 31)]
+    got = [d for _, _, d in find_dates("từ 01/01/2022-31/12/2022")]
+    assert got == [D(2022, 1, 1), D(2022, 12, 31)]
 
 
 def test_impossible_dates_are_reported_by_iter_dates():
     (m,) = list(iter_dates("ngày 31/6/2022"))
-    assert (m.day, m.month, m.year, m.date, m.impossible, m.has_keyword) == (31, 6, 2022, None, True, True)
+    assert (m.day, m.month, m.year, m.date, m.impossible, m.has_keyword) == (
+        31, 6, 2022, None, True, True)
     assert find_dates("ngày 31/6/2022") == []
 
 

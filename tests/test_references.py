@@ -41,7 +41,8 @@ def refs_of(text: str, meta: ReportMeta = NONE):
 
 def R(type, number, symbol, date, issuer, kind, **more):
     """An expected record: the main fields always, others when given."""
-    return dict(type=type, number=number, symbol=symbol, date=date, issuer=issuer, kind=kind, **more)
+    return dict(type=type, number=number, symbol=symbol, date=date, issuer=issuer, kind=kind,
+                **more)
 
 
 ADM, NOR, PARTY, LETTER = "administrative", "normative", "party", "official_letter"
@@ -554,7 +555,7 @@ def test_sample_references_against_gold(parsed_samples, fmt):
     assert flagged == {"04/KH-UBND": ["type-symbol-mismatch"]}
 
 
-# ---------------------------------------------------------------- the real PDFs, symbols checked by eye
+# ---------------------------------------------------------------- real PDFs, symbols checked by eye
 REAL_SYMBOLS = {
     "01_vinhlong_SNV_BC_tong_ket_dao_tao_boi_duong_2021_2025.pdf": [
         "44/QĐ-HĐND", "6773/KH-UBND", "3234/KH-UBND", "03-NQ/TU", "4115/KH-UBND", "263/QĐ-TTg",
@@ -648,6 +649,7 @@ def test_no_pattern_backtracks_on_adversarial_text(kind):
         assert time.process_time() - t0 < 0.5, f"{name} on {kind}"
 
 
-@pytest.mark.parametrize("kind", ["digits-slashes", "digits-dashes", "spaced", "party-like", "dates"])
+@pytest.mark.parametrize("kind", ["digits-slashes", "digits-dashes", "spaced", "party-like",
+                                  "dates"])
 def test_extract_on_adversarial_text_finds_no_document(kind):
     assert refs_of(ADVERSARIAL[kind][:100_000]) == []

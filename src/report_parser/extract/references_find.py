@@ -52,7 +52,7 @@ class Citation:
     issuer: str | None = None        # the body as the text names it
     subject: str | None = None
     own: bool = False                # the report's own number ("Số: 165/BC-UBND")
-    mismatch: bool = False           # the stated type is not the symbol's ("Quyết định số 04/KH-UBND")
+    mismatch: bool = False           # stated type is not the symbol's ("Quyết định số 04/KH-UBND")
 
     @property
     def type(self) -> DocType | None:
@@ -77,6 +77,10 @@ def _segments(s: str) -> list[str]:
 
 
 def _parse_symbol(m: regex.Match, g: Grammar) -> _Symbol:
+    """Number, canonical symbol, type, kind, year and issuer code of a symbol
+    match: the first code after the number (or the year) is a type code when the
+    grammar knows it, else the symbol is a law's ("80/2015/QH13") or an official
+    letter's ("508/UBND-VP")."""
     if m.group("pnum"):
         num, code, iss = m.group("pnum"), m.group("pcode"), _segments(m.group("piss"))
         return _Symbol(num, f"{num}-{code}/{'-'.join(iss)}", g.party_by_code.get(code), "party",
@@ -117,7 +121,7 @@ def _lead(text: str, sym_start: int, g: Grammar) -> tuple[int, DocType | None, i
     when it was not)."""
     lo = max(0, sym_start - _LEAD_WINDOW)
     m = g.lead_re.search(text, lo, sym_start, timeout=REGEX_TIMEOUT)
-    if m is None or m.start() == m.end():
+    if m is None:
         return sym_start, None, None
     stated = g.type_of_word(m.group("tw")) if m.group("tw") else None
     so = m.start("so") if m.group("so") else m.start("so2") if m.group("so2") else None
@@ -231,29 +235,21 @@ def _read_after(text: str, pos: int, g: Grammar) -> tuple[int, DateMatch | None,
     return mention_end, date, issuer, rest
 
 
-@dataclass(frozen=True)
-class _Lead:
-    """A cited number found, before reading what surrounds it."""
-
-    start: int
-    end: int                  # end of the symbol or number
-    base: Citation
-
-
-def _complete(text: str, lead: _Lead, limit: int, g: Grammar) -> Citation:
-    """Read the date, issuer and subject around a found citation."""
-    mention_end, date, issuer, rest = _read_after(text, lead.end, g)
+def _complete(text: str, found: Citation, limit: int, g: Grammar) -> Citation:
+    """Read the date, issuer and subject around a found citation (whose span is
+    still its lead and number)."""
+    mention_end, date, issuer, rest = _read_after(text, found.end, g)
     if date is None:
-        date = _date_before(text, lead.start, g)
+        date = _date_before(text, found.start, g)
     if issuer is None:
-        after = date.end if date is not None and date.end <= lead.start else 0
-        issuer = _issuer_before(text, lead.start, after, g)
-    subject = lead.base.subject or _subject(text, rest, limit, g, full=bool(date or issuer))
-    return replace(lead.base, start=lead.start, end=mention_end, date=date.date if date else None,
-                   date_written=date, issuer=issuer, subject=subject)
+        after = date.end if date is not None and date.end <= found.start else 0
+        issuer = _issuer_before(text, found.start, after, g)
+    subject = found.subject or _subject(text, rest, limit, g, full=bool(date or issuer))
+    return replace(found, end=mention_end, date=date.date if date else None, date_written=date,
+                   issuer=issuer, subject=subject)
 
 
-def _symbol_lead(text: str, m: regex.Match, g: Grammar) -> _Lead:
+def _symbol_citation(text: str, m: regex.Match, g: Grammar) -> Citation:
     sym = _parse_symbol(m, g)
     start, stated, so = _lead(text, m.start(), g)
     title = None
@@ -267,40 +263,39 @@ def _symbol_lead(text: str, m: regex.Match, g: Grammar) -> _Lead:
     own = (stated is None and _is_header_number(text, start, m.start())) \
         or bool(_ATTACHED_TO.search(text, max(0, start - 20), start))
     mismatch = bool(stated and sym.coded and sym.has_code and not g.compatible(stated, sym.coded))
-    base = Citation(start=start, end=m.end(), number=sym.number, symbol=sym.symbol,
+    return Citation(start=start, end=m.end(), number=sym.number, symbol=sym.symbol,
                     stated=stated, coded=sym.coded, kind=sym.kind, year=sym.year,
                     issuer_code=sym.issuer_code, subject=title or None, own=own, mismatch=mismatch)
-    return _Lead(start, m.end(), base)
 
 
-def _number_lead(m: regex.Match, g: Grammar) -> _Lead | None:
+def _number_citation(m: regex.Match, g: Grammar) -> Citation | None:
     stated = g.type_of_word(m.group("tw"))
-    if stated is None:
+    if stated is None:  # "văn bản số 5": a generic word names no type
         return None
     kind = "administrative" if stated.kind in ("party", "official_letter") else stated.kind
-    base = Citation(start=m.start(), end=m.end(), number=m.group("num"), stated=stated, kind=kind)
-    return _Lead(m.start(), m.end(), base)
+    return Citation(start=m.start(), end=m.end(), number=m.group("num"), stated=stated, kind=kind)
 
 
-def _limit(text: str, leads: list[_Lead], i: int, g: Grammar) -> int:
+def _limit(text: str, found: list[Citation], i: int, g: Grammar) -> int:
     """Where the subject of citation ``i`` must end: at the next citation, unless
     the words before it call for an object ("triển khai thực hiện Nghị quyết số …")."""
-    if i + 1 >= len(leads):
+    if i + 1 >= len(found):
         return len(text)
-    nxt = leads[i + 1].start
-    if g.continues_re.search(text, leads[i].end, nxt, timeout=REGEX_TIMEOUT):
-        return leads[i + 2].start if i + 2 < len(leads) else len(text)
+    nxt = found[i + 1].start
+    if g.continues_re.search(text, found[i].end, nxt, timeout=REGEX_TIMEOUT):
+        return found[i + 2].start if i + 2 < len(found) else len(text)
     return nxt
 
 
 def find_citations(text: str, g: Grammar) -> list[Citation]:
     """Every citation in ``text``, in reading order."""
-    leads = [_symbol_lead(text, m, g) for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT)]
-    spans = [(x.start, x.end) for x in leads]
+    found = [_symbol_citation(text, m, g)
+             for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT)]
+    taken = [(c.start, c.end) for c in found]
     for m in g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT):
-        if not any(s < m.end() and m.start() < e for s, e in spans):
-            lead = _number_lead(m, g)
-            if lead is not None:
-                leads.append(lead)
-    leads.sort(key=lambda x: x.start)
-    return [_complete(text, x, _limit(text, leads, i, g), g) for i, x in enumerate(leads)]
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            c = _number_citation(m, g)
+            if c is not None:
+                found.append(c)
+    found.sort(key=lambda c: c.start)
+    return [_complete(text, c, _limit(text, found, i, g), g) for i, c in enumerate(found)]

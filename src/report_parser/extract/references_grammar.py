@@ -51,6 +51,7 @@ class ReferenceGrammar(BaseModel):
     bodies: list[str] = Field(default_factory=list)
     issuer_heads: list[str] = Field(default_factory=list)
     office_heads: list[str] = Field(default_factory=list)
+    name_stop_words: list[str] = Field(min_length=1)
     levels: list[str] = Field(default_factory=list)
     issue_verbs: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
@@ -188,7 +189,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     place = rf"{proper}(?:[ \t]{proper}){{0,4}}"
     # an office's name: capitalised words, each may carry one small word
     # ("Bộ Tài chính", "Sở Văn hóa, Thể thao và Du lịch")
-    stop = r"(?!(?:về|v/v|ngày|số|của|tại|đã|ban|quy|thì|và|là|theo|với|cho|trong|năm|đến|giai|có)(?![\p{L}]))"
+    stop = rf"(?!(?:{_alternation(spec.name_stop_words, ignore_case=False)})(?![\p{{L}}]))"
     small = rf"(?:[ \t]{stop}\p{{Ll}}{{1,7}}(?![\p{{L}}\d/]))?"
     named = rf"{proper}{small}(?:(?:[ \t]|,[ \t]|[ \t]và[ \t]){proper}{small}){{0,5}}"
     local = (rf"(?:{_head_alternation(spec.issuer_heads)})"
