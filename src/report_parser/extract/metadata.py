@@ -63,6 +63,7 @@ class MetadataPatterns(BaseModel):
     central_cities: list[str]
     bodies: dict[str, str]
     agencies: list[str]
+    issuer_verbs: list[str]
     motto: list[str]
     capacities: list[str]
     positions: list[str]
@@ -354,7 +355,8 @@ def _ends_title(s: str, parts: list[str], r: _Rx) -> bool:
         return True
     if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
         return True
-    if parts and _is_caps(s) and (r.position.match(bare(s)) or r.body.match(s)):
+    if parts and _is_caps(s) and (r.position.match(bare(s)) or r.body.match(s)
+                                  or _fold(s) in {_fold(a) for a in vocab().agencies}):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
     return bool(parts) and _is_caps(s) != _is_caps(parts[-1])
 
@@ -405,7 +407,7 @@ def _names_org(caps: str) -> bool:
     v, r = vocab(), _rx()
     f = _fold(caps)
     return bool(r.body.match(caps) or _level_place(caps)
-                or any(f.startswith(_fold(a) + " ") for a in v.agencies))
+                or any(f == _fold(a) or f.startswith(_fold(a) + " ") for a in v.agencies))
 
 
 def _parse_org(caps: str, body_text: str) -> _Org:
@@ -482,10 +484,10 @@ def _complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int) -> N
     if not issuer.name:
         _issuer_from_body(body, issuer)
     if issuer.level in v.below_district and not issuer.district:
-        issuer.district = _most_named(body, [lv for lv in v.district_levels if lv != "thành phố"] + ["thành phố"])
+        issuer.district = _most_named(body, v.district_levels)
     if issuer.level in v.below_district + v.district_levels and not issuer.province:
         issuer.province = _most_named(body, ["tỉnh"])
-    if issuer.level and _fold(issuer.level) in ("tỉnh",) and not issuer.province:
+    if issuer.level == "tỉnh" and not issuer.province:
         issuer.province = issuer.unit
     if issuer.level in v.district_levels and not issuer.district and issuer.unit \
             and issuer.unit not in v.central_cities:
@@ -494,14 +496,13 @@ def _complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int) -> N
 
 def _issuer_from_body(body: str, issuer: Issuer) -> None:
     v = vocab()
-    bodies = _alt(k for k in v.bodies if k not in ("chính phủ", "văn phòng"))
-    rx = regex.compile(rf"(?i:({bodies}))\s+(?i:({_alt(v.levels)}))\s+({PROPER})(?=\W)")
+    rx = regex.compile(rf"(?i:({_alt(v.bodies)}))\s+(?i:({_alt(v.levels)}))\s+({PROPER})(?=\W)")
     found = list(rx.finditer(body))
     if not found:
         return
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
-    speaker = next((m for m in found if regex.match(r"\s+(?:báo cáo|kính trình|trình|xin báo cáo)\b",
-                                                    body[m.end():m.end() + 20])), None)
+    verbs = regex.compile(rf"\s+(?:{_alt(v.issuer_verbs)})(?!\p{{L}})")
+    speaker = next((m for m in found if verbs.match(body, m.end())), None)
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
         for m in found:
@@ -671,14 +672,11 @@ def _split_cell(cell: str, in_list: bool) -> tuple[list[tuple[str, bool]], list[
                 sig.append(rest)
         elif in_list and not items and part[:1].islower():
             items.append((part, False))
-        elif part.endswith(";") and not _is_signature_like(part):
-            items.append((part, True))  # an item whose dash OCR lost: "Như trên;"
         elif _is_signature_like(part):
             sig.append(part)
-        elif not in_list and not items and not sig:
-            continue  # text on the "Nơi nhận:" line before the list
-        else:
-            sig.append(part)
+        elif part.endswith(";"):
+            items.append((part, True))  # an item whose dash OCR lost: "Như trên;"
+        # anything else (prose, scan noise) is neither a recipient nor the signature
     return items, sig
 
 
@@ -711,7 +709,7 @@ def _split_caps_name(s: str) -> tuple[str, str | None]:
     s = regex.sub(r"\([^)]*\)", " ", s).strip()  # "(Đã ký)", "(ký, đóng dấu)"
     words = s.split()
     i = 0
-    while i < len(words) and _is_caps(words[i]) and len(words[i]) > 1 or (i < len(words) and words[i] in ("-",)):
+    while i < len(words) and (_is_caps(words[i]) or words[i] == "-"):
         i += 1
     caps, rest = " ".join(words[:i]), " ".join(words[i:])
     m = TRAILING_NAME_RE.search(rest)
