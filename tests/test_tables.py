@@ -219,6 +219,16 @@ def test_a_form_printed_without_rules_comes_from_the_text():
     assert [(t.form, [(r.code, r.value) for r in t.rows]) for t in got] == [("4", [("2.1", 20)]), ("5", [("3", 0)])]
 
 
+def test_form_without_unit_column_and_grid_with_several_value_columns():
+    doc = _word_doc([("Biểu mẫu 2\nKết quả thực hiện\n", None),
+                     ("", [["STT", "Nội dung", "Kết quả", "Ghi chú"], ["1.", "Số cuộc kiểm tra", "3", ""]]),
+                     ("Bảng 2. Kết quả theo quý\n", None),
+                     ("", [["STT", "Nội dung", "Kết quả quý I", "Kết quả quý II"], ["1.", "Số cuộc kiểm tra", "3", "4"]])])
+    form, grid = tables_from_raw(doc)
+    assert (form.kind, form.form, [(r.code, r.unit, r.value) for r in form.rows]) == ("form", "2", [("1", None, 3)])
+    assert grid.kind == "grid" and grid.title == "Bảng 2. Kết quả theo quý" and grid.rows[0].cells[2:] == ["3", "4"]
+
+
 def test_pdf_row_wrapped_over_a_page_break_joins_the_row_before():
     doc = _word_doc([("Biểu mẫu 3\nCải cách thủ tục hành chính\n", None),
                      ("", HEADER_ROWS + [["3.3.1.", "Tổng số hồ sơ TTHC đã", "Hồ sơ", "1221", ""],

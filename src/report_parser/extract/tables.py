@@ -216,7 +216,7 @@ def _new_table(raw: RawTable, heading: _Heading) -> _Built | None:
     paths = _column_paths(head, width)
     roles = [_role(p) for p in paths]
     common = dict(form=heading.form, title=heading.title, page=raw.page, pages=sorted(set(raw.pages or [raw.page])))
-    if all(r in roles for r in vocab().form_roles):
+    if all(r in roles for r in vocab().form_roles) and roles.count("value") == 1:
         table: FormTable | GridTable = FormTable(**common)
     else:
         table = GridTable(columns=[" / ".join(p) for p in paths], **common)
