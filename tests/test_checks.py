@@ -258,7 +258,8 @@ def test_a_form_rate_row_against_its_count_rows():
     found = checks(tables=[form("3", row("3.3", 99.9, "%"), row("3.3.1", 1221), row("3.3.2", 1221))])
     assert rules(found) == ["form-rate-row"]
     assert found[0].indicators == ["table:3/3.3", "table:3/3.3.2", "table:3/3.3.1"]
-    assert found[0].message == "Biểu mẫu 3, dòng 3.3: tỷ lệ ghi 99,9% nhưng dòng 3.3.2 / dòng 3.3.1 = 1221/1221 = 100%"
+    assert found[0].message == ("Biểu mẫu 3, dòng 3.3: tỷ lệ ghi 99,9% nhưng dòng 3.3.2 / dòng 3.3.1"
+                                " = 1221/1221 = 100%")
     assert found[0].evidence[0] == "(Biểu mẫu 3, dòng 3.3, tr. 11) chỉ tiêu: 99,9 %"
 
 

@@ -14,8 +14,6 @@ from ..models import Check, FormRow, FormTable, Indicator
 from .rules import CheckRules, RowBound, RowMatch
 from .values import Facts, fmt, make_check, row_evidence
 
-Found = tuple[str, list[FormRow]]  # (form, rows)
-
 
 def _matches(match: RowMatch, row: FormRow, parent: FormRow | None) -> bool:
     if not regex.search(match.label, clean(row.label), regex.I):

@@ -34,14 +34,14 @@ def stated(ind: Indicator, rules: CheckRules) -> str:
 
 
 # ---------------------------------------------------------------- sums
-def _sum_options(rule: SumRule, values: Sequence[float], n_maybe: int) -> list[float]:
+def _sum_options(values: Sequence[float], n_maybe: int) -> list[float]:
     """The sums the relation allows: without and (when given) with the 'maybe' parts."""
     base = sum(values[1:len(values) - n_maybe])
     return [base] + ([base + sum(values[len(values) - n_maybe:])] if n_maybe else [])
 
 
 def _sum_holds(rule: SumRule, values: Sequence[float], n_maybe: int, partial: bool) -> bool:
-    total, options = values[0], _sum_options(rule, values, n_maybe)
+    total, options = values[0], _sum_options(values, n_maybe)
     if rule.relation == "<=" or partial:
         return min(options) <= total + EPS
     return any(abs(o - total) <= EPS for o in options)
@@ -63,7 +63,7 @@ def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> C
         return None
     pick = preferred(options)
     values = [i.value for i in pick]
-    sums = _sum_options(rule, values, len(maybes))
+    sums = _sum_options(values, len(maybes))
     shown = min(sums, key=lambda s: abs(s - values[0]))
     used = pick[1:] if shown == sums[-1] else pick[1:len(pick) - len(maybes)]
     parts_text = " + ".join(f"{rules.name(i.code)} {fmt(i.value)}" for i in used)
@@ -202,7 +202,8 @@ def check_text_conflicts(facts: Facts, rules: CheckRules) -> list[Check]:
     out = []
     for code, dim in facts.keys():
         texts = [i for i in facts.all(code, dim) if i.source == "text"]
-        if len(texts) <= MAX_CONFLICTING and any(not same_statement(a, b) for k, a in enumerate(texts) for b in texts[k + 1:]):
+        differ = any(not same_statement(a, b) for k, a in enumerate(texts) for b in texts[k + 1:])
+        if differ and len(texts) <= MAX_CONFLICTING:
             message = rules.messages.text_conflict.format(
                 where=where(dim, rules), name=rules.name(code),
                 values=", ".join(stated(t, rules) for t in texts))
