@@ -61,7 +61,7 @@ CASES = [
      "UBND xã đã ban hành kế hoạch số 309/KH-UBND ngày 31/12/2021 về cải cách hành chính nhà nước "
      "xã Lê Hồng năm 2022, Kế hoạch số 304/KH-UBND ngày 31/12/2021 về thực hiện cải cách hành "
      "chính nhà nước xã Lê Hồng giai đoạn 2021-2025.", LE_HONG,
-     [R("Kế hoạch", "309", "309/KH-UBND", D(2021, 12, 31), "UBND xã Lê Hồng", ADM,
+     [R("Kế hoạch", "309", "309/KH-UBND", D(2021, 12, 31), "Ủy ban nhân dân xã Lê Hồng", ADM,
         mentions=["kế hoạch số 309/KH-UBND ngày 31/12/2021"],
         subject="về cải cách hành chính nhà nước xã Lê Hồng năm 2022"),
       R("Kế hoạch", "304", "304/KH-UBND", D(2021, 12, 31), "Ủy ban nhân dân xã Lê Hồng", ADM,
@@ -75,7 +75,7 @@ CASES = [
     ("type-from-symbol-date-before",
      "- Ngày 31/12/2021 UBND xã ban hành số 311/KH-UBND về tuyên truyền công tác cải cách hành "
      "chính trên địa bàn xã năm 2022.", LE_HONG,
-     [R("Kế hoạch", "311", "311/KH-UBND", D(2021, 12, 31), "UBND xã Lê Hồng", ADM,
+     [R("Kế hoạch", "311", "311/KH-UBND", D(2021, 12, 31), "Ủy ban nhân dân xã Lê Hồng", ADM,
         mentions=["số 311/KH-UBND"], issues=[],
         subject="về tuyên truyền công tác cải cách hành chính trên địa bàn xã năm 2022")]),
     ("date-before-issuer-from-code",
@@ -101,7 +101,7 @@ CASES = [
      LE_HONG,
      [R("Chỉ thị", "26", "26/CT-TTg", D(2016, 9, 5), "Thủ tướng Chính phủ", ADM,
         issuer_code="TTg", subject=None),
-      R("Công văn", "48", "48/UBND-VP", D(2022, 2, 21), "UBND xã Lê Hồng", LETTER,
+      R("Công văn", "48", "48/UBND-VP", D(2022, 2, 21), "Ủy ban nhân dân xã Lê Hồng", LETTER,
         subject="V/v siết chặt kỷ luật, kỷ cương hành chính")]),
     ("two-decrees-one-issuer",
      "- Tiếp tục thực hiện tốt Nghị định số 130/2005/NĐ-CP, Nghị định số 117/2013/NĐ-CP của "

@@ -149,13 +149,27 @@ def _own_code(meta: ReportMeta) -> str | None:
     return parts[1] if len(parts) > 1 else parts[0]
 
 
+def _folded(body: str, g: Grammar) -> str:
+    """A body's name with local heads abbreviated: "Ủy ban nhân dân xã Lê Hồng",
+    "Uỷ ban nhân dân xã Lê Hồng" and "UBND xã Lê Hồng" fold alike."""
+    s = " ".join(unicodedata.normalize("NFC", body).split()).casefold().replace("uỷ", "ủy")
+    for code in g.spec.local_issuers:
+        name = g.spec.issuers.get(code)
+        if name:
+            s = s.replace(name.casefold(), code.casefold())
+    return s
+
+
 def issuer_of(cites: list[Citation], meta: ReportMeta, g: Grammar) -> str | None:
-    """The body the text names for the document, else the one its code names; a
-    local code (UBND, HĐND) names the report's own issuer only when it is the
-    report's own code."""
+    """The body the text names for the document (written as the report's own
+    issuer when it is that body), else the one its code names; a local code
+    (UBND, HĐND) names the report's own issuer only when it is the report's own
+    code."""
     for c in cites:
         if c.issuer:
-            return _with_place(_canonical_body(c.issuer, g), meta)
+            body = _with_place(_canonical_body(c.issuer, g), meta)
+            own = meta.issuer.name
+            return own if own and _folded(own, g) == _folded(body, g) else body
     code = next((c.issuer_code for c in cites if c.issuer_code), None)
     if code is None:
         return None
