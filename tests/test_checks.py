@@ -297,6 +297,15 @@ def test_coded_answers_outside_their_codes():
     assert checks(tables=[form("1", row("5.1", 1224, "Phiếu", label="Số lượng phiếu khảo sát"))]) == []
 
 
+def test_a_cell_holding_words_shows_how_it_was_read():
+    budget = FormRow(code="1.1", label="Kế hoạch được giao", unit="Triệu đồng", value=10000, raw="10 tỷ đồng/0%")
+    found = checks(tables=[form("6", budget)])
+    assert [(c.rule, c.severity) for c in found] == [("cell-text", "info")]
+    assert found[0].message == ('Biểu mẫu 6, dòng 1.1: ô số liệu ghi "10 tỷ đồng/0%" (đơn vị tính: Triệu đồng),'
+                                ' được đọc là 10000')
+    assert checks(tables=[form("6", budget.model_copy(update={"raw": "10.000"}))]) == []
+
+
 def test_allowed_codes_are_read_from_label_and_unit():
     rules_ = load()
     meeting = FormRow(code="2", label="Xây dựng và vận hành Hệ thống họp trực tuyến\nLiên thông 2 cấp: Từ UBND "

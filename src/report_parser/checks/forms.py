@@ -1,5 +1,5 @@
 """Rules inside an appendix form ("Biểu mẫu"): a rate row against its count rows,
-a percentage above 100, a coded answer outside its codes.
+a percentage above 100, a coded answer outside its codes, a cell holding words.
 
 These work on the rows as printed, so they hold even for rows that map to no
 catalogue code.
@@ -92,6 +92,17 @@ def _check_coded(form: str, row: FormRow, rules: CheckRules, found: FormFindings
                                    pages=[row.page] if row.page else []))
 
 
+def _check_cell_text(form: str, row: FormRow, rules: CheckRules, found: FormFindings) -> None:
+    """A value cell that says more than a number ("10 tỷ đồng/0%" in a "Triệu đồng" row):
+    the officer sees how it was read. Information only: the reading may well be right."""
+    if row.value is None or not row.raw or not regex.search(r"\p{L}", row.raw) or allowed_codes(row, rules):
+        return
+    message = rules.messages.cell_text.format(form=form, row=row.code, raw=row.raw.strip(),
+                                              unit=row.unit or "?", value=fmt(row.value))
+    found.checks.append(make_check("cell-text", "info", message, extra_ids=[_row_id(form, row)],
+                                   evidence=[row_evidence(form, row)], pages=[row.page] if row.page else []))
+
+
 def check_forms(tables: list, rules: CheckRules) -> FormFindings:
     """Every form row; a form printed over several tables (page breaks) is one form."""
     forms: dict[str, list[FormRow]] = {}
@@ -106,4 +117,5 @@ def check_forms(tables: list, rules: CheckRules) -> FormFindings:
                 _check_rate_row(form, row, rows, rules, found)
                 _check_over_100(form, row, rules, found)
             _check_coded(form, row, rules, found)
+            _check_cell_text(form, row, rules, found)
     return found

@@ -96,6 +96,7 @@ class Messages(_Rule):
     form_rate: str
     percent_over_100: str
     coded_answer: str
+    cell_text: str
     period_after_report: str
     period_start_after_report: str
     where_dimension: str
