@@ -533,6 +533,26 @@ def test_invalid_grammar_is_rejected_with_the_file_named():
         ReferenceGrammar.model_validate(raw)
 
 
+def _clear_grammar_caches():
+    patterns.load_raw.cache_clear()
+    patterns.load.cache_clear()
+    grammar.cache_clear()
+
+
+def test_a_district_adds_an_issuer_code_in_yaml(tmp_path, monkeypatch):
+    (tmp_path / "references.yaml").write_text(
+        "issuers:\n  SGTVT: Sở Giao thông vận tải\n", encoding="utf-8")
+    text = "Theo Công văn số 77/SGTVT-QLGT ngày 02/3/2022."
+    assert refs_of(text)[0].issuer is None
+    monkeypatch.setenv("REPORT_PARSER_PATTERNS", str(tmp_path))
+    _clear_grammar_caches()
+    try:
+        assert refs_of(text)[0].issuer == "Sở Giao thông vận tải"
+    finally:
+        monkeypatch.delenv("REPORT_PARSER_PATTERNS")
+        _clear_grammar_caches()
+
+
 # ---------------------------------------------------------------- the sample against the gold
 def _scorer():
     spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
