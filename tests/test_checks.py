@@ -231,6 +231,14 @@ def test_form_rows_that_contradict_the_text_are_one_check_per_form():
     assert found[0].pages == [4, 12]
 
 
+def test_a_results_grid_contradicting_the_text_is_named_as_a_table():
+    found = checks([ind("dossiers.received", 224, field="Hộ tịch"),
+                    ind("dossiers.received", 244, field="Hộ tịch", source="table", page=12)])
+    assert rules(found) == ["text-vs-table"]
+    assert found[0].message == ("Bảng số liệu khác phần lời văn của báo cáo: Lĩnh vực Hộ tịch: tổng số hồ sơ"
+                                " tiếp nhận là 244, lời văn ghi 224")
+
+
 @pytest.mark.parametrize("text, table", [
     (ind("dossiers.received", 1224), ind("dossiers.received", 1224, source="table", table="7/6.7.1")),
     (ind("satisfaction.rate", 100), ind("satisfaction.rate", 99.9, source="table", table="1/5.3")),
