@@ -11,14 +11,15 @@ Pages are rendered by pypdfium2 at 300 dpi in the calling thread (pdfium is not
 thread-safe), cleaned of scanner specks with a 3x3 median filter, and read by
 the ``tesseract`` CLI with the ``vie`` model, one single-threaded process per
 page (``OMP_THREAD_LIMIT=1``), as many at a time as the worker budget allows
-(``REPORT_PARSER_OCR_WORKERS``, default: the CPUs this process may use; a batch
-runner with N worker processes sets it to CPUs/N). Word boxes are laid out
+(``REPORT_PARSER_OCR_WORKERS``; default: the CPUs this process may use, or
+one inside a batch's worker process). Word boxes are laid out
 again by :mod:`.ocr_layout`.
 """
 from __future__ import annotations
 
 import functools
 import io
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -77,10 +78,16 @@ def needs_ocr(text: str, image_cover: float) -> bool:
 
 
 def ocr_workers() -> int:
-    """How many Tesseract processes may run at once for one document."""
+    """How many Tesseract processes may run at once for one document.
+
+    Inside a worker process of a batch (which already runs one file per core)
+    the default is one, so N workers never start N x cores Tesseracts.
+    """
     env = os.environ.get(ENV_WORKERS, "").strip()
     if env.isdigit() and int(env) > 0:
         return int(env)
+    if multiprocessing.parent_process() is not None:
+        return 1
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
