@@ -54,6 +54,7 @@ class ReferenceGrammar(BaseModel):
     name_stop_words: list[str] = Field(min_length=1)
     levels: list[str] = Field(default_factory=list)
     issue_verbs: list[str] = Field(default_factory=list)
+    tense_words: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
     not_subject_openers: list[str] = Field(default_factory=list)
     subject_continues: list[str] = Field(default_factory=list)
@@ -150,12 +151,11 @@ class Grammar:
         ("Thông tư" for a TTLT, "Nghị quyết" for a Party NQ)."""
         if stated.name == coded.name:
             return True
-        return any(w.lower() in (x.lower() for x in coded.words) for w in stated.words[:1])
+        return stated.words[0].lower() in {w.lower() for w in coded.words}
 
 
-def _build(spec: ReferenceGrammar) -> Grammar:
-    words: list[str] = []
-    abbrevs: list[str] = []
+def _type_tables(spec: ReferenceGrammar) -> dict:
+    """Lookups by code, word and name; the first listed type wins a shared word."""
     by_word: dict[str, DocType] = {}
     by_code: dict[str, DocType] = {}
     party_by_code: dict[str, DocType] = {}
@@ -163,26 +163,30 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     for t in spec.types:
         by_name.setdefault(t.name, t)
         for w in t.words:
-            words.append(w)
             by_word.setdefault(w.lower(), t)
         for a in t.abbrevs:
-            abbrevs.append(a)
             by_word.setdefault(a, t)
         if t.code:
             (party_by_code if t.kind == "party" else by_code).setdefault(t.code, t)
     # Party documents also use the state codes (NQ, CT, TB, KH, BC, ĐA…)
     for code, t in by_code.items():
         party_by_code.setdefault(code, t)
-    type_words = _alternation(words + spec.generic_words, ignore_case=True)
+    return dict(by_code=by_code, party_by_code=party_by_code, by_word=by_word, by_name=by_name)
+
+
+def _type_word_pattern(spec: ReferenceGrammar) -> str:
+    """A type word or a generic word as a whole word ("kế hoạch", "QĐ", "văn bản")."""
+    words = [w for t in spec.types for w in t.words] + spec.generic_words
+    abbrevs = [a for t in spec.types for a in t.abbrevs]
+    alts = _alternation(words, ignore_case=True)
     if abbrevs:
-        type_words = f"{type_words}|{_alternation(abbrevs, ignore_case=False)}"
-    tw = rf"(?<![\p{{L}}\d])(?:{type_words})(?![\p{{L}}\d])"
-    # never empty, so that a search does not try every position of a long text
-    so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
-    lead = rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z"
-    number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
-                  r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
-    titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
+        alts = f"{alts}|{_alternation(abbrevs, ignore_case=False)}"
+    return rf"(?<![\p{{L}}\d])(?:{alts})(?![\p{{L}}\d])"
+
+
+def _issuer_pattern(spec: ReferenceGrammar) -> str:
+    """A body: a local head with its level and place ("UBND tỉnh Hải Dương"), an
+    office with its name ("Bộ Tài chính"), or a body named in full."""
     levels = _alternation(spec.levels, ignore_case=False)
     bodies = _head_alternation(list(spec.issuers.values()) + spec.bodies)
     proper = r"\p{Lu}(?:\p{L}|\.(?=\p{L})){0,14}(?![\p{L}\d/])"
@@ -195,18 +199,37 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     local = (rf"(?:{_head_alternation(spec.issuer_heads)})"
              rf"(?:[ \t\n]{{1,2}}(?:{levels})(?![\p{{L}}]))?(?:[ \t\n]{{1,2}}{place})?")
     office = rf"(?:{_head_alternation(spec.office_heads)})[ \t\n]{{1,2}}{named}"
-    issuer = (rf"(?<![\p{{L}}])(?P<body>(?:{local}|{office}|(?:{bodies})(?![\p{{L}}]))"
-              r"(?:[ \t]cũ(?![\p{L}]))?)")
-    verbs = _alternation(spec.issue_verbs, ignore_case=True)
-    verb_tail = rf"[ \t]{{1,3}}(?:(?:đã|cũng|vừa|mới)[ \t]{{1,3}}){{0,2}}(?:{verbs})[ \t]{{0,3}}\Z"
-    stops = _alternation(spec.subject_stops, ignore_case=True) if spec.subject_stops else "(?!)"
-    subject_stop = (rf";|\n(?!\p{{Ll}}|\d{{4}}(?![.)]))|\.(?=\s*$|\s+\p{{Lu}}|\s*\n)|{stops}"
-                    rf"|,[ \t]{{1,3}}(?=(?:{tw})[ \t]{{1,3}}(?:(?i:số)|\d))"
-                    rf"|,[ \t]{{1,3}}(?=(?:{_head_alternation(spec.issuer_heads)})(?![\p{{L}}]))")
-    predicate = (r"(?:" + _alternation(spec.not_subject_openers, ignore_case=True) + r")(?![\p{L}])"
-                 if spec.not_subject_openers else "(?!)")
-    continues = (r"(?<![\p{L}])(?:" + _alternation(spec.subject_continues, ignore_case=True)
-                 + r")[ \t\n]{0,3}\Z" if spec.subject_continues else "(?!)")
+    return (rf"(?<![\p{{L}}])(?P<body>(?:{local}|{office}|(?:{bodies})(?![\p{{L}}]))"
+            r"(?:[ \t]cũ(?![\p{L}]))?)")
+
+
+def _any_of(words: list[str]) -> str:
+    """The case-insensitive alternation of ``words``; never matches when empty."""
+    return _alternation(words, ignore_case=True) if words else "(?!)"
+
+
+def _subject_stop_pattern(spec: ReferenceGrammar, tw: str) -> str:
+    """The end of a subject: ";", a new line that is not a continuation, a
+    sentence end, a listed stop, or a comma before another citation or body."""
+    stops = _any_of(spec.subject_stops)
+    heads = _head_alternation(spec.issuer_heads)
+    return (rf";|\n(?!\p{{Ll}}|\d{{4}}(?![.)]))|\.(?=\s*$|\s+\p{{Lu}}|\s*\n)|{stops}"
+            rf"|,[ \t]{{1,3}}(?=(?:{tw})[ \t]{{1,3}}(?:(?i:số)|\d))"
+            rf"|,[ \t]{{1,3}}(?=(?:{heads})(?![\p{{L}}]))")
+
+
+def _build(spec: ReferenceGrammar) -> Grammar:
+    tw = _type_word_pattern(spec)
+    # never empty, so that a search does not try every position of a long text
+    so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
+    lead = rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z"
+    number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
+                  r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
+    titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
+    tense = r"(?:(?:" + _any_of(spec.tense_words) + r")[ \t]{1,3}){0,2}"
+    verb_tail = r"[ \t]{1,3}" + tense + "(?:" + _any_of(spec.issue_verbs) + r")[ \t]{0,3}\Z"
+    predicate = "(?:" + _any_of(spec.not_subject_openers) + r")(?![\p{L}])"
+    continues = r"(?<![\p{L}])(?:" + _any_of(spec.subject_continues) + r")[ \t\n]{0,3}\Z"
     flags = regex.VERSION1
     return Grammar(
         spec=spec,
@@ -214,15 +237,12 @@ def _build(spec: ReferenceGrammar) -> Grammar:
         lead_re=regex.compile(lead, flags),
         number_ref_re=regex.compile(number_ref, flags),
         titled_re=regex.compile(titled, flags),
-        issuer_re=regex.compile(issuer, flags),
+        issuer_re=regex.compile(_issuer_pattern(spec), flags),
         verb_tail_re=regex.compile(verb_tail, flags),
-        subject_stop_re=regex.compile(subject_stop, flags),
+        subject_stop_re=regex.compile(_subject_stop_pattern(spec, tw), flags),
         predicate_re=regex.compile(predicate, flags),
         continues_re=regex.compile(continues, flags),
-        by_code=by_code,
-        party_by_code=party_by_code,
-        by_word=by_word,
-        by_name=by_name,
+        **_type_tables(spec),
     )
 
 
