@@ -25,6 +25,9 @@ run: $(BIN)/.installed
 	  if $(BIN)/parse-report "$$f" -o "$(OUT)/$$name.json" --pretty; then echo "parsed $$f -> $(OUT)/$$name.json"; \
 	  else echo "FAILED $$f"; fi; \
 	done
+	@# the district workflow: import into the store (exit 5 = some files failed, see errors.csv), then the spreadsheet
+	@$(BIN)/parse-report batch samples --out $(OUT)/batch --db $(OUT)/district.sqlite; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+	$(BIN)/parse-report aggregate --db $(OUT)/district.sqlite -o $(OUT)/district.xlsx
 
 # Debian packages for OCR (tesseract + Vietnamese model), .doc/.odt (LibreOffice)
 # and PDF rendering in tests (poppler-utils); installed with apt-get when missing.

@@ -348,7 +348,9 @@ class RichProgress(Progress):
 
     def line(self, o: Outcome) -> None:
         if o.status == "failed":
-            self.bar.console.print(f"[red]FAILED[/red] {o.path}: {o.error}: {o.message}", markup=True,
+            from rich.markup import escape
+
+            self.bar.console.print(f"[red]FAILED[/red] {escape(o.path)}: {o.error}: {escape(o.message or '')}",
                                    highlight=False)
         self.bar.update(self.task, completed=self.done, failed=self.failed)
 

@@ -67,7 +67,17 @@ def write_xlsx(sheets: list[Sheet], out: Path) -> None:
         ws.freeze_panes = ws.cell(row=HEADER_ROWS + 1, column=2 if len(sheet.columns) > 1 else 1)
         last = get_column_letter(max(1, len(sheet.columns)))
         ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + max(1, len(sheet.rows))}"
+        _print_setup(ws)
     wb.save(out)
+
+
+def _print_setup(ws) -> None:
+    """Printed (or exported to PDF) landscape, one page wide, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"1:{HEADER_ROWS}"
 
 
 def _format(value) -> str:
