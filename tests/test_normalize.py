@@ -100,3 +100,11 @@ def test_output_is_nfc():
     import unicodedata
     text, _ = repair_text("Cơ sở vật chất\u0301 ho\u0300a")
     assert unicodedata.is_normalized("NFC", text)
+
+
+def test_sentence_broken_across_a_page_break_is_joined():
+    # rendered sample PDF: "… đồng bộ các mục" ends page 1, "tiêu, nhiệm vụ …" starts page 2
+    doc = repair(doc_of("UBND xã đã ban hành các văn bản trên các lĩnh vực đồng bộ các mục",
+                        "tiêu, nhiệm vụ đề ra trên địa bàn, cụ thể:\n+ Kế hoạch số 310/KH-UBND;"))
+    assert doc.text.split("\n")[0].endswith("đồng bộ các mục tiêu, nhiệm vụ đề ra trên địa bàn, cụ thể:")
+    assert doc.page_of(doc.text.index("tiêu, nhiệm")) == 2

@@ -204,8 +204,6 @@ def _join_lines(t: Tracked) -> int:
         p, n = prev.strip(), nxt.strip()
         if not p or not n:
             return True
-        if PAGE_BREAK in p or PAGE_BREAK in n:
-            return True
         if _MARKER.match(n) or _is_caps_line(n) or _is_caps_line(p):
             return True
         if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
@@ -298,12 +296,12 @@ def repair(doc: Document) -> Document:
     t.sub(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
     t.sub(_SPACES, " ")
     note("split-words", _join_split_words(t))
+    t.sub(regex.compile(r"\f"), "\n")  # furniture is gone: a page break is a line break
     note("paragraphs", _join_lines(t))
     if doc.ocr_pages:  # OCR's own mistakes (symbols, lost tones), on OCR'd pages only
         from . import ocr_repair
         for kind in ocr_repair.repair_tracked(t, doc):
             note(kind, 1)
-    t.sub(regex.compile(r"\f"), "\n")
     t.sub(_TRAILING, "")
     t.sub(regex.compile(r"\n{2,}"), "\n")
     t.sub(_SPACES, " ")
