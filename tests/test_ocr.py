@@ -145,6 +145,19 @@ def test_missing_tesseract_names_the_debian_packages(monkeypatch):
         ocr.require_tesseract()
 
 
+def test_without_tesseract_a_partly_scanned_pdf_keeps_its_text_pages(tmp_path, monkeypatch):
+    out = tmp_path / "mixed.pdf"
+    new = pdfium.PdfDocument.new()
+    new.import_pages(pdfium.PdfDocument(str(SAMPLE_PDF)), [0])
+    new.import_pages(pdfium.PdfDocument(str(SAMPLE_SCAN)), [1])
+    new.save(str(out))
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    doc = read(out)
+    assert doc.ocr_pages == [] and "165/BC-UBND" in doc.pages[0] and doc.pages[1] == ""
+    assert doc.warnings == [doc.warnings[0]] and "page(s) 2 have no usable text layer" in doc.warnings[0]
+    assert "tesseract-ocr-vie" in doc.warnings[0]
+
+
 @needs_shared
 def test_scan_without_tesseract_exits_3_with_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "report_parser", str(SCAN_09)], capture_output=True, text=True,
@@ -254,6 +267,18 @@ def test_image_only_pdf_09(scans):
     assert doc.ocr_pages == [1]
     for phrase in ("CÔNG AN", "CV-PA83", "Hội thánh Đức Chúa Trời", "Đà Nẵng"):
         assert phrase in doc.text, phrase
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@needs_shared
+def test_a_page_scanned_upside_down_is_turned(tmp_path):
+    from PIL import Image
+
+    turned = tmp_path / "turned.png"
+    Image.open(IMAGE_10).rotate(180).save(turned)
+    doc = read(turned)
+    assert "1906 /SGDĐT-CTrTT" in doc.raw_text and doc.ocr_confidence[1] > 80
 
 
 @pytest.mark.ocr

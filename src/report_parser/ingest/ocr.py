@@ -127,24 +127,49 @@ def prepare(img, *, rendered: bool):
     return img.filter(ImageFilter.MedianFilter(3))
 
 
-def ocr_image(img, exe: str, *, dpi: int | None = None) -> PageOcr:
-    """OCR one prepared greyscale page image."""
+def _run(cmd: list[str], img) -> str:
+    """Run Tesseract on a greyscale image given on stdin; its stdout as text."""
     buf = io.BytesIO()
     img.save(buf, "PPM")
-    cmd = [exe, "stdin", "stdout", "-l", LANG, "--psm", "3"]
-    if dpi:
-        cmd += ["--dpi", str(dpi)]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        r = subprocess.run(cmd + ["tsv"], input=buf.getvalue(), capture_output=True,
-                           timeout=TESSERACT_TIMEOUT, env=env)
+        r = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=TESSERACT_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
         raise UnreadableInput(f"OCR of a page took longer than {TESSERACT_TIMEOUT} s") from None
     if r.returncode != 0:
         msg = r.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UnreadableInput(f"Tesseract failed: {msg[-1] if msg else r.returncode}")
-    lines, width = ocr_layout.parse_tsv(r.stdout.decode("utf-8", "replace"))
+    return r.stdout.decode("utf-8", "replace")
+
+
+def _read_page(img, exe: str, dpi: int | None) -> PageOcr:
+    cmd = [exe, "stdin", "stdout", "-l", LANG, "--psm", "3"] + (["--dpi", str(dpi)] if dpi else [])
+    lines, width = ocr_layout.parse_tsv(_run(cmd + ["tsv"], img))
     return PageOcr(ocr_layout.layout(lines, width or img.width), ocr_layout.confidence(lines))
+
+
+def _rotation(img, exe: str, dpi: int | None) -> int:
+    """Degrees (0, 90, 180, 270) Tesseract's orientation detection would turn the page by."""
+    cmd = [exe, "stdin", "stdout", "--psm", "0"] + (["--dpi", str(dpi)] if dpi else [])
+    try:
+        out = _run(cmd, img)
+    except UnreadableInput:  # too little text to tell
+        return 0
+    m = regex.search(r"^Rotate:\s*(\d+)", out, regex.M)
+    return int(m.group(1)) % 360 if m else 0
+
+
+def ocr_image(img, exe: str, *, dpi: int | None = None) -> PageOcr:
+    """OCR one prepared greyscale page image; a page read poorly is tried again turned upright
+    (a sheet scanned sideways or upside down)."""
+    result = _read_page(img, exe, dpi)
+    if result.confidence < LOW_CONFIDENCE:
+        angle = _rotation(img, exe, dpi)
+        if angle:
+            turned = _read_page(img.rotate(-angle, expand=True), exe, dpi)
+            if turned.confidence > result.confidence:
+                return turned
+    return result
 
 
 def ocr_many(images: Iterable, *, rendered: bool, dpi: int | None = None) -> list[PageOcr]:
@@ -221,6 +246,20 @@ def apply_ocr(doc: Document, pages: list[int], results: list[PageOcr]) -> Docume
     return new
 
 
+def _without_tesseract(doc: Document, pages: list[int]) -> bool:
+    """True (and a warning on ``doc``) when Tesseract is missing but other pages have text:
+    the report is still read from those. With no usable page at all, MissingTool is raised."""
+    try:
+        require_tesseract()
+        return False
+    except MissingTool:
+        if not any(text.strip() for i, text in enumerate(doc.pages, 1) if i not in pages):
+            raise
+    doc.warnings.append(f"page(s) {', '.join(map(str, pages))} have no usable text layer and were not "
+                        f"OCR'd: Tesseract is missing; {INSTALL_HINT}")
+    return True
+
+
 def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False) -> Document:
     """OCR the pages of a PDF whose text layer is unusable; ``doc`` unchanged if none is."""
     import pypdfium2 as pdfium
@@ -228,7 +267,7 @@ def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False) -> Docume
     pdf = pdfium.PdfDocument(data)
     try:
         pages = pages_to_ocr(doc, pdf, force)
-        if not pages:
+        if not pages or _without_tesseract(doc, pages):
             return doc
         results = ocr_many(_render(pdf, pages), rendered=True, dpi=DPI)
     finally:
