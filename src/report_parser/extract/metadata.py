@@ -600,7 +600,7 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
     recipient items and signature pieces."""
     text = ctx.text
     end = ctx.structure.appendix_start or len(text)
-    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?:{_alt(vocab().recipients_heading)})\s*:")
+    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?i:{_alt(vocab().recipients_heading)})\s*:")
     m = heading.search(text)
     if m:
         recipients, pieces = _split_block(text, m.end(), len(text))
