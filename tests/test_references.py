@@ -300,6 +300,11 @@ CASES = [
     ("not-a-reference-form-number",
      "cho phù hợp Mẫu số 18 Phụ lục III ban hành kèm theo Nghị định số 187/2025/NĐ-CP.", NONE,
      [R("Nghị định", "187", "187/2025/NĐ-CP", None, "Chính phủ", NOR)]),
+    ("not-a-reference-form-symbol",
+     "Báo cáo theo Mẫu số 01/BC-UBND ban hành kèm theo Thông tư số 01/2020/TT-BNV.", NONE,
+     [R("Thông tư", "01", "01/2020/TT-BNV", None, "Bộ Nội vụ", NOR)]),
+    ("not-a-reference-form-or-article",
+     "Tổng hợp tại Biểu mẫu số 02/BC, Phụ lục số 01/PL-UBND và Điều 5/QĐ-UBND.", NONE, []),
     ("not-a-reference-ratio-iso-range",
      "Đã hoàn thành 24/28 nhiệm vụ (đạt 85%), áp dụng ISO 9001:2015 giai đoạn 2021-2025, mức hỗ "
      "trợ Tiến sĩ 300.000.000 đồng/người, Hiến pháp năm 2013, tính đến tháng 01/2022.", NONE, []),

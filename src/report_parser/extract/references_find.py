@@ -287,10 +287,18 @@ def _limit(text: str, found: list[Citation], i: int, g: Grammar) -> int:
     return nxt
 
 
+def _numbers_something_else(text: str, c: Citation, g: Grammar) -> bool:
+    """"Mẫu số 01/BC-UBND", "Điều 5/QĐ-UBND": a form or an article, not a document."""
+    if c.stated is not None:
+        return False
+    return bool(g.not_ref_re.search(text, max(0, c.start - 20), c.start, timeout=REGEX_TIMEOUT))
+
+
 def find_citations(text: str, g: Grammar) -> list[Citation]:
     """Every citation in ``text``, in reading order."""
-    found = [_symbol_citation(text, m, g)
-             for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT)]
+    found = [c for c in (_symbol_citation(text, m, g)
+                         for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT))
+             if not _numbers_something_else(text, c, g)]
     taken = [(c.start, c.end) for c in found]
     for m in g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT):
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -44,6 +44,7 @@ class ReferenceGrammar(BaseModel):
     model_config = ConfigDict(extra="forbid")
     types: list[DocType] = Field(min_length=1)
     generic_words: list[str] = Field(default_factory=list)
+    not_reference_words: list[str] = Field(default_factory=list)
     default_type_by_issuer: list[DefaultType] = Field(default_factory=list)
     titled_types: list[str] = Field(default_factory=list)
     issuers: dict[str, str] = Field(default_factory=dict)
@@ -117,6 +118,7 @@ class Grammar:
     symbol_re: regex.Pattern
     lead_re: regex.Pattern        # type word and/or "số" right before a symbol (searched up to it)
     number_ref_re: regex.Pattern  # "Nghị quyết số 18" (no symbol)
+    not_ref_re: regex.Pattern     # "Mẫu số", "Điều" right before a number: not a citation
     titled_re: regex.Pattern      # "Luật" opening a title before "số"
     issuer_re: regex.Pattern      # a body as the text names it
     verb_tail_re: regex.Pattern   # "đã ban hành " between a body or a date and the reference
@@ -225,6 +227,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     lead = rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z"
     number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
                   r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
+    not_ref = r"(?<![\p{L}])(?:" + _any_of(spec.not_reference_words) + r")[ \t\n]{1,3}\Z"
     titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
     tense = r"(?:(?:" + _any_of(spec.tense_words) + r")[ \t]{1,3}){0,2}"
     verb_tail = r"[ \t]{1,3}" + tense + "(?:" + _any_of(spec.issue_verbs) + r")[ \t]{0,3}\Z"
@@ -236,6 +239,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
         symbol_re=regex.compile(SYMBOL_PATTERN, flags),
         lead_re=regex.compile(lead, flags),
         number_ref_re=regex.compile(number_ref, flags),
+        not_ref_re=regex.compile(not_ref, flags),
         titled_re=regex.compile(titled, flags),
         issuer_re=regex.compile(_issuer_pattern(spec), flags),
         verb_tail_re=regex.compile(verb_tail, flags),
