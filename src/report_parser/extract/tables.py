@@ -1,16 +1,16 @@
 """Appendix statistic forms ("Biểu mẫu N") and other tables of a report.
 
 From the readers' :class:`~report_parser.document.RawTable` rows (pdfplumber for
-PDF, python-docx for Word): the header rows give each column a role (STT,
-label, unit, value, note; vocabulary in ``patterns/table_units.yaml``); a table
-with label, unit and value columns is a *form* (one value per row, cells read
-by :mod:`.table_cells`), any other data table a *grid*. The "Biểu mẫu N"
-heading and title are read from the raw text just before the table; a table
-without its own heading right after a form (a Word table split in two) goes on
-that form. A text export's Markdown pipe tables are read the same way
-(:mod:`.table_markdown`). Layout tables (the national header, the signature
-block) are left out. Forms that no reader table gave (all of them in a .txt export) are rebuilt
-from the text lines by :mod:`.table_text`.
+PDF, python-docx for Word, Markdown pipes of a text export via
+:mod:`.table_markdown`): the header rows give each column a role (STT, label,
+unit, value, note; vocabulary in ``patterns/table_units.yaml``). A table with a
+label column and a single value column is a *form* (one value per row, cells
+read by :mod:`.table_cells`); any other data table is a *grid*. The "Biểu mẫu
+N" heading and title are read from the raw text just before the table; a table
+without its own heading right after another with the same columns (a Word table
+split at a page break) goes on with it. Layout tables (the national header, the
+signature block) are left out. Forms that no reader table gave (all of them in
+a .txt export) are rebuilt from the text lines by :mod:`.table_text`.
 """
 from __future__ import annotations
 
