@@ -52,3 +52,13 @@ def test_decimal_numbers_do_not_split_sentences():
 def test_lone_letter_before_any_section_is_not_a_heading():
     st = analyse("a. mở đầu\nI. PHẦN MỘT\na. Mục con")
     assert [s.path for s in st.sections] == ["I", "I.a"]
+
+
+def test_appendix_heading_is_a_heading_not_a_sentence():
+    # real 03 (Sở Tư pháp): body lines that start with "Phụ lục" are not the appendix
+    text, _ = repair_text("- Phụ lục IV: Đề nghị thể hiện Phụ lục IV tương tự như cách thể hiện của\n"
+                          "Phụ lục III.\nd) Đối với Báo cáo số 293/BC-SNV\nPhụ lục\nBiểu mẫu 1\n")
+    assert "cách thể hiện của Phụ lục III." in text
+    st = analyse(text)
+    assert st.appendix_start == text.index("Phụ lục\nBiểu")
+    assert analyse("I. MỘT\nPHỤ LỤC THỐNG KÊ\n").appendix_start == len("I. MỘT\n")

@@ -171,7 +171,7 @@ _MARKER = regex.compile(
       | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$               # a code alone on its line
       | \d{1,2}\.\s*$
       | [a-zđ][.)]\s                                   # a. b)
-      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC|PHỤ\sLỤC|Phụ\slục|Biểu\smẫu|BIỂU\sMẪU)\b
+      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC|PHỤ\sLỤC|BIỂU\sMẪU)\b
       | (?:Số\s*:|Kính\sgửi|Nơi\snhận|Căn\scứ|Xét\s|Trên\sđây|Ngày\s+\d)
       | (?:TM|KT|TL|TUQ|Q)\.\s
       | \(\s*(?:Số\sliệu|Kèm\stheo|Ban\shành\skèm)
@@ -179,6 +179,9 @@ _MARKER = regex.compile(
     )""",
     regex.X,
 )
+# headings that are also ordinary words of a sentence: a new line only after a finished line
+_WEAK_MARKER = regex.compile(
+    r"^(?:Biểu\smẫu\s+(?:số\s*)?\d|Phụ\slục(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
 _SECTION_HEAD = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s+\p{Lu}")
 _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
 _UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
@@ -206,6 +209,8 @@ def _join_lines(t: Tracked) -> int:
             return True
         if _MARKER.match(n) or _is_caps_line(n) or _is_caps_line(p):
             return True
+        if _WEAK_MARKER.match(n):
+            return not p[-1].islower() or len(p) < 40
         if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
             return True  # a numbered heading, then its first paragraph
         if _ENDS_SENTENCE.search(p) and _UPPER_START.match(n):

@@ -17,7 +17,10 @@ from .document import Document
 _ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
 _NUMBER = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
 _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
-_APPENDIX = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b(.*)$")
+# "PHỤ LỤC …" in capitals, or a short "Phụ lục [số] II" heading line; not a sentence that
+# starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."), not a bullet
+_APPENDIX = regex.compile(
+    r"^(?:PHỤ\s+LỤC\b.*|Phụ\s+lục(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?(?:\s+[^.;]{0,100})?)$")
 _FORM = regex.compile(r"^(?:Biểu\s+mẫu|BIỂU\s+MẪU|Biểu\s+số|Mẫu\s+số)\s*(?:số\s*)?(\d{1,2}[a-zA-Z]?)\b\s*[.:-]?\s*(.*)$")
 _ABBREV = regex.compile(
     r"(?:\b(?:TT|TM|KT|TL|TUQ|Q|V/v|v/v|Tp|TP|ThS|TS|PGS|GS|CN|Đ/c|đ/c|Ô|B|St|Th|Ng|No|tr|vd|VD)|\b\p{Lu})\.$")
