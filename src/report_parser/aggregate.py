@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel

@@ -33,11 +33,14 @@ def batch_cmd(
     Exit code 0 when every file was parsed (or was already stored), 5 when some
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
-    from .batch import run_batch
+    from .batch import collect, run_batch
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    if not collect(paths):
+        _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
+              EXIT_USAGE)
     try:
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout)
     except ReportParserError as e:
