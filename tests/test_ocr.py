@@ -207,6 +207,18 @@ def test_ocr_repair_leaves_right_text_alone(text):
     assert repair(_ocr_doc(text)).text == text
 
 
+def test_roman_heading_numbers_follow_their_neighbours():
+    from report_parser.ocr_repair import roman_fixes
+
+    # the scanned sample reads "IL. CÔNG TÁC ..." and "II. ĐÁNH GIÁ CHUNG" (for III.)
+    assert roman_fixes(["IL", "II", "II", "IV", "V"]) == {0: "I", 2: "III"}
+    assert roman_fixes(["I", "II", "III"]) == {} and roman_fixes(["II", "III"]) == {}
+    assert roman_fixes(["I", "II", "V"]) == {}  # a heading may be missing: no neighbour to agree
+    doc = repair(_ocr_doc("IL. CÔNG TÁC CHỈ ĐẠO\nII. KẾT QUẢ\nII. ĐÁNH GIÁ CHUNG\nIV. PHƯƠNG HƯỚNG"))
+    assert [line.split(".")[0] for line in doc.text.split("\n")] == ["I", "II", "III", "IV"]
+    assert "ocr-headings" in doc.repairs
+
+
 def test_ocr_repair_only_touches_ocr_pages():
     doc = _ocr_doc("Tống số hồ sơ 3O9/KH- UBND\fTống số hồ sơ 3O9/KH- UBND")
     doc.ocr_pages = [2]

@@ -5,6 +5,7 @@ text repair cannot know about:
 
 * document symbols broken or misread: "309/KH- UBND" (a space after the dash),
   "3O9/KH-UBND" and dates such as "1O/2O23" (the letters O, o, I, l for digits);
+* a Roman heading number misread ("IL. CÔNG TÁC"), set by the numbers around it;
 * a tone or a circumflex lost or confused on a well-known word pair: "Tống số",
   "phòng, chông dịch", "thành phó", "khân trương". A pair is restored only when it
   is listed in ``patterns/ocr_phrases.yaml`` (pairs of clean administrative text
@@ -33,6 +34,9 @@ _DATE = regex.compile(
 # "309/KH- UBND", "44/QĐ -HĐND": spaces around a dash inside a symbol
 _SYMBOL_DASH = regex.compile(r"(?<=\d/[\p{Lu}\d&.]+)(?: -\s?|- )(?=\p{Lu}{2,})")
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")
+# a Roman section number heading a capitals title ("IL. CÔNG TÁC" read for "I. CÔNG TÁC")
+_ROMAN_HEAD = regex.compile(r"(?m)^[IVXLl1]{1,5}(?=\s?\.\s?\p{Lu}{2,})")
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
 class _Phrases(BaseModel):
@@ -120,6 +124,30 @@ def _fits(words, adjacent, other: int, j: int, new: str, known) -> bool:
     return pair in known
 
 
+def roman_fixes(heads: list[str]) -> dict[int, str]:
+    """Index of each misread Roman heading number -> the number both its neighbours imply
+    ("IL", "II", "II", "IV" -> "I", "II", "III", "IV")."""
+    value = {r: i for i, r in enumerate(ROMANS, 1)}
+    fixes: dict[int, str] = {}
+    for i, read in enumerate(heads):
+        prev = value.get(heads[i - 1]) if i > 0 else 0
+        nxt = value.get(heads[i + 1]) if i + 1 < len(heads) else None
+        if prev is None:
+            continue
+        want = prev + 1
+        if nxt is not None and nxt != want + 1 or want > len(ROMANS) or read == ROMANS[want - 1]:
+            continue
+        if nxt is not None or read not in value:
+            fixes[i] = ROMANS[want - 1]
+    return fixes
+
+
+def _fix_roman_heads(t, eligible) -> int:
+    heads = [m for m in _ROMAN_HEAD.finditer(t.text) if eligible(m.start())]
+    fixes = {heads[i].start(): new for i, new in roman_fixes([m.group(0) for m in heads]).items()}
+    return t.sub(_ROMAN_HEAD, lambda m: fixes.get(m.start(), m.group(0))) if fixes else 0
+
+
 def repair_tracked(t, doc) -> list[str]:
     """Repair the OCR'd pages of a :class:`normalize.Tracked` text; the repair kinds applied."""
     spans = [(doc.page_starts[p - 1], doc.page_starts[p - 1] + len(doc.pages[p - 1]))
@@ -138,6 +166,8 @@ def repair_tracked(t, doc) -> list[str]:
     n += t.sub(_SYMBOL_DASH, only_ocr(lambda m: "-"))
     if n:
         kinds.append("ocr-symbols")
+    if _fix_roman_heads(t, eligible):
+        kinds.append("ocr-headings")
     fixes = phrase_fixes(t.text, eligible)
     if fixes and t.sub(_WORD, lambda m: fixes.get(m.start(), m.group(0))):
         kinds.append("ocr-tones")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 # a gap wider than this many text heights separates two cells or columns
 GAP_FACTOR = 2.0
 # standalone tokens made only of these are scanner specks, never text in a report
-NOISE_CHARS = set("|_~^`ˆ'‘’\"“”¦")
+NOISE_CHARS = set("|_~^`ˆ'‘’\"“”¦¡")
 MIN_CONF_SYMBOL = 60.0  # a token without letters or digits below this confidence is a speck
 MIN_CONF_SINGLE = 40.0  # a single letter below this confidence is a speck
 # a two-column line: the left column ends before, the right one starts after these page fractions
@@ -64,9 +64,9 @@ class Segment:
 def is_speck(w: Word) -> bool:
     """True for a token that is scanner noise rather than text."""
     t = w.text
-    if all(c in NOISE_CHARS for c in t):
-        return True
     has_alnum = any(c.isalnum() for c in t)
+    if all(c in NOISE_CHARS for c in t) or not has_alnum and any(c in NOISE_CHARS for c in t):
+        return True  # "|", "_.", "¡": specks, alone or with a dot the scanner added
     if not has_alnum and w.conf < MIN_CONF_SYMBOL:
         return True
     return len(t) == 1 and w.conf < MIN_CONF_SINGLE
