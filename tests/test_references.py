@@ -423,6 +423,22 @@ CASES = [
      [R("Nghị quyết", "15", "15/2025/NQ-HĐND", D(2025, 5, 29),
         "Hội đồng nhân dân tỉnh Bến Tre cũ", NOR, subject="quy định chính sách hỗ trợ đào tạo",
         mentions=["Nghị quyết số 15/2025/NQ-HĐND"])]),
+    ("real04-laws-by-title-and-date",
+     "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19/02/2025 và Luật sửa đổi, bổ sung "
+     "một số điều của Luật ban hành văn bản quy phạm pháp luật ngày 25/6/2025;", NONE,
+     [R("Luật", None, None, D(2025, 2, 19), "Quốc hội", NOR,
+        subject="Ban hành văn bản quy phạm pháp luật",
+        mentions=["Luật Ban hành văn bản quy phạm pháp luật ngày 19/02/2025"]),
+      R("Luật", None, None, D(2025, 6, 25), "Quốc hội", NOR,
+        subject="sửa đổi, bổ sung một số điều của Luật ban hành văn bản quy phạm pháp luật")]),
+    ("real04-law-by-title-inside-an-article",
+     "Căn cứ khoản 4 Điều 4 Luật Cán bộ, công chức ngày 24/6/2025 có quy định: \"4. Căn cứ\"",
+     NONE,
+     [R("Luật", None, None, D(2025, 6, 24), "Quốc hội", NOR, subject="Cán bộ, công chức",
+        mentions=["Luật Cán bộ, công chức ngày 24/6/2025"])]),
+    ("law-by-title-without-date-is-not-a-record",
+     "- Căn cứ Luật Ngân sách và các quy định của Chính phủ; học Đại học Luật, đồng thời; theo "
+     "Luật ban hành văn bản quy phạm pháp luật năm 2025.", NONE, []),
     ("real04-issuer-before-with-co",
      "Ủy ban nhân dân tỉnh có Tờ trình số 258/TTr-UBND ngày 04/10/2025 về việc ban hành Danh mục.",
      NONE,
@@ -597,8 +613,8 @@ REAL_SYMBOLS = {
         "187/2025/NĐ-CP", "79/2025/NĐ-CP", "89/2025/QH15", "129/2025/QH15", "179/2024/NĐ-CP",
         "171/2025/NĐ-CP", "44/QĐ-HĐND", "203/2025/QH15", "80/2025/QH15", "293/BC-SNV",
         "292/BC-SNV"],
-    "04_vinhlong_UBND_To_trinh_du_thao_NQ.pdf": [
-        "44/QĐ-HĐND", "171/2025/NĐ-CP", "179/2024/NĐ-CP", "15/2025/NQ-HĐND", "64/2025/QH15",
+    "04_vinhlong_UBND_To_trinh_du_thao_NQ.pdf": [  # three laws cited by title and date
+        None, None, "44/QĐ-HĐND", None, "171/2025/NĐ-CP", "179/2024/NĐ-CP", "15/2025/NQ-HĐND", "64/2025/QH15",
         "258/TTr-UBND"],
 }
 

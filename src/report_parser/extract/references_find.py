@@ -239,6 +239,7 @@ def _complete(text: str, found: Citation, limit: int, g: Grammar) -> Citation:
     """Read the date, issuer and subject around a found citation (whose span is
     still its lead and number)."""
     mention_end, date, issuer, rest = _read_after(text, found.end, g)
+    date = date or found.date_written  # a law's date is read with its title
     if date is None:
         date = _date_before(text, found.start, g)
     if issuer is None:
@@ -276,6 +277,16 @@ def _number_citation(m: regex.Match, g: Grammar) -> Citation | None:
     return Citation(start=m.start(), end=m.end(), number=m.group("num"), stated=stated, kind=kind)
 
 
+def _dated_title_citation(text: str, m: regex.Match, g: Grammar) -> Citation | None:
+    """"Luật Cán bộ, công chức ngày 24/6/2025": a law cited by its title and date."""
+    date = next(iter_dates(text, m.end() - len("ngày "), min(len(text), m.end() + 30)), None)
+    if date is None or date.start > m.end():
+        return None
+    return Citation(start=m.start(), end=date.end, number=None, stated=g.by_name[m.group("tw")],
+                    kind="normative", subject=" ".join(m.group("title").split()),
+                    date=date.date, date_written=date)
+
+
 def _limit(text: str, found: list[Citation], i: int, g: Grammar) -> int:
     """Where the subject of citation ``i`` must end: at the next citation, unless
     the words before it call for an object ("triển khai thực hiện Nghị quyết số …")."""
@@ -303,6 +314,11 @@ def find_citations(text: str, g: Grammar) -> list[Citation]:
     for m in g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             c = _number_citation(m, g)
+            if c is not None:
+                found.append(c)
+    for m in g.dated_title_re.finditer(text, timeout=REGEX_TIMEOUT):
+        if not any(c.start < m.end() and m.start() < c.end for c in found):
+            c = _dated_title_citation(text, m, g)
             if c is not None:
                 found.append(c)
     found.sort(key=lambda c: c.start)

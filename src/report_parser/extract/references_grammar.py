@@ -48,6 +48,7 @@ class ReferenceGrammar(BaseModel):
     default_type_by_issuer: list[DefaultType] = Field(default_factory=list)
     titled_types: list[str] = Field(default_factory=list)
     issuers: dict[str, str] = Field(default_factory=dict)
+    issuer_by_type: dict[str, str] = Field(default_factory=dict)
     local_issuers: list[str] = Field(default_factory=list)
     bodies: list[str] = Field(default_factory=list)
     issuer_heads: list[str] = Field(default_factory=list)
@@ -67,9 +68,9 @@ class ReferenceGrammar(BaseModel):
             if d.type not in names:
                 raise ValueError(f"default_type_by_issuer: unknown type {d.type!r}")
             regex.compile(d.pattern)
-        for t in self.titled_types:
+        for t in self.titled_types + list(self.issuer_by_type):
             if t not in names:
-                raise ValueError(f"titled_types: unknown type {t!r}")
+                raise ValueError(f"titled_types/issuer_by_type: unknown type {t!r}")
         return self
 
 
@@ -120,6 +121,7 @@ class Grammar:
     number_ref_re: regex.Pattern  # "Nghị quyết số 18" (no symbol)
     not_ref_re: regex.Pattern     # "Mẫu số", "Điều" right before a number: not a citation
     titled_re: regex.Pattern      # "Luật" opening a title before "số"
+    dated_title_re: regex.Pattern  # "Luật Cán bộ, công chức ngày 24/6/2025" (no number)
     issuer_re: regex.Pattern      # a body as the text names it
     verb_tail_re: regex.Pattern   # "đã ban hành " between a body or a date and the reference
     subject_stop_re: regex.Pattern  # where a subject (trích yếu) ends
@@ -229,6 +231,9 @@ def _build(spec: ReferenceGrammar) -> Grammar:
                   r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
     not_ref = r"(?<![\p{L}])(?:" + _any_of(spec.not_reference_words) + r")[ \t\n]{1,3}\Z"
     titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
+    # a title without number or slash, then its date: the law is cited by name
+    dated_title = (r"(?<![\p{L}\d])(?P<tw>" + _alternation(spec.titled_types, ignore_case=False)
+                   + r")[ \t](?P<title>\p{L}[^;.\n()/\d\"]{2,150}?)[ \t]ngày[ \t]{1,3}(?=\d)")
     tense = r"(?:(?:" + _any_of(spec.tense_words) + r")[ \t]{1,3}){0,2}"
     verb_tail = r"[ \t]{1,3}" + tense + "(?:" + _any_of(spec.issue_verbs) + r")[ \t]{0,3}\Z"
     predicate = "(?:" + _any_of(spec.not_subject_openers) + r")(?![\p{L}])"
@@ -241,6 +246,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
         number_ref_re=regex.compile(number_ref, flags),
         not_ref_re=regex.compile(not_ref, flags),
         titled_re=regex.compile(titled, flags),
+        dated_title_re=regex.compile(dated_title, flags),
         issuer_re=regex.compile(_issuer_pattern(spec), flags),
         verb_tail_re=regex.compile(verb_tail, flags),
         subject_stop_re=regex.compile(_subject_stop_pattern(spec, tw), flags),

@@ -36,6 +36,8 @@ def _number_key(number: str | None) -> str:
 def _key(c: Citation) -> Key:
     if c.symbol:
         return ("symbol", symbol_key(c.symbol))
+    if c.number is None:  # a law cited by title and date
+        return ("title", c.type.name if c.type else None, (c.subject or "").casefold())
     return ("number", c.type.name if c.type else None, _number_key(c.number))
 
 
@@ -172,7 +174,8 @@ def issuer_of(cites: list[Citation], meta: ReportMeta, g: Grammar) -> str | None
             return own if own and _folded(own, g) == _folded(body, g) else body
     code = next((c.issuer_code for c in cites if c.issuer_code), None)
     if code is None:
-        return None
+        typ = next((c.type for c in cites if c.type), None)
+        return g.spec.issuer_by_type.get(typ.name) if typ else None
     if code in g.spec.local_issuers:
         return meta.issuer.name if code == _own_code(meta) else None
     names = [g.issuer_name(part) for part in code.split("-")]  # joint issuers of a TTLT
