@@ -73,14 +73,14 @@ def test_a_second_run_parses_nothing_and_stores_nothing_new(tmp_path):
     for name in ("a.txt", "b.txt"):
         (src / name).write_text(name)
     db = tmp_path / "d.sqlite"
-    first = run_batch([src], tmp_path / "o1", db=db, workers=1, parse_fn=fake_parse, progress=Progress(2, io.StringIO()))
-    again = run_batch([src], tmp_path / "o2", db=db, workers=1, parse_fn=fake_parse, progress=Progress(2, io.StringIO()))
+    quiet = dict(db=db, workers=1, parse_fn=fake_parse)
+    first = run_batch([src], tmp_path / "o1", progress=Progress(2, io.StringIO()), **quiet)
+    again = run_batch([src], tmp_path / "o2", progress=Progress(2, io.StringIO()), **quiet)
     assert (first.parsed, first.stored) == (2, {"new": 2})
     assert (again.parsed, again.already_stored, again.stored, again.exit_code) == (0, 2, {}, 0)
     # the outputs of the second run are complete anyway, taken from the store
     assert len((tmp_path / "o2" / "reports.jsonl").read_text(encoding="utf-8").splitlines()) == 2
-    forced = run_batch([src], tmp_path / "o3", db=db, workers=1, force=True, parse_fn=fake_parse,
-                       progress=Progress(2, io.StringIO()))
+    forced = run_batch([src], tmp_path / "o3", force=True, progress=Progress(2, io.StringIO()), **quiet)
     assert forced.parsed == 2 and stored(db) == 2
 
 

@@ -33,11 +33,13 @@ def test_a_report_is_stored_with_codes_indicators_references_rows_and_checks(con
     result = import_report(conn, r)
     assert result.status == "new"
     row = conn.execute("SELECT * FROM reports").fetchone()
-    assert (row["unit"], row["unit_code"], row["district_code"], row["province_code"]) == ("Lê Hồng", "11266", "300", "30")
+    assert (row["unit"], row["unit_code"], row["district_code"], row["province_code"]) == (
+        "Lê Hồng", "11266", "300", "30")
     assert (row["unit_2025"], row["province_2025"]) == ("Bắc Thanh Miện", "Hải Phòng")
     assert (row["period_key"], row["symbol"], row["date"]) == ("2022-H1", "165/BC-UBND", "2022-06-13")
     assert row["sha256"] == r.source.sha256 and row["size"] == 1000
-    assert conn.execute("SELECT value FROM indicators WHERE code='dossiers.received' AND field IS NULL").fetchone()[0] == 1224
+    total = "SELECT value FROM indicators WHERE code='dossiers.received' AND field IS NULL"
+    assert conn.execute(total).fetchone()[0] == 1224
     assert conn.execute("SELECT value FROM indicators WHERE field='Hộ tịch'").fetchone()[0] == 224
     assert conn.execute("SELECT symbol FROM refs").fetchone()[0] == "309/KH-UBND"
     assert count(conn, "mentions") == 1 and count(conn, "table_rows") == 2 and count(conn, "checks") == 1

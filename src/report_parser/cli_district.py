@@ -22,7 +22,8 @@ def batch_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Report files and/or folders (searched recursively).",
                                                 show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Output folder: json/, reports.jsonl, errors.csv.")],
-    db: Annotated[Optional[Path], typer.Option("--db", help="The store (SQLite). Default: OUT/district.sqlite.")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="The store (SQLite). "
+                                                           "Default: OUT/district.sqlite.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
                                                    help="Parallel parser processes. Default: all cores.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-parse and re-store files already in the store.")] = False,

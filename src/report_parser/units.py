@@ -117,7 +117,7 @@ def _same_commune(name: str, ward_code: str, official: str) -> bool:
         return True
     from vietnamadminunits.database import query
 
-    rows = query(f"SELECT wardKeywords FROM admin_units_legacy WHERE wardCode = '{int(ward_code):05d}'")
+    rows = query(f"SELECT wardKeywords FROM admin_units_legacy WHERE wardCode = '{ward_code}'")
     return any(fold(name) in (r["wardKeywords"] or "") for r in rows)
 
 
