@@ -74,11 +74,30 @@ class ReferenceGrammar(BaseModel):
         return self
 
 
+def _phrase(words: str) -> str:
+    """A phrase with its spaces (leading and trailing ones too) matching any short
+    run of whitespace: " như sau" needs a space before "như"."""
+    body = r"\s{1,3}".join(regex.escape(p) for p in words.split())
+    return (r"\s{1,3}" if words[:1].isspace() else "") + body + (
+        r"\s{1,3}" if words[-1:].isspace() else "")
+
+
 def _alternation(words: list[str], *, ignore_case: bool) -> str:
     """Longest first, spaces matching any short run of whitespace."""
-    alts = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(r"\s{1,3}".join(regex.escape(p) for p in w.split()) for w in alts)
+    alts = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(_phrase(w) for w in alts)
     return f"(?i:{body})" if ignore_case else f"(?-i:{body})"
+
+
+def _guard(words: list[str], *, ignore_case: bool, also: str = "") -> str:
+    """A lookahead on the first characters a match can start with. ``regex``
+    scans for such a set without starting the whole pattern at each position,
+    which keeps long runs of digits and dashes cheap."""
+    firsts = {w[0] for w in words if w}
+    if ignore_case:
+        firsts |= {c.swapcase() for c in firsts}
+    chars = "".join(sorted(regex.escape(c) if not c.isspace() else r"\s" for c in firsts))
+    return f"(?=[{chars}{also}])" if chars or also else "(?!)"
 
 
 def _head_alternation(heads: list[str]) -> str:
@@ -203,7 +222,9 @@ def _issuer_pattern(spec: ReferenceGrammar) -> str:
     local = (rf"(?:{_head_alternation(spec.issuer_heads)})"
              rf"(?:[ \t\n]{{1,2}}(?:{levels})(?![\p{{L}}]))?(?:[ \t\n]{{1,2}}{place})?")
     office = rf"(?:{_head_alternation(spec.office_heads)})[ \t\n]{{1,2}}{named}"
-    return (rf"(?<![\p{{L}}])(?P<body>(?:{local}|{office}|(?:{bodies})(?![\p{{L}}]))"
+    guard = _guard(spec.issuer_heads + spec.office_heads + list(spec.issuers.values())
+                   + spec.bodies, ignore_case=False)
+    return (rf"{guard}(?<![\p{{L}}])(?P<body>(?:{local}|{office}|(?:{bodies})(?![\p{{L}}]))"
             r"(?:[ \t]cũ(?![\p{L}]))?)")
 
 
@@ -217,27 +238,36 @@ def _subject_stop_pattern(spec: ReferenceGrammar, tw: str) -> str:
     sentence end, a listed stop, or a comma before another citation or body."""
     stops = _any_of(spec.subject_stops)
     heads = _head_alternation(spec.issuer_heads)
-    return (rf";|\n(?!\p{{Ll}}|\d{{4}}(?![.)]))|\.(?=\s*$|\s+\p{{Lu}}|\s*\n)|{stops}"
+    guard = _guard(spec.subject_stops, ignore_case=True, also=r";\n.,")
+    return (rf"{guard}(?:;|\n(?!\p{{Ll}}|\d{{4}}(?![.)]))|\.(?=\s*$|\s+\p{{Lu}}|\s*\n)|{stops}"
             rf"|,[ \t]{{1,3}}(?=(?:{tw})[ \t]{{1,3}}(?:(?i:số)|\d))"
-            rf"|,[ \t]{{1,3}}(?=(?:{heads})(?![\p{{L}}]))")
+            rf"|,[ \t]{{1,3}}(?=(?:{heads})(?![\p{{L}}])))")
 
 
 def _build(spec: ReferenceGrammar) -> Grammar:
     tw = _type_word_pattern(spec)
+    type_words = ([w for t in spec.types for w in t.words + t.abbrevs] + spec.generic_words)
+    titled_guard = _guard(spec.titled_types, ignore_case=False)
+    titled_types = _alternation(spec.titled_types, ignore_case=False)
     # never empty, so that a search does not try every position of a long text
     so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
-    lead = rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z"
-    number_ref = (rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
+    lead = (_guard(type_words + ["số"], ignore_case=True)
+            + rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z")
+    number_ref = (_guard(type_words, ignore_case=True)
+                  + rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
                   r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
-    not_ref = r"(?<![\p{L}])(?:" + _any_of(spec.not_reference_words) + r")[ \t\n]{1,3}\Z"
-    titled = r"(?<![\p{L}\d])(?:" + _alternation(spec.titled_types, ignore_case=False) + r")(?=\s)"
+    not_ref = (_guard(spec.not_reference_words, ignore_case=True) + r"(?<![\p{L}])(?:"
+               + _any_of(spec.not_reference_words) + r")[ \t\n]{1,3}\Z")
+    titled = titled_guard + r"(?<![\p{L}\d])(?:" + titled_types + r")(?=\s)"
     # a title without number or slash, then its date: the law is cited by name
-    dated_title = (r"(?<![\p{L}\d])(?P<tw>" + _alternation(spec.titled_types, ignore_case=False)
+    dated_title = (titled_guard + r"(?<![\p{L}\d])(?P<tw>" + titled_types
                    + r")[ \t](?P<title>\p{L}[^;.\n()/\d\"]{2,150}?)[ \t]ngày[ \t]{1,3}(?=\d)")
     tense = r"(?:(?:" + _any_of(spec.tense_words) + r")[ \t]{1,3}){0,2}"
     verb_tail = r"[ \t]{1,3}" + tense + "(?:" + _any_of(spec.issue_verbs) + r")[ \t]{0,3}\Z"
-    predicate = "(?:" + _any_of(spec.not_subject_openers) + r")(?![\p{L}])"
-    continues = r"(?<![\p{L}])(?:" + _any_of(spec.subject_continues) + r")[ \t\n]{0,3}\Z"
+    predicate = (_guard(spec.not_subject_openers, ignore_case=True) + "(?:"
+                 + _any_of(spec.not_subject_openers) + r")(?![\p{L}])")
+    continues = (_guard(spec.subject_continues, ignore_case=True) + r"(?<![\p{L}])(?:"
+                 + _any_of(spec.subject_continues) + r")[ \t\n]{0,3}\Z")
     flags = regex.VERSION1
     return Grammar(
         spec=spec,
