@@ -616,8 +616,8 @@ REAL_SYMBOLS = {
         "171/2025/NĐ-CP", "44/QĐ-HĐND", "203/2025/QH15", "80/2025/QH15", "293/BC-SNV",
         "292/BC-SNV"],
     "04_vinhlong_UBND_To_trinh_du_thao_NQ.pdf": [  # three laws cited by title and date
-        None, None, "44/QĐ-HĐND", None, "171/2025/NĐ-CP", "179/2024/NĐ-CP", "15/2025/NQ-HĐND", "64/2025/QH15",
-        "258/TTr-UBND"],
+        None, None, "44/QĐ-HĐND", None, "171/2025/NĐ-CP", "179/2024/NĐ-CP", "15/2025/NQ-HĐND",
+        "64/2025/QH15", "258/TTr-UBND"],
 }
 
 
