@@ -139,6 +139,12 @@ def test_specks_are_dropped_and_real_marks_kept():
     assert not ocr_layout.is_speck(word("-", 93.0)) and not ocr_layout.is_speck(word("a)", 50.0))
 
 
+def test_a_second_reading_may_change_digits_only():
+    assert ocr._only_digits_differ("90/KH-UBND", "50/KH-UBND")
+    assert not ocr._only_digits_differ("06/QĐ-UBND", "06/QĐĐ-UBND")
+    assert not ocr._only_digits_differ("12/KH-UBND", "12/KH-UBNĐ")
+
+
 def test_missing_tesseract_names_the_debian_packages(monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     with pytest.raises(MissingTool, match="tesseract-ocr-vie"):
