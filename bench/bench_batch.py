@@ -25,6 +25,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from generate_corpus import generate  # noqa: E402
 
 
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+
+
 def one_run(corpus: Path, workers: int, work: Path) -> float:
     out = work / f"out-{workers}"
     shutil.rmtree(out, ignore_errors=True)
@@ -52,12 +56,13 @@ def main() -> None:
         (corpus / "truth.json").unlink()
         n = sum(1 for _ in corpus.iterdir())
         print(f"corpus: {n} reports ({a.pdf} pdf), {platform.processor() or platform.machine()}, "
-              f"{os.cpu_count()} cores, Python {platform.python_version()}")
+              f"{os.cpu_count()} cores, Python {platform.python_version()}, load average {_load()}")
         print(f"{'workers':>7} {'median s':>9} {'runs (s)':<28} {'reports/min':>11}")
         for w in a.workers:
             runs = [one_run(corpus, w, work) for _ in range(a.repeat)]
             med = statistics.median(runs)
             print(f"{w:>7} {med:>9.1f} {', '.join(f'{r:.1f}' for r in runs):<28} {60 * n / med:>11.0f}")
+        print(f"load average at the end: {_load()} (other processes on the machine slow the runs down)")
 
 
 if __name__ == "__main__":
