@@ -18,6 +18,7 @@ import csv
 import hashlib
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -110,6 +111,7 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
 
 
 def _worker_loop(conn, parse_fn: ParseFn, known: frozenset[str], force: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle: it stops the workers
     while True:
         try:
             task = conn.recv()

@@ -47,6 +47,8 @@ def batch_cmd(
     except ReportParserError as e:
         _fail(str(e), e.exit_code)
     except KeyboardInterrupt:
+        typer.echo("parse-report: interrupted; the reports imported so far are stored, run again to continue",
+                   err=True)
         raise typer.Exit(130)
     stored = ", ".join(f"{n} {k}" for k, n in sorted(summary.stored.items())) or "0 new"
     typer.echo(f"{summary.total} files: {summary.parsed} parsed, {summary.already_stored} already stored, "
