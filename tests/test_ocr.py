@@ -145,6 +145,22 @@ def test_a_second_reading_may_change_digits_only():
     assert not ocr._only_digits_differ("12/KH-UBND", "12/KH-UBNĐ")
 
 
+def test_forced_ocr_takes_every_page():
+    pdf = pdfium.PdfDocument(str(SAMPLE_PDF))
+    doc = Document(path=SAMPLE_PDF, format="pdf", sha256="", size=0, pages=page_texts(SAMPLE_PDF))
+    assert ocr.pages_to_ocr(doc, pdf, force=False) == []
+    assert ocr.pages_to_ocr(doc, pdf, force=True) == list(range(1, 20))
+
+
+def test_a_broken_image_is_unreadable_not_a_traceback(tmp_path):
+    from report_parser.errors import UnreadableInput
+
+    p = tmp_path / "scan.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"broken" * 20)
+    with pytest.raises(UnreadableInput, match="not a readable image"):
+        read(p)
+
+
 def test_missing_tesseract_names_the_debian_packages(monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     with pytest.raises(MissingTool, match="tesseract-ocr-vie"):
@@ -298,6 +314,20 @@ def test_a_page_scanned_upside_down_is_turned(tmp_path):
     Image.open(IMAGE_10).rotate(180).save(turned)
     doc = read(turned)
     assert "1906 /SGDĐT-CTrTT" in doc.raw_text and doc.ocr_confidence[1] > 80
+
+
+@pytest.mark.ocr
+@needs_tesseract
+@needs_shared
+def test_every_frame_of_a_tiff_is_a_page(tmp_path):
+    from PIL import Image
+
+    frame = Image.open(IMAGE_10).convert("L")
+    tif = tmp_path / "two-pages.tif"
+    frame.save(tif, save_all=True, append_images=[frame.rotate(180)])
+    doc = read(tif)
+    assert doc.format == "image" and doc.page_count == 2 and doc.ocr_pages == [1, 2]
+    assert all("1906 /SGDĐT-CTrTT" in page for page in doc.pages)
 
 
 @pytest.mark.ocr
