@@ -358,6 +358,17 @@ def test_form_rows_that_bound_the_texts_online_dossiers():
     assert found[0].pages == [4, 19]
 
 
+def test_form_rows_bounding_the_text_on_a_scan_that_lost_the_labels_second_lines():
+    # OCR of the scanned sample: every label cut at its first printed line
+    cut = {"6.7": "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến", "6.7.1": "Tống số hồ sơ TTHC đã tiếp nhận (cả trực",
+           "6.7.2": "Số hồ sơ TTHC đã tiếp nhận trực tuyến"}
+    units = {"6.7": "%", "6.7.1": "Hồ sơ", "6.7.2": "Hồ sơ"}
+    table = form("7", *(row(code, 0, units[code], label=label, page=19) for code, label in cut.items()))
+    found = checks([ind("dossiers.received_online", 539)], tables=[table])
+    assert rules(found) == ["form-vs-text"]
+    assert "table:7/6.7.2" in found[0].indicators
+
+
 @pytest.mark.parametrize("inds, values", [
     ([ind("dossiers.received_online", 539)], {"6.4.3": 5, "6.5.3": 0, "6.7.1": 900, "6.7.2": 539}),
     ([ind("dossiers.received_online", 0)], {"6.4.3": 0, "6.5.3": 0, "6.7.1": 0, "6.7.2": 0}),
