@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python 3.11+ and make:
-#   make run    create .venv, install, parse the samples into out/
+#   make run    create .venv, install, parse the samples into out/ and build the district spreadsheet
 #   make test   install what the tests need (Debian packages too) and run pytest
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -20,14 +20,11 @@ install: $(BIN)/.installed
 
 run: $(BIN)/.installed
 	@mkdir -p $(OUT)
-	@for f in samples/*.txt samples/*.docx samples/*.pdf; do \
-	  name=$$(basename "$$f"); name=$${name%.*}.$${f##*.}; \
-	  if $(BIN)/parse-report "$$f" -o "$(OUT)/$$name.json" --pretty; then echo "parsed $$f -> $(OUT)/$$name.json"; \
-	  else echo "FAILED $$f"; fi; \
-	done
-	@# the district workflow: import into the store (exit 5 = some files failed, see errors.csv), then the spreadsheet
-	@$(BIN)/parse-report batch samples --out $(OUT)/batch --db $(OUT)/district.sqlite; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+	@# parse every sample (in parallel) into out/json/, import them into the store (exit 5 = some
+	@# files failed, see out/errors.csv), then write the district spreadsheet
+	@$(BIN)/parse-report batch samples --out $(OUT) --db $(OUT)/district.sqlite; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 	$(BIN)/parse-report aggregate --db $(OUT)/district.sqlite -o $(OUT)/district.xlsx
+	@echo "JSON per report: $(OUT)/json/   store: $(OUT)/district.sqlite   spreadsheet: $(OUT)/district.xlsx"
 
 # Debian packages for OCR (tesseract + Vietnamese model), .doc/.odt (LibreOffice)
 # and PDF rendering in tests (poppler-utils); installed with apt-get when missing.
