@@ -130,6 +130,53 @@ def test_layout_gives_header_and_signature_columns_one_after_the_other():
         "Thực hiện Công văn số 508/UBND-VP ngày 01/3/2022"]
 
 
+def _ruled_page(angle: float = 0.0):
+    """A white A4 page at 300 dpi with a 5-column, 4-row ruled table, optionally turned."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(img)
+    xs, ys = (360, 480, 1500, 1750, 2000, 2240), (400, 600, 800, 1000, 1200)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    draw.text((400, 1500), "Trên đây là báo cáo", fill=0)
+    return img.rotate(angle, fillcolor=255) if angle else img, xs, ys
+
+
+def test_ruled_table_found_in_the_image_even_when_turned():
+    from report_parser.ingest import ocr_tables
+
+    img, xs, ys = _ruled_page()
+    (grid,) = ocr_tables.find_grids(img)
+    assert len(grid.ys) == len(ys) and len(grid.xs) == len(xs)
+    assert all(abs(a - b) <= 3 for a, b in zip(grid.xs, xs)) and all(abs(a - b) <= 3 for a, b in zip(grid.ys, ys))
+    assert grid.cell(1000, 700) == (1, 1) and grid.cell(100, 700) is None
+    turned, _, _ = _ruled_page(0.8)
+    assert abs(ocr_tables.skew_angle(turned) + 0.8) <= 0.15
+    (level,) = ocr_tables.find_grids(ocr_tables.deskew(turned))
+    assert len(level.ys) == len(ys) and len(level.xs) == len(xs)
+    assert ocr_tables.find_grids(_ruled_page()[0].crop((0, 1300, 2480, 3508))) == []
+
+
+def test_table_words_come_cell_by_cell_and_merged_rows_are_split():
+    from report_parser.ingest.ocr_tables import Grid
+
+    grid = Grid(ys=(400, 600, 1000), xs=(360, 480, 1500, 1750, 2000, 2240))
+    words = [ocr_layout.Word(t, x, y, 40 * len(t), 40, 95.0) for t, x, y in [
+        ("1.1.", 380, 420), ("Số", 500, 420), ("TTHC", 620, 420), ("Thủ", 1520, 420), ("tục", 1620, 420),
+        ("143", 1770, 420), ("được", 500, 480), ("duyệt", 700, 480),
+        # the rule under row 1.2 was not found: two codes in one STT cell
+        ("1.2.", 380, 620), ("Số", 500, 620), ("mới", 620, 620), ("Thủ", 1520, 620), ("tục", 1620, 620),
+        ("0", 1770, 620), ("1.3.", 380, 820), ("Bãi", 500, 820), ("bỏ", 620, 820), ("8", 1770, 820)]]
+    lines = [[w] for w in words]
+    assert ocr_layout.layout(lines, 2480, [grid]).split("\n") == [
+        "1.1.", "Số TTHC", "được duyệt", "Thủ tục", "143",
+        "1.2.", "Số mới", "Thủ tục", "0",
+        "1.3.", "Bãi bỏ", "8"]
+
+
 def test_specks_are_dropped_and_real_marks_kept():
     def word(text: str, conf: float) -> ocr_layout.Word:
         return ocr_layout.Word(text, 0, 0, 20, 20, conf)

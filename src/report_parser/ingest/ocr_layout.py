@@ -17,7 +17,7 @@ Specks that Tesseract reads as "|", "_" or a lone low-confidence letter are drop
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # a gap wider than this many text heights separates two cells or columns
 GAP_FACTOR = 2.0
@@ -28,6 +28,7 @@ MIN_CONF_SINGLE = 40.0  # a single letter below this confidence is a speck
 # a two-column line: the left column ends before, the right one starts after these page fractions
 LEFT_END_MAX = 0.6
 RIGHT_START_MIN = 0.4
+STT_MAX_WIDTH = 0.12  # a table's first column this narrow (of the table) holds row codes
 
 
 @dataclass
@@ -127,8 +128,83 @@ def _column_region(rows: list[list[Segment]], start: int, width: int) -> int:
     return end if two >= 2 else start
 
 
-def layout(lines: list[list[Word]], width: int) -> str:
-    """Page text: one line per segment, two-column runs given column by column."""
+def _split_merged_rows(grid, words: list[Word]):
+    """The grid with the rows a missed rule merged split again: where the narrow first
+    column (STT) of one row holds several row codes, each code after the first starts a row."""
+    x0, x1 = grid.xs[0], grid.xs[1]
+    if x1 - x0 > STT_MAX_WIDTH * (grid.xs[-1] - x0):
+        return grid
+    codes: dict[int, list[Word]] = {}
+    for w in words:
+        cell = grid.cell(w.left + w.width / 2, w.top + w.height / 2)
+        if cell is not None and cell[1] == 0 and w.text[:1].isdigit():
+            codes.setdefault(cell[0], []).append(w)
+    extra = [int(w.top - w.height / 4) for ws in codes.values() if len(ws) > 1
+             for w in sorted(ws, key=lambda w: w.top)[1:]]
+    return replace(grid, ys=tuple(sorted(set(grid.ys) | set(extra)))) if extra else grid
+
+
+def _table_text(grid, words: list[Word]) -> list[str]:
+    """A ruled table's words cell by cell, row by row; a cell's lines joined by newlines."""
+    grid = _split_merged_rows(grid, words)
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        cells.setdefault(grid.cell(w.left + w.width / 2, w.top + w.height / 2), []).append(w)
+    out = []
+    for key in sorted(cells):
+        ws = sorted(cells[key], key=lambda w: w.top + w.height / 2)
+        rows: list[list[Word]] = []
+        for w in ws:  # words of one text line are within half a text height of each other
+            if rows and abs(w.top + w.height / 2 - (rows[-1][0].top + rows[-1][0].height / 2)) < w.height / 2:
+                rows[-1].append(w)
+            else:
+                rows.append([w])
+        out.extend(" ".join(x.text for x in sorted(r, key=lambda w: w.left)) for r in rows)
+    return out
+
+
+def _grid_of(w: Word, grids) -> int | None:
+    for i, g in enumerate(grids):
+        if g.cell(w.left + w.width / 2, w.top + w.height / 2) is not None:
+            return i
+    return None
+
+
+def layout(lines: list[list[Word]], width: int, grids=()) -> str:
+    """Page text: ruled tables cell by cell, other lines one line per segment, two-column
+    runs given column by column."""
+    in_table: dict[int, list[Word]] = {}
+    rest: list[list[Word]] = []
+    order: list[tuple[str, int]] = []  # ("line", index into rest) or ("table", grid index), in reading order
+    for ws in lines:
+        kept = []
+        for w in ws:
+            g = _grid_of(w, grids)
+            if g is None:
+                kept.append(w)
+                continue
+            if g not in in_table:
+                in_table[g] = []
+                order.append(("table", g))
+            in_table[g].append(w)
+        if kept:
+            order.append(("line", len(rest)))
+            rest.append(kept)
+    out: list[str] = []
+    run: list[list[Word]] = []
+    for kind, i in order + [("end", -1)]:
+        if kind == "line":
+            run.append(rest[i])
+            continue
+        out.extend(_plain_layout(run, width))
+        run = []
+        if kind == "table":
+            out.extend(_table_text(grids[i], in_table[i]))
+    return "\n".join(out)
+
+
+def _plain_layout(lines: list[list[Word]], width: int) -> list[str]:
+    """One line per segment, two-column runs given column by column."""
     rows = [split_segments(ws) for ws in lines]
     out: list[str] = []
     i = 0
@@ -143,7 +219,7 @@ def layout(lines: list[list[Word]], width: int) -> str:
         else:
             out.extend(s.text for s in rows[i])
             i += 1
-    return "\n".join(out)
+    return out
 
 
 def confidence(lines: list[list[Word]]) -> float:
