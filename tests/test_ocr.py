@@ -177,6 +177,13 @@ def test_table_words_come_cell_by_cell_and_merged_rows_are_split():
         "1.3.", "Bãi bỏ", "8"]
 
 
+def test_a_tight_header_is_cut_where_the_national_motto_starts():
+    # corpus/real/10 and 08: "UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HOÀ ..." with a gap no wider than a space
+    words = [ocr_layout.Word(t, x, 90, 30 * len(t), 30, 95.0) for t, x in [
+        ("UBND", 102), ("THÀNH", 195), ("PHỐ", 312), ("ĐÀ", 380), ("NẴNG", 431), ("CỘNG", 558), ("HOÀ", 649)]]
+    assert [s.text for s in ocr_layout.split_segments(words)] == ["UBND THÀNH PHỐ ĐÀ NẴNG", "CỘNG HOÀ"]
+
+
 def test_specks_are_dropped_and_real_marks_kept():
     def word(text: str, conf: float) -> ocr_layout.Word:
         return ocr_layout.Word(text, 0, 0, 20, 20, conf)

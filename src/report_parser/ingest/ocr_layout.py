@@ -28,6 +28,9 @@ MIN_CONF_SINGLE = 40.0  # a single letter below this confidence is a speck
 # a two-column line: the left column ends before, the right one starts after these page fractions
 LEFT_END_MAX = 0.6
 RIGHT_START_MIN = 0.4
+# the national motto heads the right column of every administrative document (Nghị định
+# 30/2020/NĐ-CP); a header set tight runs it into the issuer's line ("UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HOÀ ...")
+MOTTO_STARTS = {("CỘNG", "HÒA"), ("CỘNG", "HOÀ"), ("Độc", "lập")}
 STT_MAX_WIDTH = 0.12  # a table's first column this narrow (of the table) holds row codes
 
 
@@ -93,12 +96,14 @@ def parse_tsv(tsv: str) -> tuple[list[list[Word]], int]:
 
 
 def split_segments(words: list[Word]) -> list[Segment]:
-    """Cut a line where two words are further apart than a space can be."""
+    """Cut a line where two words are further apart than a space can be, or where the
+    national motto starts the right-hand column of a tight header."""
     heights = [w.height for w in words if any(c.isalnum() for c in w.text)] or [w.height for w in words]
     gap = GAP_FACTOR * statistics.median(heights)
     segs = [Segment([words[0]])]
-    for w in words[1:]:
-        if w.left - segs[-1].right > gap:
+    for i, w in enumerate(words[1:], 1):
+        nxt = words[i + 1].text if i + 1 < len(words) else ""
+        if w.left - segs[-1].right > gap or (w.text, nxt) in MOTTO_STARTS:
             segs.append(Segment([w]))
         else:
             segs[-1].words.append(w)
