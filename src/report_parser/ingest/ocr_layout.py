@@ -6,8 +6,10 @@ DÂN") together line by line, which mixes the issuer with the national motto and
 the recipients with the signer. A born-digital PDF gives each column as its own
 lines, and the extractors are built for that. So the words are regrouped here:
 
+* the words inside a ruled table (found in the image by :mod:`.ocr_tables`) are
+  given cell by cell, row by row;
 * a line is cut into *segments* where the gap between two words is much wider
-  than a space (table cells, two columns);
+  than a space (unruled cells, two columns) or where the national motto starts;
 * a run of lines that are two columns split near the same x (the header, the
   signature block) is given left column first, then right column;
 * every segment becomes one line, as pdfium gives table cells.
