@@ -1,0 +1,69 @@
+"""Every real government file in ../shared/corpus/real/: which ones parse (exit 0) and
+which would exit 3/4, with the metadata each states. All of them parse today; a file
+that regresses to an error, a traceback or a hang fails here."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from report_parser.cli import main
+
+from conftest import REAL, needs_shared, needs_tesseract
+
+pytestmark = needs_shared
+
+# file prefix -> (exit code, type, symbol, words of the issuer's name, needs OCR);
+# "*/BB-SNV": only the printed part of a symbol whose number is handwritten is checked
+EXPECTED = {
+    "01_": (0, "Báo cáo", "293/BC-SNV", "Sở Nội vụ", False),
+    "02_": (0, "Báo cáo", "811/BC-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", False),
+    "03_": (0, "Báo cáo", "301/BC-STP", "Sở Tư pháp", False),
+    "04_": (0, "Tờ trình", "617/TTr-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", False),
+    "05_": (0, "Biên bản", "*/BB-SNV", "Sở Nội vụ", True),  # number handwritten: not read
+    "06_": (0, "Nghị quyết", "/2026/NQ-HĐND", "Hội đồng nhân dân tỉnh Vĩnh Long", False),
+    "07_": (0, "Công văn", "6249/UBND-SGDĐT", "Ủy ban nhân dân thành phố Đà Nẵng", True),
+    "08_": (0, "Công văn", "35/SGDĐT-CTrTT", "Đà Nẵng", True),
+    "09_": (0, "Công văn", "*/CV-PA83", "Công an thành phố Đà Nẵng", True),  # handwritten 115
+    "10_danang_SGDDT_1906-SGDDT-CTrTT_2020_groundtruth": (
+        0, "Công văn", "1906/SGDĐT-CTrTT", "Sở Giáo dục và Đào tạo", False),
+    "10_danang_SGDDT_1906-SGDDT-CTrTT_2020_scan": (
+        0, "Công văn", "1906/SGDĐT-CTrTT", "Sở Giáo dục và Đào tạo", True),
+    "11_": (0, "Quyết định", "1766/QĐ-UBND", "Ủy ban nhân dân tỉnh Bình Thuận", False),
+    "13_": (0, "Nghị định", "63/2010/NĐ-CP", "Chính phủ", False),
+    "14_": (0, "Nghị định", "48/2013/NĐ-CP", "Chính phủ", False),
+}
+
+
+def real_files():
+    files = sorted(p for p in REAL.iterdir() if p.suffix in {".pdf", ".docx", ".txt", ".jpg"}) if REAL.is_dir() else []
+    out = []
+    for p in files:
+        key = next(k for k in EXPECTED if p.name.startswith(k))
+        marks = [pytest.mark.ocr, needs_tesseract] if EXPECTED[key][4] else []
+        out.append(pytest.param(p, EXPECTED[key], id=p.name[:40], marks=marks))
+    return out
+
+
+def test_every_real_file_is_in_the_table():
+    names = [p.name for p in REAL.iterdir() if p.suffix in {".pdf", ".docx", ".txt", ".jpg"}]
+    assert len(names) == 14
+    assert all(any(n.startswith(k) for k in EXPECTED) for n in names)
+
+
+@pytest.mark.parametrize("path, expected", real_files())
+def test_real_file(path, expected, tmp_path, capsys):
+    code, doc_type, symbol, issuer, ocr = expected
+    out = tmp_path / "r.json"
+    assert main([str(path), "-o", str(out)]) == code
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    report = json.loads(out.read_text(encoding="utf-8"))
+    meta = report["report"]
+    assert meta["type"] == doc_type
+    if symbol.startswith("*"):
+        assert meta["symbol"] is None or meta["symbol"].endswith(symbol[1:])
+    else:
+        assert meta["symbol"] == symbol
+    assert issuer in (meta["issuer"]["name"] or "")
+    assert report["source"]["ocr"] is ocr
