@@ -1,7 +1,8 @@
 """Time ``parse-report batch`` on the generated corpus with 1 and with 2 workers.
 
 Each measurement is a whole run of the command (fresh output folder and store,
-so every file is parsed), repeated; the median wall time gives reports/minute.
+so every file is parsed), repeated; the median wall time gives reports/minute,
+and the speed-up is the ratio to the first worker count's median in the same run.
 The numbers go into the README's district section.
 
     python bench/bench_batch.py [--n 60] [--pdf 3] [--repeat 3] [--workers 1 2]
@@ -57,11 +58,17 @@ def main() -> None:
         n = sum(1 for _ in corpus.iterdir())
         print(f"corpus: {n} reports ({a.pdf} pdf), {platform.processor() or platform.machine()}, "
               f"{os.cpu_count()} cores, Python {platform.python_version()}, load average {_load()}")
-        print(f"{'workers':>7} {'median s':>9} {'runs (s)':<28} {'reports/min':>11}")
+        print(f"{'workers':>7} {'median s':>9} {'runs (s)':<28} {'reports/min':>11} {'speed-up':>8}")
+        # runs of the worker counts interleave, so a change in machine load hits all of them alike
+        runs: dict[int, list[float]] = {w: [] for w in a.workers}
+        for _ in range(a.repeat):
+            for w in a.workers:
+                runs[w].append(one_run(corpus, w, work))
+        baseline = statistics.median(runs[a.workers[0]])
         for w in a.workers:
-            runs = [one_run(corpus, w, work) for _ in range(a.repeat)]
-            med = statistics.median(runs)
-            print(f"{w:>7} {med:>9.1f} {', '.join(f'{r:.1f}' for r in runs):<28} {60 * n / med:>11.0f}")
+            med = statistics.median(runs[w])
+            print(f"{w:>7} {med:>9.1f} {', '.join(f'{r:.1f}' for r in runs[w]):<28} {60 * n / med:>11.0f}"
+                  f" {baseline / med:>7.2f}x")
         print(f"load average at the end: {_load()} (other processes on the machine slow the runs down)")
 
 
