@@ -470,6 +470,20 @@ def test_table_is_large_enough():
 
 
 # ---------------------------------------------------------------- validation rules
+def test_parse_symbol_reads_the_parts():
+    """The grammar's one reader of a symbol, shared with the report's own metadata."""
+    g = grammar()
+    s = g.parse_symbol("Số: 48/2013/NĐ-CP")
+    assert (s.number, s.symbol, s.coded.name, s.kind, s.year, s.issuer_code) == \
+        ("48", "48/2013/NĐ-CP", "Nghị định", "normative", 2013, "CP")
+    party = g.parse_symbol("18-NQ/TW")
+    assert (party.symbol, party.coded.name, party.kind, party.issuer_code) == \
+        ("18-NQ/TW", "Nghị quyết", "party", "TW")
+    letter = g.parse_symbol("508/UBND-VP")
+    assert (letter.coded.name, letter.kind, letter.has_code) == ("Công văn", "official_letter", False)
+    assert g.parse_symbol("không có số hiệu") is None
+
+
 def test_cited_after_the_report():
     meta = LE_HONG.model_copy(update={"date": D(2022, 6, 13)})
     (r,) = refs_of("Kế hoạch số 99/KH-UBND ngày 20/7/2022 về chuyển đổi số.", meta)

@@ -250,19 +250,8 @@ def type_from_symbol(symbol: str) -> str | None:
     """The type a symbol's code names, by the reference grammar: '165/BC-UBND' ->
     'Báo cáo', '48/2013/NĐ-CP' -> 'Nghị định', '508/UBND-VP' (issuer code first,
     an official letter) -> 'Công văn'. A blank draft number ("/BC-SNV") is read too."""
-    g = grammar()
-    m = g.symbol_re.search("0" + symbol if symbol.startswith("/") else symbol)
-    if m is None:
-        return None
-    if m.group("pnum"):
-        coded = g.party_by_code.get(m.group("pcode"))
-        return coded.name if coded else None
-    first = regex.split(r"\s*-\s*", m.group("segs").strip())[0]
-    coded = g.by_code.get(first) or g.default_type_for_issuer(first)
-    if coded is not None:
-        return coded.name
-    letter = next((t for t in g.spec.types if t.kind == "official_letter"), None)
-    return letter.name if letter and not m.group("year") else None
+    read = grammar().parse_symbol("0" + symbol if symbol.startswith("/") else symbol)
+    return read.coded.name if read and read.coded else None
 
 
 def _canonical_symbol(num: str | None, tail: str) -> str:

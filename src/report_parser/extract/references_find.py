@@ -60,47 +60,6 @@ class Citation:
         return self.stated or self.coded
 
 
-# ------------------------------------------------------------------ symbols
-@dataclass(frozen=True)
-class _Symbol:
-    number: str
-    symbol: str
-    coded: DocType | None
-    kind: str
-    year: int | None
-    issuer_code: str | None
-    has_code: bool = True  # False when the type is only a default for the issuer ("80/2015/QH13")
-
-
-def _segments(s: str) -> list[str]:
-    return [p for p in regex.split(r"\s*-\s*", s.strip()) if p]
-
-
-def _parse_symbol(m: regex.Match, g: Grammar) -> _Symbol:
-    """Number, canonical symbol, type, kind, year and issuer code of a symbol
-    match: the first code after the number (or the year) is a type code when the
-    grammar knows it, else the symbol is a law's ("80/2015/QH13") or an official
-    letter's ("508/UBND-VP")."""
-    if m.group("pnum"):
-        num, code, iss = m.group("pnum"), m.group("pcode"), _segments(m.group("piss"))
-        return _Symbol(num, f"{num}-{code}/{'-'.join(iss)}", g.party_by_code.get(code), "party",
-                       None, iss[0])
-    num, segs = m.group("num"), _segments(m.group("segs"))
-    year = int(m.group("year")) if m.group("year") else None
-    symbol = f"{num}/{f'{year}/' if year else ''}{'-'.join(segs)}"
-    coded = g.by_code.get(segs[0])
-    if coded is not None:
-        iss = segs[1:]
-        issuer_code = "-".join(iss) if coded.code == "TTLT" else (iss[0] if iss else None)
-        kind = "normative" if year or coded.kind == "normative" else coded.kind
-        return _Symbol(num, symbol, coded, kind, year, issuer_code)
-    default = g.default_type_for_issuer(segs[0])
-    if default is not None or year:
-        return _Symbol(num, symbol, default, "normative", year, segs[0], has_code=False)
-    return _Symbol(num, symbol, g.by_name.get("Công văn"), "official_letter", None, segs[0],
-                   has_code=False)
-
-
 # ------------------------------------------------------------------ around a citation
 def _clause_start(text: str, pos: int, pattern: regex.Pattern = _CLAUSE_START) -> int:
     lo = max(0, pos - _CLAUSE_WINDOW)
@@ -251,7 +210,7 @@ def _complete(text: str, found: Citation, limit: int, g: Grammar) -> Citation:
 
 
 def _symbol_citation(text: str, m: regex.Match, g: Grammar) -> Citation:
-    sym = _parse_symbol(m, g)
+    sym = g.read_symbol(m)
     start, stated, so = _lead(text, m.start(), g)
     title = None
     if stated is not None and stated.name in g.spec.titled_types and text[start].islower() \

@@ -131,6 +131,23 @@ SYMBOL_PATTERN = (
 
 
 @dataclass(frozen=True)
+class Symbol:
+    """A symbol read by the grammar: "165/BC-UBND", "130/2005/NĐ-CP", "18-NQ/TW"."""
+
+    number: str
+    symbol: str                 # canonical: no spaces, "6773/KH-UBND"
+    coded: DocType | None       # the type its code names (or the issuer's default type)
+    kind: str
+    year: int | None
+    issuer_code: str | None
+    has_code: bool = True  # False when the type is only a default for the issuer ("80/2015/QH13")
+
+
+def _segments(s: str) -> list[str]:
+    return [p for p in regex.split(r"\s*-\s*", s.strip()) if p]
+
+
+@dataclass(frozen=True)
 class Grammar:
     """Compiled reference grammar."""
 
@@ -150,6 +167,37 @@ class Grammar:
     party_by_code: dict[str, DocType]
     by_word: dict[str, DocType]   # lower-case word or abbreviation -> type (first listed wins)
     by_name: dict[str, DocType]
+
+    def parse_symbol(self, text: str) -> Symbol | None:
+        """The first symbol in ``text``, read (None when there is none); the only
+        reader of the symbol pattern's groups, so metadata and the citation finder
+        agree on what a symbol says."""
+        m = self.symbol_re.search(text, timeout=REGEX_TIMEOUT)
+        return self.read_symbol(m) if m else None
+
+    def read_symbol(self, m: regex.Match) -> Symbol:
+        """Number, canonical symbol, type, kind, year and issuer code of a match of
+        ``symbol_re``: the first code after the number (or the year) is a type code
+        when the grammar knows it, else the symbol is a law's ("80/2015/QH13") or an
+        official letter's ("508/UBND-VP")."""
+        if m.group("pnum"):
+            num, code, iss = m.group("pnum"), m.group("pcode"), _segments(m.group("piss"))
+            return Symbol(num, f"{num}-{code}/{'-'.join(iss)}", self.party_by_code.get(code), "party",
+                          None, iss[0])
+        num, segs = m.group("num"), _segments(m.group("segs"))
+        year = int(m.group("year")) if m.group("year") else None
+        symbol = f"{num}/{f'{year}/' if year else ''}{'-'.join(segs)}"
+        coded = self.by_code.get(segs[0])
+        if coded is not None:
+            iss = segs[1:]
+            issuer_code = "-".join(iss) if coded.code == "TTLT" else (iss[0] if iss else None)
+            kind = "normative" if year or coded.kind == "normative" else coded.kind
+            return Symbol(num, symbol, coded, kind, year, issuer_code)
+        default = self.default_type_for_issuer(segs[0])
+        if default is not None or year:
+            return Symbol(num, symbol, default, "normative", year, segs[0], has_code=False)
+        return Symbol(num, symbol, self.by_name.get("Công văn"), "official_letter", None, segs[0],
+                      has_code=False)
 
     def type_of_word(self, word: str) -> DocType | None:
         """The type a word names ("kế hoạch", "QĐ"), None for a generic word."""
