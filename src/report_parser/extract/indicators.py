@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .. import patterns
 from ..models import Figure, Indicator
 from . import Context, table_indicators
+from .fields import canonical_field
 from .figures import body_quantities
 from .numbers import Quantity, last_unit_noun, level_spans
 
@@ -322,7 +323,7 @@ def _other_body(ctx: Context, offset: int, cp: Compiled) -> bool:
 
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
     m = cp.field_line.match(ctx.text[start:end])
-    return " ".join(m.group("field").split()) if m else None
+    return canonical_field(m.group("field")) if m else None
 
 
 def _blocks(ctx: Context) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from .. import patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
+from .fields import canonical_field
 from .table_cells import cell_value, clean, vocab
 
 
@@ -106,7 +107,7 @@ def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
 
 
 def _field_name(cell: str) -> str:
-    return regex.sub(r"^(?:lĩnh\s+vực)\s*:?\s*", "", clean(cell), flags=regex.I).strip()
+    return canonical_field(clean(cell))
 
 
 def _is_total(cells: list[str], field_col: int) -> bool:
