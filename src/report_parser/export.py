@@ -13,10 +13,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import unicodedata
 from pathlib import Path
 
 from .aggregate import Sheet
+from .vietnamese import unaccent
 
 COUNT_FORMAT = "#,##0"
 RATE_FORMAT = "#,##0.0"
@@ -118,8 +118,7 @@ def _plain(value):
 
 def slug(name: str) -> str:
     """'Theo xã' -> 'theo-xa' (file names without diacritics travel better)."""
-    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unaccent(name).lower()
     return "-".join("".join(c if c.isalnum() else " " for c in text).split())
 
 

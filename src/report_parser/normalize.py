@@ -16,7 +16,7 @@ from collections.abc import Callable
 import regex
 
 from .document import PAGE_BREAK, Document
-from .vietnamese import is_syllable
+from .vietnamese import is_caps, is_syllable
 
 
 class Tracked:
@@ -187,11 +187,6 @@ _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
 _UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
 
 
-def _is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
-
-
 def _join_lines(t: Tracked) -> int:
     """Join lines a PDF or a text export broke inside a sentence, back into paragraphs.
 
@@ -207,7 +202,7 @@ def _join_lines(t: Tracked) -> int:
         p, n = prev.strip(), nxt.strip()
         if not p or not n:
             return True
-        if _MARKER.match(n) or _is_caps_line(n) or _is_caps_line(p):
+        if _MARKER.match(n) or is_caps(n, 4) or is_caps(p, 4):
             return True
         if _WEAK_MARKER.match(n):
             return not p[-1].islower() or len(p) < 40

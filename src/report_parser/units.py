@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import UnreadableInput
+from .vietnamese import unaccent
 
 _PREFIX = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)?\s*"
                      r"(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|tp\.?)\s+", re.IGNORECASE)
@@ -33,9 +34,7 @@ def fold(name: str | None) -> str:
     if not name:
         return ""
     text = unicodedata.normalize("NFC", name).strip().lower()
-    text = _PREFIX.sub("", text)
-    text = unicodedata.normalize("NFD", text.replace("đ", "d"))
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in unaccent(_PREFIX.sub("", text)) if c.isalnum())
 
 
 def bare(name: str | None) -> str | None:

@@ -39,5 +39,27 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(strip_tone(word)))
 
 
+def unaccent(s: str) -> str:
+    """Without tone and vowel marks, đ as d, same length and case ('Vĩnh Long' ->
+    'Vinh Long'): OCR misreads the marks ("THÀNH PHÓ", "GIÁM ĐÓC") but keeps the
+    letters, so names and headings are compared bare; the same length keeps offsets."""
+    return "".join(_unaccent_char(c) for c in s)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unaccent_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0]
+    return {"đ": "d", "Đ": "D"}.get(base, base)
+
+
 def has_tone_or_mark(word: str) -> bool:
     return any(c in DIACRITIC_LETTERS for c in word.lower())
+
+
+def is_caps(s: str, min_letters: int = 2) -> bool:
+    """True when every letter of ``s`` is a capital and there are at least
+    ``min_letters`` of them: headings, header lines and signature positions are
+    set in capitals ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), and one capital is only a
+    word's first letter."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)

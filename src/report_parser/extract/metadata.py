@@ -26,13 +26,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-import unicodedata
-
 import regex
 from pydantic import BaseModel, ConfigDict
 
 from .. import patterns
 from ..models import Issuer, Period, PeriodKind, ReportMeta, Signer
+from ..vietnamese import is_caps, unaccent
 from . import Context
 from .dates import find_dates, parse_date
 from .references_grammar import grammar
@@ -82,12 +81,12 @@ def vocab() -> MetadataPatterns:
 class _Rx:
     """Regular expressions built once from the vocabulary."""
 
-    level: regex.Pattern  # on bare() text
+    level: regex.Pattern  # on unaccent() text
     body: regex.Pattern
     opener_start: regex.Pattern
     opener_inline: regex.Pattern
     capacity: regex.Pattern
-    position: regex.Pattern  # on bare() text
+    position: regex.Pattern  # on unaccent() text
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
 
 
@@ -101,12 +100,13 @@ def _rx() -> _Rx:
     openers = "|".join(sorted(v.body_openers, key=len, reverse=True))
     caps = _alt(c.rstrip(".") for c in v.capacities)
     return _Rx(
-        level=regex.compile(rf"(?i)^({_alt(bare(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
+        level=regex.compile(
+            rf"(?i)^({_alt(unaccent(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
         body=regex.compile(rf"(?i)^({_alt(v.bodies)})\b\s*(.*)$"),
         opener_start=regex.compile(rf"^(?:{openers})"),
         opener_inline=regex.compile(rf"\s(?:{openers})"),
         capacity=regex.compile(rf"^({caps})\s*\.\s*(.*)$"),
-        position=regex.compile(rf"(?i)(?<!\p{{L}})({_alt(bare(p) for p in v.positions)})(?!\p{{L}})"),
+        position=regex.compile(rf"(?i)(?<!\p{{L}})({_alt(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
         periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
     )
 
@@ -128,11 +128,6 @@ YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
 
 
-def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """``(offset, line)`` for each line of ``text[start:end]``."""
     out, pos = [], start
@@ -140,16 +135,6 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
         out.append((pos, line))
         pos += len(line) + 1
     return out
-
-
-def bare(s: str) -> str:
-    """Without tone and vowel marks, same length: OCR misreads marks ("THÀNH PHÓ",
-    "GIÁM ĐÓC") but keeps the letters, so levels and positions are matched bare."""
-    out = []
-    for c in s:
-        base = unicodedata.normalize("NFD", c)[0]
-        out.append({"đ": "d", "Đ": "D"}.get(base, base))
-    return "".join(out)
 
 
 def _fold(s: str) -> str:
@@ -227,7 +212,7 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
     for pos, line in _lines(text)[:max_lines]:
         for cell in CELL_SPLIT.split(line):
             core = cell.strip(" #*")
-            if not _is_caps(core):
+            if not is_caps(core):
                 continue
             key = _fold(core)
             changed = True
@@ -344,10 +329,10 @@ def _ends_title(s: str, parts: list[str], r: _Rx) -> bool:
         return True
     if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
         return True
-    if parts and _is_caps(s) and (r.position.match(bare(s)) or r.body.match(s)
+    if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
                                   or _fold(s) in {_fold(a) for a in vocab().agencies}):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
-    return bool(parts) and _is_caps(s) != _is_caps(parts[-1])
+    return bool(parts) and is_caps(s) != is_caps(parts[-1])
 
 
 # ----------------------------------------------------------------------------- issuer
@@ -383,7 +368,7 @@ def _header_orgs(header: str) -> list[str]:
 
 def _add_org(orgs: list[str], c: str) -> None:
     r = _rx()
-    if not (_is_caps(c) and _names_org(c)):
+    if not (is_caps(c) and _names_org(c)):
         return
     if orgs and _level_place(c) and r.body.match(orgs[-1]) and not r.body.match(orgs[-1]).group(2):
         orgs[-1] += " " + c
@@ -421,11 +406,12 @@ def _parse_org(caps: str, body_text: str) -> _Org:
 
 def _level_place(s: str) -> tuple[str, str] | None:
     """'HUYỆN THANH MIỆN' -> ('huyện', 'Thanh Miện'); 'TP ĐÀ NẴNG' -> ('thành phố', 'Đà Nẵng')."""
-    m = _rx().level.match(bare(s))
+    m = _rx().level.match(unaccent(s))
     if not m:
         return None
     v = vocab()
-    by_bare = {_fold(bare(w)): w for w in v.levels} | {_fold(bare(k)): w for k, w in v.level_abbrevs.items()}
+    by_bare = {_fold(unaccent(w)): w for w in v.levels} \
+        | {_fold(unaccent(k)): w for k, w in v.level_abbrevs.items()}
     return by_bare[_fold(m.group(1))], _title_case(s[m.start(2):])
 
 
@@ -433,7 +419,7 @@ def _spelled_in_body(caps: str, body_text: str) -> str | None:
     """The same words written in mixed case in the body ('Sở Nội vụ')."""
     words = [regex.escape(w) for w in caps.split()]
     m = regex.search(r"(?i)(?<!\p{L})" + r"\s+".join(words) + r"(?!\p{L})", body_text)
-    if m and not _is_caps(m.group(0)):
+    if m and not is_caps(m.group(0)):
         return regex.sub(r"\s+", " ", m.group(0))
     return None
 
@@ -683,7 +669,7 @@ def _is_signature_like(s: str) -> bool:
     if r.capacity.match(s):
         return True
     caps, name = _split_caps_name(s)
-    return bool(name) or (bool(caps) and caps == s and _is_caps(s))
+    return bool(name) or (bool(caps) and caps == s and is_caps(s))
 
 
 def _strip_capacity(piece: str) -> tuple[str | None, str]:
@@ -698,11 +684,11 @@ def _split_caps_name(s: str) -> tuple[str, str | None]:
     s = regex.sub(r"\([^)]*\)", " ", s).strip()  # "(Đã ký)", "(ký, đóng dấu)"
     words = s.split()
     i = 0
-    while i < len(words) and (_is_caps(words[i]) or words[i] == "-"):
+    while i < len(words) and (is_caps(words[i]) or words[i] == "-"):
         i += 1
     caps, rest = " ".join(words[:i]), " ".join(words[i:])
     m = TRAILING_NAME_RE.search(rest)
-    if m and not _rx().position.fullmatch(bare(m.group(0))):
+    if m and not _rx().position.fullmatch(unaccent(m.group(0))):
         return caps, m.group(0)
     return caps, None
 
@@ -711,14 +697,14 @@ def _signer(pieces: list[str]) -> Signer:
     """Capacity (first TM./KT./… marker), position (the last position named: the
     one under "KT. CHỦ TỊCH" is the signer's own) and name (the last person name)."""
     v, r = vocab(), _rx()
-    proper = {_fold(bare(p)): p for p in v.positions}
+    proper = {_fold(unaccent(p)): p for p in v.positions}
     signer = Signer()
     for piece in pieces:
         cap, rest = _strip_capacity(piece)
         if cap and signer.capacity is None:
             signer.capacity = cap
         caps, name = _split_caps_name(rest)
-        found = list(r.position.finditer(bare(caps)))
+        found = list(r.position.finditer(unaccent(caps)))
         if found:
             last = max(found, key=lambda m: (m.end(), len(m.group(0))))
             signer.position = proper.get(_fold(last.group(0)), last.group(0))
