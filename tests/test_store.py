@@ -1,6 +1,7 @@
 """The SQLite store: one transaction per report, dedup by sha256, newer report replaces older, migrations."""
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 import pytest
@@ -118,3 +119,59 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 def test_period_key_names_year_and_kind():
     assert period_key(make_report("Lê Hồng", "Thanh Miện", "Hải Dương")) == "2022-H1"
     assert period_key(make_report("Lê Hồng", "Thanh Miện", "Hải Dương", kind="Q3")) == "2022-Q3"
+
+
+def _copy(report, path: str, *, ocr: bool):
+    """The same report read from another file (another sha256), born-digital or OCR'd."""
+    other = report.model_copy(deep=True)
+    other.source.path, other.source.ocr = path, ocr
+    other.source.sha256 = hashlib.sha256(path.encode()).hexdigest()
+    return other
+
+
+def test_the_same_report_as_a_scan_does_not_replace_the_born_digital_pdf(conn):
+    pdf = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1224})
+    scan = _copy(pdf, "/in/le-hong-scanned.pdf", ocr=True)
+    assert import_report(conn, pdf).status == "new"
+    result = import_report(conn, scan)
+    assert result.status == "duplicate"
+    assert pdf.source.path in result.message and "born-digital" in result.message and "not stored" in result.message
+    assert [r["path"] for r in conn.execute("SELECT path FROM reports")] == [pdf.source.path]
+    assert count(conn, "replaced") == 0
+
+
+def test_a_born_digital_file_replaces_the_same_report_stored_from_a_scan(conn):
+    scan = _copy(make_report("Lê Hồng", "Thanh Miện", "Hải Dương"), "/in/le-hong-scanned.pdf", ocr=True)
+    pdf = _copy(scan, "/in/le-hong.pdf", ocr=False)
+    import_report(conn, scan)
+    result = import_report(conn, pdf)
+    assert result.status == "replaced" and "born-digital" in result.message and scan.source.path in result.message
+    assert [r["path"] for r in conn.execute("SELECT path FROM reports")] == [pdf.source.path]
+    assert conn.execute("SELECT path FROM replaced").fetchone()[0] == scan.source.path
+
+
+def test_the_first_of_two_equally_good_files_of_one_report_is_kept(conn):
+    docx = make_report("Lê Hồng", "Thanh Miện", "Hải Dương")
+    txt = _copy(docx, "/in/le-hong.txt", ocr=False)
+    import_report(conn, docx)
+    result = import_report(conn, txt)
+    assert result.status == "duplicate" and "first file is kept" in result.message
+    assert [r["path"] for r in conn.execute("SELECT path FROM reports")] == [docx.source.path]
+
+
+def test_the_sample_in_four_formats_keeps_the_first_born_digital_file(conn):
+    """`make run` imports the sample as .txt, .docx, .pdf and scan: the scan must never win."""
+    txt = make_report("Lê Hồng", "Thanh Miện", "Hải Dương")
+    files = [txt, _copy(txt, "/in/s.docx", ocr=False), _copy(txt, "/in/s-scanned.pdf", ocr=True),
+             _copy(txt, "/in/s.pdf", ocr=False)]
+    assert [import_report(conn, r).status for r in files] == ["new", "duplicate", "duplicate", "duplicate"]
+    assert [r["path"] for r in conn.execute("SELECT path FROM reports")] == [txt.source.path]
+
+
+def test_a_report_with_another_number_on_the_same_day_still_replaces(conn):
+    """Not the same report (a corrected report re-issued the same day): the later import wins as before."""
+    first = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", number="165")
+    second = _copy(make_report("Lê Hồng", "Thanh Miện", "Hải Dương", number="166"), "/in/166.pdf", ocr=True)
+    import_report(conn, first)
+    assert import_report(conn, second).status == "replaced"
+    assert [r["number"] for r in conn.execute("SELECT number FROM reports")] == ["166"]

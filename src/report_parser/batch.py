@@ -280,7 +280,7 @@ def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: 
                 summary.parsed += 1
                 result = import_report(conn, Report.model_validate_json(text), force=force)
                 summary.stored[result.status] = summary.stored.get(result.status, 0) + 1
-                if result.status in ("replaced", "older"):
+                if result.status in ("replaced", "older", "duplicate"):
                     summary.messages.append(result.message)
                     progress.note(result.message)
             else:

@@ -12,6 +12,10 @@ Rules the office relies on:
 * a file already stored (same sha256) is skipped unless ``force``;
 * a newer report of the same commune and period replaces the older one, and
   the import result says so (the replaced file is kept in ``replaced``);
+* the *same* report arriving again in another file (same commune, period,
+  number and date: the .docx, the PDF and the scan of one report) is a tie:
+  the born-digital file beats an OCR'd one (OCR misreads digits), otherwise
+  the first stored is kept; the import result says which and why;
 * ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` lists the
   steps from each version to the next and :func:`open_store` applies the
   missing ones, so an office's old file keeps working after an upgrade.
@@ -160,7 +164,8 @@ def admin_unit(report: Report) -> AdminUnit:
 @dataclass
 class ImportResult:
     """What happened to one report: 'new', 'skipped' (same file stored), 'replaced' (an older
-    report of the commune and period was replaced), 'older' (a newer one is already stored)."""
+    report of the commune and period was replaced), 'older' (a newer one is already stored),
+    'duplicate' (the same report is already stored from an equal or better source)."""
 
     status: str
     report_id: int | None
@@ -196,16 +201,23 @@ def _import(conn, report: Report, unit: AdminUnit, pkey: str, sha: str, force: b
     name = _commune_label(unit)
     status, message = "new", f"{report.source.path}: stored ({name}, {pkey})"
     if unit.unit:  # a report with no commune cannot replace anything
-        for old in conn.execute("SELECT id, sha256, path, date FROM reports WHERE commune_key = ? AND period_key = ?",
-                                (unit.key, pkey)).fetchall():
+        for old in conn.execute("SELECT id, sha256, path, date, number, json FROM reports"
+                                " WHERE commune_key = ? AND period_key = ?", (unit.key, pkey)).fetchall():
             if _is_newer(old["date"], report.report.date):
                 return ImportResult("older", old["id"], f"{report.source.path}: not stored, {old['path']} is a newer "
                                     f"report of {name} for {pkey} ({old['date']})")
+            same_report = _same_report(old, report)
+            if same_report and not _better_source(report, old):
+                return ImportResult("duplicate", old["id"], f"{report.source.path}: not stored, the same report "
+                                    f"of {name} for {pkey} is already stored from {old['path']}; "
+                                    f"{_tie_reason(report, old)}")
             conn.execute("INSERT INTO replaced VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (old["sha256"], old["path"], unit.key, pkey, old["date"], sha, _now()))
             conn.execute("DELETE FROM reports WHERE id = ?", (old["id"],))
             status, message = "replaced", (f"{report.source.path}: replaces {old['path']} "
                                            f"({old['date'] or 'undated'}) as the report of {name} for {pkey}")
+            if same_report:
+                message += " (same report: a born-digital file is preferred to an OCR'd scan)"
     report_id = _insert_report(conn, report, unit, pkey)
     _insert_details(conn, report_id, report)
     return ImportResult(status, report_id, message)
@@ -213,6 +225,27 @@ def _import(conn, report: Report, unit: AdminUnit, pkey: str, sha: str, force: b
 
 def _commune_label(unit: AdminUnit) -> str:
     return " ".join(x for x in (unit.level, unit.unit) if x) or "unknown commune"
+
+
+def _same_report(stored: sqlite3.Row, report: Report) -> bool:
+    """The stored row and the report are one report in two files: same number and date (one known)."""
+    number, date = report.report.number, _iso(report.report.date)
+    return (number or date) is not None and (stored["number"], stored["date"]) == (number, date)
+
+
+def _stored_ocr(stored: sqlite3.Row) -> bool:
+    return bool(json.loads(stored["json"])["source"].get("ocr"))
+
+
+def _better_source(report: Report, stored: sqlite3.Row) -> bool:
+    """Only a born-digital file beats an OCR'd one; on any other tie the first file stays."""
+    return not report.source.ocr and _stored_ocr(stored)
+
+
+def _tie_reason(report: Report, stored: sqlite3.Row) -> str:
+    if report.source.ocr and not _stored_ocr(stored):
+        return "a born-digital file is preferred to an OCR'd scan"
+    return "the first file is kept when the sources are equally good"
 
 
 def _is_newer(stored_date: str | None, new_date: dt.date | None) -> bool:
