@@ -376,11 +376,40 @@ def test_real_05_ocr_motto_on_the_issuer_line():
             "Về việc họp thống nhất một số nội dung có liên quan đến dự thảo Nghị quyết giai đoạn 2026-2030 "
             "Hôm nay, vào lúc 09 giờ, ngày 08 tháng 5 năm 2026, tại Phòng họp Sở Nội vụ.\n")
     m = meta_of(text)
-    assert (m.issuer.name, m.issuer.parent, m.issuer.level) == ("Sở Nội vụ", "UBND tỉnh Vïnhlong", "tỉnh")
+    assert (m.issuer.name, m.issuer.parent, m.issuer.level) == ("Sở Nội vụ", "UBND tỉnh Vĩnh Long", "tỉnh")
+    assert (m.issuer.unit, m.issuer.province) == ("Vĩnh Long", "Vĩnh Long")
     assert m.type == "Biên bản"
     assert m.title == ("Về việc họp thống nhất một số nội dung có liên quan đến dự thảo Nghị quyết "
                        "giai đoạn 2026-2030")
     assert (m.place, m.date, m.number) == ("Vĩnh Long", None, None)
+
+
+@pytest.mark.parametrize("misread", ["VNHLONG", "VÏNHLONG", "VĨNH  LONG", "VINH LONG"])
+def test_real_05_ocr_misread_province_takes_its_official_name(misread):
+    """05 (scanned Biên bản): OCR reads "UBND TỈNH VĨNH LONG" as "VNHLONG" or "VÏNHLONG";
+    the place line says "Vĩnh Long". Unit, province and the parent's name take the official
+    spelling (accent-, case- and space-insensitive, one edit)."""
+    text = (f"UBND TỈNH {misread}\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: Ø2 /BB-SNV\nVĩnh Long, ngày tháng 5 năm 2026\nBIÊN BẢN\n"
+            "Về việc họp thống nhất một số nội dung có liên quan đến dự thảo Nghị quyết\n")
+    m = meta_of(text)
+    assert (m.issuer.name, m.issuer.parent) == ("Sở Nội vụ", "UBND tỉnh Vĩnh Long")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("tỉnh", "Vĩnh Long", "Vĩnh Long")
+
+
+def test_misread_commune_is_matched_within_its_district():
+    """A commune name is matched loosely only inside the district and province above it."""
+    text = HEADER_XA.replace("ỦY BAN NHÂN DÂN\nXÃ LÊ HỒNG", "UBND HUYỆN THANH MLỆN\nỦY BAN NHÂN DÂN\nXÃ LÊ HỒNQ")
+    m = meta_of("UBND TỈNH HẢI DƯƠNG\n" + text)
+    assert (m.issuer.name, m.issuer.unit) == ("Ủy ban nhân dân xã Lê Hồng", "Lê Hồng")
+    assert (m.issuer.district, m.issuer.province) == ("Thanh Miện", "Hải Dương")
+    assert m.issuer.parent == "UBND huyện Thanh Miện"
+
+
+def test_unknown_place_keeps_its_text():
+    """No official name within the edit budget: the header's text is kept."""
+    m = meta_of("UBND TỈNH ZZYZX BAY\nSỞ NỘI VỤ\nSố: 12/BC-SNV\nBÁO CÁO\nVề việc thử\n")
+    assert (m.issuer.parent, m.issuer.province) == ("UBND tỉnh Zzyzx Bay", "Zzyzx Bay")
 
 
 def test_real_07_ocr_misread_level_and_number_from_the_appendix_line():

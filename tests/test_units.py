@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from report_parser.errors import UnreadableInput
-from report_parser.units import Roster, bare, communes_of, fold, resolve
+from report_parser.units import Roster, bare, communes_of, fold, official_name, resolve
 
 
 def test_fold_drops_level_word_tones_and_spaces():
@@ -49,6 +49,26 @@ def test_communes_of_a_district_come_in_code_order():
     assert "Lê Hồng" in names and names[0] == "Thanh Miện"  # the thị trấn has the lowest code
     assert [u.unit_code for u in units] == sorted(u.unit_code for u in units)
     assert {u.district_code for u in units} == {"300"}
+
+
+@pytest.mark.parametrize("written,level,within,official", [
+    ("VĨNH LONG", "tỉnh", (), "Vĩnh Long"),                          # caps, no edit
+    ("Vnhlong", "tỉnh", (), "Vĩnh Long"),                            # OCR of real/05: one letter lost
+    ("Vïnhlong", "tỉnh", (), "Vĩnh Long"),                           # OCR of real/05: a wrong mark
+    ("Đa Nang", "thành phố", (), "Đà Nẵng"),
+    ("Thanh Mlện", "huyện", ("Hải Dương",), "Thanh Miện"),
+    ("Lê Hồnq", "xã", ("Hải Dương", "Thanh Miện"), "Lê Hồng"),
+])
+def test_official_name_of_a_misread_unit(written, level, within, official):
+    assert official_name(written, level, *within) == official
+
+
+def test_official_name_keeps_far_ambiguous_and_unscoped_names():
+    assert official_name("Zzyzx Bay", "tỉnh") is None
+    assert official_name("Quảng Nai", "tỉnh") is None     # one edit from Quảng Nam and Quảng Ngãi
+    assert official_name("Vĩnh Lonq", "huyện") is None    # no district of that name: a province's
+    assert official_name("Lê Hồnq", "xã") is None         # a commune only within its district/province
+    assert official_name("Lê Hồng", "xã") == "Lê Hồng"    # an exact key is enough anywhere
 
 
 def test_roster_matches_by_code_then_by_name_and_exposes_group_columns(tmp_path):

@@ -149,6 +149,112 @@ def communes_of(district: str, province: str) -> list[AdminUnit]:
     return sorted(out, key=lambda u: int(u.unit_code) if (u.unit_code or "").isdigit() else 0)
 
 
+# --------------------------------------------------------------------------- official spelling
+
+_COMMUNE_LEVELS = ("xã", "phường", "thị trấn")
+
+
+def official_name(name: str | None, level: str, province: str | None = None,
+                  district: str | None = None) -> str | None:
+    """The official spelling of a unit named with its level word, or None.
+
+    OCR reads a caps header badly ("UBND TỈNH VNHLONG", "VÏNHLONG"): the name is
+    compared accent-, case- and space-insensitively with the official names of
+    that level (legacy and 2025), within ``province``/``district`` when given. An
+    exact key wins; else the one official spelling at the smallest distance
+    within a small edit budget. Ambiguous or far names give None (keep the text);
+    a commune is only matched loosely inside a named province or district, since
+    the country has thousands of near-identical commune names.
+    """
+    key = fold(name)
+    names = _official_names(level, fold(province), fold(district))
+    if not key or not names:
+        return None
+    if key in names:
+        return _only(names[key])
+    budget = _edit_budget(key)
+    if budget == 0 or (level in _COMMUNE_LEVELS and not (province or district)):
+        return None
+    by_distance: dict[int, set[str]] = {}
+    for other, spellings in names.items():
+        d = _distance(key, other, budget)
+        if d <= budget:
+            by_distance.setdefault(d, set()).update(spellings)
+    return _only(by_distance[min(by_distance)]) if by_distance else None
+
+
+def _only(spellings: set[str] | frozenset[str]) -> str | None:
+    return next(iter(spellings)) if len(spellings) == 1 else None
+
+
+def _edit_budget(key: str) -> int:
+    """Edits allowed for a folded name: none for a short one (too many neighbours)."""
+    return 0 if len(key) < 5 else 1 if len(key) < 10 else 2
+
+
+def _distance(a: str, b: str, budget: int) -> int:
+    """Levenshtein distance, or ``budget + 1`` as soon as it must exceed ``budget``."""
+    if abs(len(a) - len(b)) > budget:
+        return budget + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > budget:
+            return budget + 1
+    return row[-1]
+
+
+@functools.lru_cache(maxsize=256)
+def _official_names(level: str, province_key: str, district_key: str) -> dict[str, frozenset[str]]:
+    """Folded key -> official short spellings of the units of one level word, within
+    a province and a district when their keys are given."""
+    out: dict[str, set[str]] = {}
+    tiers = ("commune",) if level in _COMMUNE_LEVELS else ("province",) if level == "tỉnh" \
+        else ("province", "district")  # "thành phố": of province rank or of a province
+    for tier in tiers:
+        for lv, short, prov, dist in _official_units(tier):
+            if lv == level and (not province_key or prov in ("", province_key)) \
+                    and (not district_key or dist in ("", district_key)):
+                out.setdefault(fold(short), set()).add(short)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_TIER_QUERIES = {
+    "province": ["SELECT DISTINCT province AS full, provinceShort AS short, '' AS prov, '' AS dist "
+                 "FROM admin_units_legacy",
+                 "SELECT DISTINCT province AS full, provinceShort AS short, '' AS prov, '' AS dist "
+                 "FROM admin_units"],
+    "district": ["SELECT DISTINCT districtType AS type, districtShort AS short, provinceShortKey AS prov, "
+                 "'' AS dist FROM admin_units_legacy"],
+    "commune": ["SELECT DISTINCT wardType AS type, wardShort AS short, provinceShortKey AS prov, "
+                "districtShortKey AS dist FROM admin_units_legacy",
+                "SELECT DISTINCT wardType AS type, wardShort AS short, provinceShortKey AS prov, "
+                "'' AS dist FROM admin_units"],
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _official_units(tier: str) -> frozenset[tuple[str, str, str, str]]:
+    """``(level word, short name, province key, district key)`` of every province,
+    legacy district or commune (legacy and 2025) the package knows."""
+    from vietnamadminunits.database import query
+
+    units = set()
+    for sql in _TIER_QUERIES[tier]:
+        for r in query(sql):
+            level = _level_word(r["full"], r["short"]) if "full" in r else (r["type"] or "").lower()
+            units.add((level, r["short"], r["prov"] or "", r["dist"] or ""))
+    return frozenset(u for u in units if u[0] and u[1])
+
+
+def _level_word(full: str | None, short: str | None) -> str:
+    """'Tỉnh Vĩnh Long', 'Vĩnh Long' -> 'tỉnh'."""
+    full, short = full or "", short or ""
+    return full[:len(full) - len(short)].strip().lower() if short and full.endswith(short) else ""
+
+
 # --------------------------------------------------------------------------- roster
 
 _CODE_COLUMNS = ("code", "ma", "maxa", "macode", "unitcode", "wardcode")

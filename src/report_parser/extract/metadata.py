@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import patterns
 from ..models import Issuer, Period, PeriodKind, ReportMeta, Signer
+from ..units import official_name
 from ..vietnamese import is_caps, unaccent
 from . import Context
 from .dates import find_dates, parse_date
@@ -430,6 +431,7 @@ def issuer_from_header(header: str, text: str) -> Issuer:
     orgs = [_parse_org(c, body_text) for c in _header_orgs(header)]
     if not orgs:
         return Issuer()
+    _official_places(orgs)
     own = orgs[-1]
     issuer = Issuer(name=own.name, parent=orgs[-2].name if len(orgs) > 1 else None)
     chain = [o for o in orgs if o.level]
@@ -439,6 +441,21 @@ def issuer_from_header(header: str, text: str) -> Issuer:
     if issuer.level:
         issuer.unit = next((o.place for o in reversed(chain) if o.level == issuer.level), None)
     return issuer
+
+
+def _official_places(orgs: list[_Org]) -> None:
+    """Each place of the header chain as officially spelled, top down, each within
+    the places above it: OCR misreads a caps header ("UBND TỈNH VNHLONG" while the
+    place line says "Vĩnh Long"). A name with no unambiguous official match is kept."""
+    within = Issuer()
+    for org in orgs:
+        if not (org.level and org.place):
+            continue
+        official = official_name(org.place, org.level, within.province, within.district)
+        if official and official != org.place and org.name.endswith(org.place):
+            org.name = org.name[:-len(org.place)] + official
+            org.place = official
+        _place_at(within, org.level, org.place)
 
 
 def _place_at(issuer: Issuer, level: str, place: str) -> None:
