@@ -14,8 +14,10 @@ import functools
 import json
 import os
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
+import regex
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -91,3 +93,9 @@ def load(name: str, schema: Any) -> Any:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise PatternError(f"patterns/{name}: {where}: {first['msg']}") from None
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal vocabulary words, longest first, so that the
+    longest phrase wins where one starts another ("thị trấn" before "thị")."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

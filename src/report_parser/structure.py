@@ -8,6 +8,7 @@ not sections. Any offset knows its section path (``II.2.c``) and sentence.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -92,9 +93,11 @@ class Structure:
                 if s.start <= offset < s.end]
 
 
-def _lines(text: str):
-    pos = 0
-    for line in text.split("\n"):
+def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` of each line of ``text[start:end]``, offsets into ``text``
+    (sections here, header and signature lines in metadata)."""
+    pos = start
+    for line in text[start:len(text) if end is None else end].split("\n"):
         yield pos, line
         pos += len(line) + 1
 
@@ -130,7 +133,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
             if lv >= level:
                 open_.pop(lv).end = at
 
-    for pos, line in _lines(text):
+    for pos, line in lines(text):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())

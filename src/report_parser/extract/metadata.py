@@ -25,12 +25,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
 from .. import patterns
+from ..patterns import alternation
 from ..models import Issuer, Period, PeriodKind, ReportMeta, Signer
+from ..structure import lines
 from ..units import official_name
 from ..vietnamese import is_caps, unaccent
 from . import Context
@@ -91,23 +94,19 @@ class _Rx:
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=None)
 def _rx() -> _Rx:
     v = vocab()
     openers = "|".join(sorted(v.body_openers, key=len, reverse=True))
-    caps = _alt(c.rstrip(".") for c in v.capacities)
+    caps = alternation(c.rstrip(".") for c in v.capacities)
     return _Rx(
         level=regex.compile(
-            rf"(?i)^({_alt(unaccent(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
-        body=regex.compile(rf"(?i)^({_alt(v.bodies)})\b\s*(.*)$"),
+            rf"(?i)^({alternation(unaccent(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
+        body=regex.compile(rf"(?i)^({alternation(v.bodies)})\b\s*(.*)$"),
         opener_start=regex.compile(rf"^(?:{openers})"),
         opener_inline=regex.compile(rf"\s(?:{openers})"),
         capacity=regex.compile(rf"^({caps})\s*\.\s*(.*)$"),
-        position=regex.compile(rf"(?i)(?<!\p{{L}})({_alt(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
+        position=regex.compile(rf"(?i)(?<!\p{{L}})({alternation(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
         periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
     )
 
@@ -127,15 +126,6 @@ BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")
 TRAILING_NAME_RE = regex.compile(rf"(?<![\p{{L}}\d])\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}}$")
 YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
-
-
-def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
-    """``(offset, line)`` for each line of ``text[start:end]``."""
-    out, pos = [], start
-    for line in text[start:len(text) if end is None else end].split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 def _fold(s: str) -> str:
@@ -210,7 +200,7 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
     "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT") among the first lines, or None."""
     names = _type_names()
     drafts = [_fold(d) for d in vocab().draft_markers]
-    for pos, line in _lines(text)[:max_lines]:
+    for pos, line in islice(lines(text), max_lines):
         for cell in CELL_SPLIT.split(line):
             core = cell.strip(" #*")
             if not is_caps(core):
@@ -264,7 +254,7 @@ def _place_date_from(header: str, meta: ReportMeta) -> None:
 def _subject_line(header: str) -> str | None:
     """The trích yếu of an official letter: 'V/v khẩn trương thực hiện …'."""
     v = vocab()
-    m = regex.search(rf"(?:^|\s)(?:{_alt(v.subject_prefix)})\s*:?\s*(.+)", header)
+    m = regex.search(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)", header)
     if not m:
         return None
     s = CELL_SPLIT.split(m.group(1))[0]
@@ -281,7 +271,7 @@ def _appendix_line(ctx: Context, meta: ReportMeta) -> None:
     13/6/2022)" when the header did not give them (a text export without header)."""
     if meta.number and meta.date and meta.type:
         return
-    names = _alt(_type_names().values())
+    names = alternation(_type_names().values())
     rx = regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
                        rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
     for m in rx.finditer(ctx.text):
@@ -306,7 +296,7 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
     r = _rx()
     parts: list[str] = []
     end = after
-    for pos, line in _lines(text, min(after + 1, len(text)))[:max_lines]:
+    for pos, line in islice(lines(text, min(after + 1, len(text))), max_lines):
         s = line.strip().strip("|#* ").strip()
         if not s:
             if parts:
@@ -488,12 +478,12 @@ def _complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int) -> N
 
 def _issuer_from_body(body: str, issuer: Issuer) -> None:
     v = vocab()
-    rx = regex.compile(rf"(?i:({_alt(v.bodies)}))\s+(?i:({_alt(v.levels)}))\s+({PROPER})(?=\W)")
+    rx = regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)")
     found = list(rx.finditer(body))
     if not found:
         return
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
-    verbs = regex.compile(rf"\s+(?:{_alt(v.issuer_verbs)})(?!\p{{L}})")
+    verbs = regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})")
     speaker = next((m for m in found if verbs.match(body, m.end())), None)
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
@@ -572,7 +562,7 @@ def period_bounds(kind: str, year: int) -> tuple[dt.date | None, dt.date | None]
 
 def _explicit_dates(text: str, after: int) -> tuple[dt.date | None, dt.date | None]:
     """Dates of the "(Số liệu tính từ ngày … đến ngày …)" line under the title."""
-    for _pos, line in _lines(text, after)[:4]:
+    for _pos, line in islice(lines(text, after), 4):
         s = line.strip()
         if not (s.startswith("(") and regex.search(r"(?i)\bđến\b", s)):
             continue
@@ -592,7 +582,7 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
     recipient items and signature pieces."""
     text = ctx.text
     end = ctx.structure.appendix_start or len(text)
-    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?i:{_alt(vocab().recipients_heading)})\s*:")
+    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(vocab().recipients_heading)})\s*:")
     m = heading.search(text)
     if m:
         recipients, pieces = _split_block(text, m.end(), len(text))
@@ -611,7 +601,7 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
 def _last_capacity_line(text: str, end: int) -> int | None:
     r = _rx()
     found = None
-    for pos, line in _lines(text, 0, end):
+    for pos, line in lines(text, 0, end):
         if r.capacity.match(line.strip()):
             found = pos
     return found
@@ -622,7 +612,7 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
     recipients: list[str] = []
     pieces: list[str] = []
     have_name = False
-    for _pos, line in _lines(text, start, end)[:max_lines]:
+    for _pos, line in islice(lines(text, start, end), max_lines):
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
         if have_name and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
             break

@@ -107,16 +107,12 @@ def to_million(value: float | int, scale: float) -> float | int:
 
 
 # --------------------------------------------------------------------------- vocabulary
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=None)
 def _vocab() -> tuple[UnitsSpec, regex.Pattern, regex.Pattern, regex.Pattern]:
     spec = patterns.load("units.yaml", UnitsSpec)
-    nouns = regex.compile(r"\s*(" + _alternation(spec.nouns) + r")(?![\p{L}\p{N}])", regex.I)
-    money = regex.compile(r"\s*(" + _alternation(spec.money) + r")(?![\p{L}\p{N}])", regex.I)
-    quals = regex.compile(r"(?:^|(?<![\p{L}]))(" + _alternation(spec.qualifiers) + r")\s*$", regex.I)
+    nouns = regex.compile(r"\s*(" + patterns.alternation(spec.nouns) + r")(?![\p{L}\p{N}])", regex.I)
+    money = regex.compile(r"\s*(" + patterns.alternation(spec.money) + r")(?![\p{L}\p{N}])", regex.I)
+    quals = regex.compile(r"(?:^|(?<![\p{L}]))(" + patterns.alternation(spec.qualifiers) + r")\s*$", regex.I)
     return spec, nouns, money, quals
 
 

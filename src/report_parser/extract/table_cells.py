@@ -110,8 +110,7 @@ def split_coded(text: str) -> tuple[str, str, str] | None:
 # --------------------------------------------------------------------------- units and values
 @functools.lru_cache(maxsize=None)
 def _unit_regex() -> regex.Pattern:
-    words = sorted(vocab().units, key=len, reverse=True)
-    alt = "|".join(regex.escape(w) for w in words)
+    alt = patterns.alternation(vocab().units)
     return regex.compile(r"(?<![\p{L}\p{N}(])(" + alt + r")(?![\p{L}\p{N}])")
 
 
