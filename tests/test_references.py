@@ -484,6 +484,16 @@ def test_parse_symbol_reads_the_parts():
     assert g.parse_symbol("không có số hiệu") is None
 
 
+def test_local_code_of_an_official_letter_is_the_reports_own_issuer():
+    """The report's own symbol is read by the grammar like a cited one: in "62/UBND-SGDĐT"
+    (real/07, a Công văn of UBND Đà Nẵng) the issuer code is UBND, not the drafting SGDĐT."""
+    meta = ReportMeta(type="Công văn", number="62", symbol="62/UBND-SGDĐT",
+                      issuer=Issuer(name="Ủy ban nhân dân thành phố Đà Nẵng", level="thành phố",
+                                    unit="Đà Nẵng", province="Đà Nẵng"))
+    refs = refs_of("Tiếp theo Công văn số 45/UBND-SGDĐT ngày 12/9/2023 về việc tuyên truyền.", meta)
+    assert [(r.symbol, r.issuer) for r in refs] == [("45/UBND-SGDĐT", "Ủy ban nhân dân thành phố Đà Nẵng")]
+
+
 def test_cited_after_the_report():
     meta = LE_HONG.model_copy(update={"date": D(2022, 6, 13)})
     (r,) = refs_of("Kế hoạch số 99/KH-UBND ngày 20/7/2022 về chuyển đổi số.", meta)

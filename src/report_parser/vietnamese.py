@@ -39,6 +39,26 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(strip_tone(word)))
 
 
+# old and new tone placement are the same word ("hoá"/"hóa", "thuỷ"/"thủy")
+_TONE_PLACEMENT = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
+                   "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy",
+                   "uỵ": "ụy"}
+_TONE_PLACEMENT_RE = regex.compile("|".join(_TONE_PLACEMENT))
+
+
+def one_tone_placement(text: str) -> str:
+    """Lower-case text with the tone on one vowel of "oa", "oe", "uy" ("hoá" ->
+    "hóa", "uỷ" -> "ủy"), whichever placement a writer used; keeps the length, so
+    spans found in it still fit the text."""
+    return _TONE_PLACEMENT_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], text)
+
+
+def fold_phrase(s: str) -> str:
+    """A matching key for a phrase however spaced, cased and toned: "Uỷ  ban" and
+    "ủy ban" are one phrase."""
+    return one_tone_placement(" ".join(s.split()).casefold())
+
+
 def unaccent(s: str) -> str:
     """Without tone and vowel marks, đ as d, same length and case ('Vĩnh Long' ->
     'Vinh Long'): OCR misreads the marks ("THÀNH PHÓ", "GIÁM ĐÓC") but keeps the

@@ -18,11 +18,8 @@ import regex
 from pydantic import BaseModel, field_validator
 
 from .. import patterns
+from ..vietnamese import one_tone_placement
 
-# old and new tone placement are the same word ("hoá"/"hóa", "thuỷ"/"thủy")
-_TONE_FOLD = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
-              "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-_TONE_RE = regex.compile("|".join(_TONE_FOLD))
 _LEAD = regex.compile(r"^\s*(?:[-+•*]\s*)?(?:lĩnh\s+vực\s*)?[:\-]?\s*", regex.I)
 
 
@@ -40,7 +37,7 @@ class FieldPattern(BaseModel):
 
 def fold(text: str) -> str:
     """Lower-case with one tone placement; keeps the length, so spans still fit the text."""
-    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group(0)], text.lower())
+    return one_tone_placement(text.lower())
 
 
 def _clean(name: str) -> str:

@@ -35,7 +35,7 @@ from ..patterns import alternation
 from ..models import Issuer, Period, PeriodKind, ReportMeta, Signer
 from ..structure import lines
 from ..units import official_name
-from ..vietnamese import is_caps, unaccent
+from ..vietnamese import fold_phrase, is_caps, unaccent
 from . import Context
 from .dates import find_dates, parse_date
 from .references_grammar import grammar
@@ -128,10 +128,6 @@ YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
 
 
-def _fold(s: str) -> str:
-    return regex.sub(r"\s+", " ", s).strip().casefold().replace("uỷ", "ủy")
-
-
 def _title_case(s: str) -> str:
     """'LÊ HỒNG' -> 'Lê Hồng' (place names capitalise every syllable)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
@@ -199,13 +195,13 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
     """``(line start, line end, type name)`` of the title line ("BÁO CÁO",
     "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT") among the first lines, or None."""
     names = _type_names()
-    drafts = [_fold(d) for d in vocab().draft_markers]
+    drafts = [fold_phrase(d) for d in vocab().draft_markers]
     for pos, line in islice(lines(text), max_lines):
         for cell in CELL_SPLIT.split(line):
             core = cell.strip(" #*")
             if not is_caps(core):
                 continue
-            key = _fold(core)
+            key = fold_phrase(core)
             changed = True
             while changed:  # "DỰ THẢO DỰ THẢO NGHỊ QUYẾT"
                 changed = False
@@ -219,14 +215,14 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
 
 def _type_names() -> dict[str, str]:
     """Folded name -> name of every document type of the reference grammar."""
-    return {_fold(t.name): t.name for t in grammar().spec.types}
+    return {fold_phrase(t.name): t.name for t in grammar().spec.types}
 
 
 def type_from_symbol(symbol: str) -> str | None:
     """The type a symbol's code names, by the reference grammar: '165/BC-UBND' ->
     'Báo cáo', '48/2013/NĐ-CP' -> 'Nghị định', '508/UBND-VP' (issuer code first,
     an official letter) -> 'Công văn'. A blank draft number ("/BC-SNV") is read too."""
-    read = grammar().parse_symbol("0" + symbol if symbol.startswith("/") else symbol)
+    read = grammar().parse_symbol(symbol)
     return read.coded.name if read and read.coded else None
 
 
@@ -275,8 +271,8 @@ def _appendix_line(ctx: Context, meta: ReportMeta) -> None:
     rx = regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
                        rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
     for m in rx.finditer(ctx.text):
-        name = _type_names()[_fold(m.group(1))]
-        if meta.type and _fold(meta.type) != _fold(name):
+        name = _type_names()[fold_phrase(m.group(1))]
+        if meta.type and fold_phrase(meta.type) != fold_phrase(name):
             continue
         meta.type = meta.type or name
         if not meta.number and m.group("num"):
@@ -321,7 +317,7 @@ def _ends_title(s: str, parts: list[str], r: _Rx) -> bool:
     if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
         return True
     if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
-                                  or _fold(s) in {_fold(a) for a in vocab().agencies}):
+                                  or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
     return bool(parts) and is_caps(s) != is_caps(parts[-1])
 
@@ -339,13 +335,13 @@ def _header_orgs(header: str) -> list[str]:
     without the national motto, a body and its place on the next line merged
     ("ỦY BAN NHÂN DÂN" + "XÃ LÊ HỒNG")."""
     v = vocab()
-    motto = [_fold(m) for m in v.motto]
+    motto = [fold_phrase(m) for m in v.motto]
     r = _rx()
     orgs: list[str] = []
     for line in header.split("\n"):
         for cell in CELL_SPLIT.split(line):
             c = " ".join(cell.strip(" #*").split())
-            f = _fold(c)
+            f = fold_phrase(c)
             if not c:
                 continue
             if f.startswith("số"):
@@ -370,9 +366,9 @@ def _add_org(orgs: list[str], c: str) -> None:
 def _names_org(caps: str) -> bool:
     """An issuing body, an agency or (after a body line) a place: not OCR noise."""
     v, r = vocab(), _rx()
-    f = _fold(caps)
+    f = fold_phrase(caps)
     return bool(r.body.match(caps) or _level_place(caps)
-                or any(f == _fold(a) or f.startswith(_fold(a) + " ") for a in v.agencies))
+                or any(f == fold_phrase(a) or f.startswith(fold_phrase(a) + " ") for a in v.agencies))
 
 
 def _parse_org(caps: str, body_text: str) -> _Org:
@@ -380,13 +376,13 @@ def _parse_org(caps: str, body_text: str) -> _Org:
     'SỞ NỘI VỤ' -> _Org('Sở Nội vụ'). The body's own spelling wins when it has one."""
     v, r = vocab(), _rx()
     if m := r.body.match(caps):
-        body = v.bodies[_fold(m.group(1))]
+        body = v.bodies[fold_phrase(m.group(1))]
         rest = m.group(2).strip()
         if placed := _level_place(rest):
             return _Org(f"{body} {placed[0]} {placed[1]}", *placed)
         return _Org(_spelled_in_body(caps, body_text) or (body + (" " + _agency_case(rest) if rest else "")))
     for agency in sorted(v.agencies, key=len, reverse=True):
-        if _fold(caps).startswith(_fold(agency) + " "):
+        if fold_phrase(caps).startswith(fold_phrase(agency) + " "):
             rest = caps[len(agency):].strip()
             if placed := _level_place(rest):  # "CÔNG AN TP ĐÀ NẴNG"
                 return _Org(f"{agency} {placed[0]} {placed[1]}", *placed)
@@ -401,9 +397,9 @@ def _level_place(s: str) -> tuple[str, str] | None:
     if not m:
         return None
     v = vocab()
-    by_bare = {_fold(unaccent(w)): w for w in v.levels} \
-        | {_fold(unaccent(k)): w for k, w in v.level_abbrevs.items()}
-    return by_bare[_fold(m.group(1))], _title_case(s[m.start(2):])
+    by_bare = {fold_phrase(unaccent(w)): w for w in v.levels} \
+        | {fold_phrase(unaccent(k)): w for k, w in v.level_abbrevs.items()}
+    return by_bare[fold_phrase(m.group(1))], _title_case(s[m.start(2):])
 
 
 def _spelled_in_body(caps: str, body_text: str) -> str | None:
@@ -488,12 +484,12 @@ def _issuer_from_body(body: str, issuer: Issuer) -> None:
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
         for m in found:
-            key = (_fold(m.group(2)), m.group(3))
+            key = (fold_phrase(m.group(2)), m.group(3))
             counts[key] = counts.get(key, 0) + 1
         best = max(counts, key=counts.get)
-        speaker = next(m for m in found if (_fold(m.group(2)), m.group(3)) == best)
-    level = _fold(speaker.group(2))
-    body_name = v.bodies.get(_fold(speaker.group(1)), speaker.group(1))
+        speaker = next(m for m in found if (fold_phrase(m.group(2)), m.group(3)) == best)
+    level = fold_phrase(speaker.group(2))
+    body_name = v.bodies.get(fold_phrase(speaker.group(1)), speaker.group(1))
     issuer.name = f"{body_name} {level} {speaker.group(3)}"
     issuer.level, issuer.unit = level, speaker.group(3)
     _place_at(issuer, level, speaker.group(3))
@@ -704,7 +700,7 @@ def _signer(pieces: list[str]) -> Signer:
     """Capacity (first TM./KT./… marker), position (the last position named: the
     one under "KT. CHỦ TỊCH" is the signer's own) and name (the last person name)."""
     v, r = vocab(), _rx()
-    proper = {_fold(unaccent(p)): p for p in v.positions}
+    proper = {fold_phrase(unaccent(p)): p for p in v.positions}
     signer = Signer()
     for piece in pieces:
         cap, rest = _strip_capacity(piece)
@@ -714,7 +710,7 @@ def _signer(pieces: list[str]) -> Signer:
         found = list(r.position.finditer(unaccent(caps)))
         if found:
             last = max(found, key=lambda m: (m.end(), len(m.group(0))))
-            signer.position = proper.get(_fold(last.group(0)), last.group(0))
+            signer.position = proper.get(fold_phrase(last.group(0)), last.group(0))
         if name:
             signer.name = name
     return signer

@@ -169,10 +169,11 @@ class Grammar:
     by_name: dict[str, DocType]
 
     def parse_symbol(self, text: str) -> Symbol | None:
-        """The first symbol in ``text``, read (None when there is none); the only
-        reader of the symbol pattern's groups, so metadata and the citation finder
-        agree on what a symbol says."""
-        m = self.symbol_re.search(text, timeout=REGEX_TIMEOUT)
+        """The first symbol in ``text``, read (None when there is none); with
+        :meth:`read_symbol` the only reader of the symbol pattern's groups, so
+        metadata, the resolver and the citation finder agree on what a symbol says.
+        A draft's blank number ("/BC-SNV") reads as number "0"."""
+        m = self.symbol_re.search("0" + text if text.startswith("/") else text, timeout=REGEX_TIMEOUT)
         return self.read_symbol(m) if m else None
 
     def read_symbol(self, m: regex.Match) -> Symbol:

@@ -16,6 +16,7 @@ import unicodedata
 import regex
 
 from ..models import Mention, ReportMeta
+from ..vietnamese import fold_phrase
 from .references_find import Citation
 from .references_grammar import Grammar
 from .references_validate import issues_of
@@ -143,22 +144,21 @@ def _with_place(body: str, meta: ReportMeta) -> str:
     return f"{body} {place}" if place else body
 
 
-def _own_code(meta: ReportMeta) -> str | None:
-    """The issuer code of the report's own symbol: "165/BC-UBND" -> "UBND"."""
-    if not meta.symbol:
-        return None
-    parts = regex.split(r"\s*-\s*", meta.symbol.split("/")[-1])
-    return parts[1] if len(parts) > 1 else parts[0]
+def _own_code(meta: ReportMeta, g: Grammar) -> str | None:
+    """The issuer code of the report's own symbol, read as a cited one is:
+    "165/BC-UBND" -> "UBND", "508/UBND-VP" -> "UBND"."""
+    own = g.parse_symbol(meta.symbol) if meta.symbol else None
+    return own.issuer_code if own else None
 
 
 def _folded(body: str, g: Grammar) -> str:
     """A body's name with local heads abbreviated: "Ủy ban nhân dân xã Lê Hồng",
     "Uỷ ban nhân dân xã Lê Hồng" and "UBND xã Lê Hồng" fold alike."""
-    s = " ".join(unicodedata.normalize("NFC", body).split()).casefold().replace("uỷ", "ủy")
+    s = fold_phrase(unicodedata.normalize("NFC", body))
     for code in g.spec.local_issuers:
         name = g.spec.issuers.get(code)
         if name:
-            s = s.replace(name.casefold(), code.casefold())
+            s = s.replace(fold_phrase(name), code.casefold())
     return s
 
 
@@ -177,7 +177,7 @@ def issuer_of(cites: list[Citation], meta: ReportMeta, g: Grammar) -> str | None
         typ = next((c.type for c in cites if c.type), None)
         return g.spec.issuer_by_type.get(typ.name) if typ else None
     if code in g.spec.local_issuers:
-        return meta.issuer.name if code == _own_code(meta) else None
+        return meta.issuer.name if code == _own_code(meta, g) else None
     names = [g.issuer_name(part) for part in code.split("-")]  # joint issuers of a TTLT
     return ", ".join(names) if all(names) else None
 
