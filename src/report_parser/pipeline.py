@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import normalize, structure
-from .errors import NotAReport
+from .errors import NotAReport, UnreadableInput
 from .extract import Context
 from .ingest import read
 from .models import Report, Source
@@ -20,9 +20,18 @@ def parse(path: str | Path, *, ocr: str = "auto", require_report: bool = True) -
     """Parse one report file into the contract's :class:`Report`.
 
     Raises :class:`~report_parser.errors.UnreadableInput` for a file that cannot
-    be read and :class:`~report_parser.errors.NotAReport` when the text holds no
-    report structure.
+    be read (or whose text is so long and repetitive that a guarded pattern search
+    times out) and :class:`~report_parser.errors.NotAReport` when the text holds
+    no report structure.
     """
+    try:
+        return _parse(path, ocr, require_report)
+    except TimeoutError:  # the regex ``timeout=`` guard against pathological text
+        raise UnreadableInput(f"{path}: the text is too long or too repetitive to parse in time "
+                              "(a pattern search timed out); split the file") from None
+
+
+def _parse(path: str | Path, ocr: str, require_report: bool) -> Report:
     from .checks import run_checks
     from .extract import figures, indicators, metadata, references, tables
 

@@ -80,6 +80,10 @@ class Structure:
             return self.sentences[i]
         return None
 
+    def sentences_in(self, start: int, end: int) -> list[Span]:
+        """The sentences starting in [start, end): by bisection, so a pass over every paragraph stays linear."""
+        return self.sentences[bisect.bisect_left(self._sent_starts, start):bisect.bisect_left(self._sent_starts, end)]
+
     def sentence_text(self, offset: int) -> str | None:
         s = self.sentence_at(offset)
         return self.text[s.start:s.end] if s else None

@@ -343,8 +343,9 @@ def _blocks(ctx: Context) -> list[tuple[int, int]]:
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
-    sentence_starts = [s.start for s in ctx.structure.sentences
-                       if start < s.start < end and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
+    sentences = ctx.structure.sentences_in(start, end)
+    sentence_starts = [s.start for s in sentences
+                       if start < s.start and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
     field_name = _field(ctx, start, end, cp)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
@@ -354,13 +355,12 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         for rule, value in _rules(r, cp):
             out.append((_indicator(ctx, rule.code, value, r.q.start, r.q.end, field_name, r.q.qualifier, cp),
                         rule.unless))
-    for s in ctx.structure.sentences:
-        if start <= s.start < end:
-            for codes, pattern in cp.zeros:
-                for m in pattern.finditer(ctx.text, s.start, s.end):
-                    if not _is_target(ctx, m.start(), cp):
-                        out.extend((_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp), None)
-                                   for c in codes)
+    for s in sentences:
+        for codes, pattern in cp.zeros:
+            for m in pattern.finditer(ctx.text, s.start, s.end):
+                if not _is_target(ctx, m.start(), cp):
+                    out.extend((_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp), None)
+                               for c in codes)
     return out
 
 

@@ -12,7 +12,7 @@ def decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # an odd last byte is a truncated file, not a crash
     if (guess := _utf16_without_bom(data)) is not None:
         return data.decode(guess, errors="replace")
     try:
