@@ -12,6 +12,10 @@ Where each field comes from, in order of trust:
 * the **signature block** after "Nơi nhận:" for the signer and the recipients,
   also when a PDF text layer interleaves the two columns line by line.
 
+A place in the header (province, district, commune after its level word) takes
+its official spelling when it is unambiguously close to one: OCR reads caps
+badly ("UBND TỈNH VNHLONG"), see :func:`units.official_name`.
+
 A draft leaves its number blank ("Số: /BC-SNV"): ``number`` is then None and
 ``symbol`` keeps the printed part ("/BC-SNV"), which still says the type (BC)
 and the issuer code (SNV). A blank day or month ("ngày    tháng    năm 2026")
