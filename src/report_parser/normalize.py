@@ -85,7 +85,7 @@ _FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
 _STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)(?=(\p{L})?)")
 _DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
 _SPACES = regex.compile(r"[ ]{2,}")
-_TRAILING = regex.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_TRAILING = regex.compile(r"(?<![ ])[ ]++(?=\n)|(?<=\n)[ ]+")  # only at a run start: a long run of spaces stays linear
 _WORD = regex.compile(r"(?<![\p{N}/_-])\p{L}+(?![\p{N}/_-])")
 
 

@@ -12,6 +12,7 @@ the appendix never become text indicators.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -390,12 +391,13 @@ def _dedupe(inds: list[Indicator]) -> list[Indicator]:
 def text_indicators(ctx: Context) -> list[Indicator]:
     """The catalogue values the running text states for the commune."""
     cp = compiled()
-    qs = body_quantities(ctx)
+    qs = sorted(body_quantities(ctx), key=lambda q: q.start)
+    starts = [q.start for q in qs]  # bisection keeps the pass linear on texts of thousands of lines
     out: list[tuple[Indicator, Unless | None]] = []
     for start, end in _blocks(ctx):
         if _excluded_section(ctx, start, cp):
             continue
-        out.extend(_paragraph(ctx, start, end, [q for q in qs if start <= q.start < end], cp))
+        out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp))
     return _dedupe(_apply_unless(out))
 
 

@@ -46,7 +46,8 @@ class Quantity:
 
 
 # --------------------------------------------------------------------------- one token
-_CLEAN = regex.compile(r"^\(?\s*([+-]?)\s*([\d.,\s]*\d)\s*(%|phần trăm)?\s*\)?$")
+# possessive runs: a cell of long runs of spaces or of row codes ("3.3.1.2.") must not backtrack quadratically
+_CLEAN = regex.compile(r"^\(?\s*+([+-]?)\s*+((?:[.,\s]*+\d)++)\s*+(%|phần trăm)?\s*+\)?$")
 
 
 def _digits_value(sign: str, body: str, decimals: str | None) -> float | int:
