@@ -19,8 +19,9 @@ from .. import patterns
 
 Kind = Literal["administrative", "normative", "party", "official_letter"]
 
-# seconds; a safety net only: the patterns are bounded and take milliseconds
-REGEX_TIMEOUT = 2.0
+# seconds per search; a safety net only: the patterns are bounded and take milliseconds on a
+# report, so the net is wide enough that a normal report on a machine busy with OCR never hits it
+REGEX_TIMEOUT = 20.0
 
 
 class DocType(BaseModel):
