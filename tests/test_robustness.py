@@ -31,7 +31,6 @@ from report_parser.extract.numbers import parse_number
 from report_parser.ingest.txt import decode
 from report_parser.normalize import repair_text
 from report_parser.pipeline import parse
-from report_parser.structure import analyse
 from conftest import SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_TXT
 
 SAMPLE = SAMPLE_TXT.read_text(encoding="utf-8")

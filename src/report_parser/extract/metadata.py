@@ -127,7 +127,7 @@ PLACE_DATE_RE = regex.compile(
 # a day or month as the blank leaves it: digits, or nothing (a draft), or OCR noise (-> None)
 BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")
 # a person's name ends the signature block, after a rank or a stamp's noise ("Trung tá Ngô Văn Công")
-TRAILING_NAME_RE = regex.compile(rf"(?<![\p{{L}}\d])\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}}$")
+TRAILING_NAME_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){1,4}$")
 YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
 
@@ -340,7 +340,6 @@ def _header_orgs(header: str) -> list[str]:
     ("ỦY BAN NHÂN DÂN" + "XÃ LÊ HỒNG")."""
     v = vocab()
     motto = [fold_phrase(m) for m in v.motto]
-    r = _rx()
     orgs: list[str] = []
     for line in header.split("\n"):
         for cell in CELL_SPLIT.split(line):

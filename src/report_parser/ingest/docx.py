@@ -74,7 +74,6 @@ def read_docx(path: Path, data: bytes, sha: str) -> Document:
     try:
         import docx  # python-docx
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
         d = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise UnreadableInput(f"{path}: corrupt Word file ({e})") from None
