@@ -308,11 +308,6 @@ def record_error(conn: sqlite3.Connection, path: str, error: str, message: str) 
     conn.execute("INSERT OR REPLACE INTO import_errors VALUES (?, ?, ?, ?)", (path, error, message, _now()))
 
 
-def load_report(conn: sqlite3.Connection, report_id: int) -> Report:
-    row = conn.execute("SELECT json FROM reports WHERE id = ?", (report_id,)).fetchone()
-    return Report.model_validate_json(row["json"])
-
-
 def report_json_by_sha(conn: sqlite3.Connection, sha256: str) -> str | None:
     row = conn.execute("SELECT json FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
     return row["json"] if row else None

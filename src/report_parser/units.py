@@ -19,7 +19,7 @@ import csv
 import functools
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UnreadableInput
@@ -60,9 +60,6 @@ class AdminUnit:
     unit_code_2025: str | None = None
     province_code_2025: str | None = None
     resolved: bool = False             # True when the package recognised the commune
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
     @property
     def key(self) -> str:
