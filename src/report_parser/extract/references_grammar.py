@@ -61,6 +61,7 @@ class ReferenceGrammar(BaseModel):
     subject_stops: list[str] = Field(default_factory=list)
     not_subject_openers: list[str] = Field(default_factory=list)
     subject_continues: list[str] = Field(default_factory=list)
+    subject_filler: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _names_exist(self) -> "ReferenceGrammar":

@@ -22,14 +22,14 @@ import datetime as dt
 import regex
 
 from .references_find import Citation
+from .references_grammar import grammar
 
-# words that say nothing about what a subject is about
-_FILLER = frozenset("về việc v/v của và các cho trong trên năm theo tại với đối".split())
 _SAME_SUBJECT = 0.5  # share of the shorter subject's words found in the longer one
 
 
 def _words(subject: str) -> set[str]:
-    return {w for w in regex.findall(r"[\p{L}\d/-]+", subject.casefold()) if w not in _FILLER}
+    filler = grammar().spec.subject_filler
+    return {w for w in regex.findall(r"[\p{L}\d/-]+", subject.casefold()) if w not in filler}
 
 
 def subjects_differ(a: str, b: str) -> bool:
