@@ -3,7 +3,7 @@
 ``parse-report FILE`` is short for ``parse-report parse FILE``; the other
 commands (``schema``, ``batch``, ``aggregate``) are named explicitly.
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or unsupported input,
-4 parsed but not a report.
+4 parsed but not a report; ``batch`` also exits 5 when some files failed.
 """
 from __future__ import annotations
 

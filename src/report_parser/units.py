@@ -82,7 +82,7 @@ def resolve(unit: str | None, district: str | None, province: str | None,
     written = AdminUnit(unit=bare(unit), level=level, district=bare(district), province=bare(province))
     if not unit:
         return written
-    ward = f"{level} {bare(unit)}" if level in ("xã", "phường", "thị trấn") else unit
+    ward = f"{level} {bare(unit)}" if level in _COMMUNE_LEVELS else unit
     legacy = parse_address(_address(ward, district, province), mode=ParseMode.LEGACY)
     if not legacy.ward_code and not district and province:
         legacy = _legacy_without_district(bare(unit), bare(province), level) or legacy
