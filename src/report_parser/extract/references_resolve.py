@@ -115,7 +115,8 @@ _LOCAL = regex.compile(
 
 
 _COMMUNE = ("xã", "phường", "thị trấn", "đặc khu")
-_BELOW_PROVINCE = _COMMUNE + ("huyện", "quận", "thị xã", "thành phố")
+_DISTRICT = ("huyện", "quận", "thị xã", "thành phố")
+_BELOW_PROVINCE = _COMMUNE + _DISTRICT
 
 
 def _canonical_body(body: str, g: Grammar) -> str:
@@ -137,7 +138,7 @@ def _with_place(body: str, meta: ReportMeta) -> str:
     level, iss = m.group("level"), meta.issuer
     if level == iss.level and level in _BELOW_PROVINCE:
         place = iss.unit
-    elif level in ("huyện", "quận", "thị xã", "thành phố") and iss.level in _COMMUNE:
+    elif level in _DISTRICT and iss.level in _COMMUNE:
         place = iss.district
     else:  # "Ủy ban nhân dân tỉnh" in a report that also cites a former province: unknown
         place = None
