@@ -1,12 +1,12 @@
 """Patterns are data: YAML/JSONL files in ``patterns/``, validated when loaded.
 
-Lookup order for a file name: every directory in the environment variable
+Lookup order for a file name: the packaged ``report_parser/patterns`` (wheel
+installs) or, when there is none, the repository's ``patterns/`` (editable
+installs), then every directory in the environment variable
 ``REPORT_PARSER_PATTERNS`` (``os.pathsep``-separated; a district's own
-additions), then the packaged ``report_parser/patterns`` (wheel installs), then
-the repository's ``patterns/`` (editable installs). Files found in several
-places are *merged*: lists are concatenated and mappings updated, the
-district's files last, so a district adds phrasings and codes without copying
-ours.
+additions). Files found in several places are *merged*: lists are concatenated
+and mappings updated, the district's files last, so a district adds phrasings
+and codes without copying ours.
 """
 from __future__ import annotations
 
