@@ -41,7 +41,7 @@ def _parse(path: str | Path, ocr: str, require_report: bool) -> Report:
     refs = references.extract(ctx, meta)
     tbls = tables.extract(ctx)
     figs = figures.extract(ctx)
-    inds = indicators.extract(ctx, figs, tbls)
+    inds = indicators.extract(ctx, tbls)
     source = Source(path=str(path), sha256=doc.sha256, format=doc.format, pages=doc.page_count,
                     ocr=bool(doc.ocr_pages), repairs=doc.repairs, size=doc.size,
                     ocr_pages=doc.ocr_pages,
@@ -49,7 +49,7 @@ def _parse(path: str | Path, ocr: str, require_report: bool) -> Report:
                     warnings=doc.warnings)
     report = Report(source=source, report=meta, references=refs, indicators=inds,
                     tables=tbls, figures=figs)
-    report.checks = run_checks(report, ctx)
+    report.checks = run_checks(report)
     if require_report and not looks_like_report(report, ctx):
         raise NotAReport(f"{path}: no report structure found (no document type, number, "
                          "title, sections or cited documents) - is this a report?")

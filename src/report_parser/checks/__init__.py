@@ -14,9 +14,8 @@ from .values import Facts
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def run_checks(report: Report, ctx=None) -> list[Check]:
-    """All checks of a parsed report, errors first. ``ctx`` (the extraction context)
-    is accepted for the pipeline's sake; the rules need only the report."""
+def run_checks(report: Report) -> list[Check]:
+    """All checks of a parsed report, errors first (the rules need only the report)."""
     rules = load()
     facts = Facts(report.indicators)
     found = forms.check_forms(report.tables, rules)

@@ -20,7 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import patterns
-from ..models import Figure, Indicator
+from ..models import Indicator
 from . import Context, table_indicators
 from .fields import canonical_field
 from .figures import body_quantities
@@ -148,7 +148,7 @@ class Segment:
     def text(self, text: str) -> str:
         return " ".join(text[s:e] for s, e in self.pieces)
 
-    def offset(self, text: str, pos: int) -> int:
+    def offset(self, pos: int) -> int:
         """Offset in :meth:`text` of the document offset ``pos``."""
         out = 0
         for s, e in self.pieces:
@@ -261,9 +261,9 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
         parent_text = seg.parent.text(text) if seg.parent else ""
         for i, q in enumerate(seg.figs):
             context = " ".join(x for x in (st, parent_text, seg.topic, ctx.sentence(q.start)) if x)
-            lo = seg.offset(text, seg.figs[i - 1].end) if i else 0
-            hi = seg.offset(text, seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
-            at = seg.offset(text, q.start)
+            lo = seg.offset(seg.figs[i - 1].end) if i else 0
+            hi = seg.offset(seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
+            at = seg.offset(q.start)
             local, left = st[lo:hi], st[lo:at]
             if (q.kind == "percent" or q.unit is None) and _is_weak(local, text[q.start:q.end], cp):
                 if i:
@@ -401,5 +401,6 @@ def text_indicators(ctx: Context) -> list[Indicator]:
     return _dedupe(_apply_unless(out))
 
 
-def extract(ctx: Context, figures: list[Figure], tables: list) -> list[Indicator]:
+def extract(ctx: Context, tables: list) -> list[Indicator]:
+    """The indicators stated in the running text, then those read from the forms' rows."""
     return text_indicators(ctx) + table_indicators.from_tables(tables)
