@@ -28,6 +28,7 @@ from report_parser import pipeline
 from report_parser.cli import main
 from report_parser.errors import EXIT_UNREADABLE, NotAReport, ReportParserError, UnreadableInput
 from report_parser.extract.numbers import parse_number
+from report_parser.models import Report
 from report_parser.ingest.txt import decode
 from report_parser.normalize import repair_text
 from report_parser.pipeline import parse
@@ -91,6 +92,7 @@ def test_arbitrary_bytes_in_a_txt_file_yield_a_report_or_a_one_line_error(data):
 @given(report_like, st.integers(min_value=0, max_value=len(SAMPLE)))
 def test_the_sample_with_noise_spliced_in_still_parses(noise, at):
     path, result = _outcome((SAMPLE[:at] + noise + SAMPLE[at:]).encode("utf-8"))
+    assert isinstance(result, Report), result
     _assert_clean(path, result)
 
 
