@@ -19,7 +19,8 @@ from .errors import EXIT_OK, ReportParserError
 
 app = typer.Typer(
     name="parse-report",
-    help="Turn Vietnamese commune administrative-reform (CCHC) reports into structured, checked JSON.",
+    help="Turn Vietnamese commune administrative-reform (CCHC) reports into structured, checked JSON.\n\n"
+         "'parse-report FILE' is short for 'parse-report parse FILE'.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
