@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -83,3 +84,14 @@ def test_unwritable_output_exit_3(tmp_path):
     blocker.write_text("x")
     r = run(str(SAMPLE_TXT), "-o", str(blocker / "out.json"))
     assert r.returncode == 3 and "cannot write" in r.stderr
+
+
+def test_a_broken_patterns_overlay_is_a_one_line_usage_error(tmp_path):
+    """A district's own patterns file with a YAML error: exit 2 naming the file, not "internal error"."""
+    (tmp_path / "references.yaml").write_text("subject_filler: [\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "report_parser", str(SAMPLE_TXT), "-o", str(tmp_path / "x.json")],
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "REPORT_PARSER_PATTERNS": str(tmp_path)})
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "references.yaml: not valid YAML" in r.stderr
+    assert "internal error" not in r.stderr

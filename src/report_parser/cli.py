@@ -15,7 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_OK, ReportParserError
+from .errors import EXIT_OK, EXIT_USAGE, ReportParserError
+from .patterns import PatternError
 
 app = typer.Typer(
     name="parse-report",
@@ -61,6 +62,8 @@ def parse_cmd(
         report = parse(file, ocr=ocr.value, require_report=not lenient)
     except ReportParserError as e:
         fail(str(e), e.exit_code)
+    except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix
+        fail(" ".join(str(e).split()), EXIT_USAGE)
     except KeyboardInterrupt:
         raise typer.Exit(130)
     except Exception as e:  # a bug of ours: still one line, never a traceback
