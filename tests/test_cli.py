@@ -95,3 +95,47 @@ def test_a_broken_patterns_overlay_is_a_one_line_usage_error(tmp_path):
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "references.yaml: not valid YAML" in r.stderr
     assert "internal error" not in r.stderr
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("indicators.yaml", "rules: [\n", "indicators.yaml: not valid YAML"),
+    ("fields.jsonl", '{"label": "X", "pattern": ""}\n', "patterns/fields.jsonl"),   # valid JSON, bad schema
+])
+def test_batch_checks_the_patterns_once_before_parsing(tmp_path, name, content, words):
+    """A broken overlay stops a batch at once with one line (exit 2), not one error per report."""
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / name).write_text(content, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "report_parser", "batch", str(SAMPLE_TXT), "--out", str(tmp_path / "o")],
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "REPORT_PARSER_PATTERNS": str(overlay)})
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and words in r.stderr
+    assert not (tmp_path / "o" / "errors.csv").exists()
+
+
+def test_check_patterns_loads_every_patterns_file(monkeypatch):
+    """Every file in patterns/ is read (and so validated) by the batch's up-front check."""
+    from report_parser import patterns
+    from report_parser.pipeline import check_patterns
+
+    read = []
+    real_read = patterns._read
+    monkeypatch.setattr(patterns, "_read", lambda path: read.append(path.name) or real_read(path))
+    for fn in _pattern_caches():
+        fn.cache_clear()
+    try:
+        check_patterns()
+    finally:
+        for fn in _pattern_caches():
+            fn.cache_clear()
+    shipped = {p.name for d in patterns.pattern_dirs() for p in d.iterdir() if p.suffix in (".yaml", ".jsonl")}
+    assert shipped and shipped <= set(read)
+
+
+def _pattern_caches():
+    from report_parser import ocr_repair, patterns
+    from report_parser.extract import fields, indicators, numbers, references_grammar, table_indicators
+
+    return (patterns.load_raw, patterns.load, references_grammar.grammar, numbers._vocab, indicators.compiled,
+            fields._vocabulary, table_indicators._spec, ocr_repair._lexicon)

@@ -35,6 +35,8 @@ def batch_cmd(
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
     from .batch import collect, run_batch
+    from .patterns import PatternError
+    from .pipeline import check_patterns
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -42,6 +44,10 @@ def batch_cmd(
     if not collect(paths):
         _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
               EXIT_USAGE)
+    try:
+        check_patterns()
+    except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
+        _fail(" ".join(str(e).split()), EXIT_USAGE)
     try:
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout)
     except ReportParserError as e:

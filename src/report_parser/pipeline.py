@@ -64,3 +64,20 @@ def looks_like_report(report: Report, ctx: Context) -> bool:
         bool(m.signer.name),
     ])
     return signals >= 2
+
+
+def check_patterns() -> None:
+    """Load and validate every patterns file now, ours and the district's overlay.
+
+    A batch calls this once before it starts, so a broken file in
+    ``REPORT_PARSER_PATTERNS`` is one clear error instead of one failure per report.
+    Raises :class:`~report_parser.patterns.PatternError`.
+    """
+    from . import aggregate, ocr_repair
+    from .checks import rules
+    from .extract import fields, indicators, metadata, numbers, references_grammar, table_cells, table_indicators
+
+    for load in (references_grammar.grammar, metadata.vocab, numbers._vocab, indicators.compiled,
+                 fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
+                 ocr_repair._lexicon, aggregate.catalogue):
+        load()
