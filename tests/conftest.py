@@ -22,6 +22,19 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr not installed")
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 
+# The issue's adversarial input for regex budgets: long runs of digits, slashes and dashes
+# (100 KB each), shared by the reference grammar's and every pattern's timing tests.
+ADVERSARIAL_SYMBOL_RUNS = {
+    "digits-slashes": "1/" * 50_000,
+    "digits-dashes": "12-" * 34_000,
+    "slashes-dashes": "/-" * 50_000,
+    "digits": "1" * 100_000,
+    "symbol-like": "12/2021/KH-" * 9_100,
+    "party-like": "1-NQ/" * 20_000,
+    "spaced": "9/9-9/ 9 -/ /- 2021/" * 5_000,
+    "dates": "31/12/2021-" * 9_000,
+}
+
 
 @pytest.fixture(scope="session")
 def parsed_samples():

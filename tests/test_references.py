@@ -22,7 +22,7 @@ from report_parser.extract.references_grammar import ReferenceGrammar, grammar
 from report_parser.extract.references_validate import subjects_differ
 from report_parser.models import Issuer, ReportMeta
 
-from conftest import GOLD, REAL, SHARED, needs_shared
+from conftest import ADVERSARIAL_SYMBOL_RUNS, GOLD, REAL, SHARED, needs_shared
 
 D = dt.date
 
@@ -681,16 +681,7 @@ def test_real_pdf_findings(real_refs):
 
 # ---------------------------------------------------------------- regex budget
 # the adversarial input: long runs of digits, slashes and dashes
-ADVERSARIAL = {
-    "digits-slashes": "1/" * 50_000,
-    "digits-dashes": "12-" * 34_000,
-    "slashes-dashes": "/-" * 50_000,
-    "digits": "1" * 100_000,
-    "symbol-like": "12/2021/KH-" * 9_100,
-    "party-like": "1-NQ/" * 20_000,
-    "spaced": "9/9-9/ 9 -/ /- 2021/" * 5_000,
-    "dates": "31/12/2021-" * 9_000,
-}
+ADVERSARIAL = ADVERSARIAL_SYMBOL_RUNS
 
 
 def _patterns():

@@ -32,7 +32,7 @@ from report_parser.models import Report
 from report_parser.ingest.txt import decode
 from report_parser.normalize import repair_text
 from report_parser.pipeline import parse
-from conftest import SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_TXT
+from conftest import ADVERSARIAL_SYMBOL_RUNS, SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_TXT
 
 SAMPLE = SAMPLE_TXT.read_text(encoding="utf-8")
 
@@ -269,13 +269,7 @@ def test_number_cells_with_long_runs_parse_in_one_pass(cell, value):
 # Extract patterns run on the repaired text, where runs of spaces and newlines are collapsed;
 # whitespace runs are covered above through normalize and parse_number, which see raw text.
 ADVERSARIAL = {
-    "digits-slashes": "1/" * 50_000,
-    "digits-dashes": "12-" * 34_000,
-    "slashes-dashes": "/-" * 50_000,
-    "digits": "1" * 100_000,
-    "symbol-like": "12/2021/KH-" * 9_100,
-    "spaced": "9/9-9/ 9 -/ /- 2021/" * 5_000,
-    "dates": "31/12/2021-" * 9_000,
+    **ADVERSARIAL_SYMBOL_RUNS,
     "dotted-numbers": "1.000." * 17_000,
     "decimal-commas": "1,5 " * 25_000,
     "percent": "% 1 %" * 20_000,
