@@ -36,6 +36,18 @@ ADVERSARIAL_SYMBOL_RUNS = {
 }
 
 
+def assert_scan_budget(patterns: dict, text: str, label: str, budget: float = 0.5) -> None:
+    """Every pattern scans ``text`` within ``budget`` seconds of CPU time (other processes do
+    not count): the guard against catastrophic backtracking, with a wide margin for slow CI."""
+    import time
+
+    for name, pat in patterns.items():
+        t0 = time.process_time()
+        for _ in pat.finditer(text):
+            pass
+        assert time.process_time() - t0 < budget, f"{name} on {label}: {pat.pattern[:80]}"
+
+
 @pytest.fixture(scope="session")
 def parsed_samples():
     """The three digital renderings of the sample report, parsed once per session."""
