@@ -23,7 +23,7 @@ def conn(tmp_path):
 
 
 def test_new_store_has_the_current_schema_version(conn):
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
 
 
 def test_a_report_is_stored_with_codes_indicators_references_rows_and_checks(conn):
@@ -95,10 +95,12 @@ def test_a_failure_inside_a_report_leaves_nothing_of_it(conn, monkeypatch):
 
 def test_migrations_bring_an_old_store_up_to_date(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
-    assert migrate(conn, store.MIGRATIONS) == 1
+    assert migrate(conn, store.MIGRATIONS[:1]) == 1
+    assert migrate(conn, store.MIGRATIONS) == 2  # a version-1 store gains the corrections table
+    assert "corrections" in [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
     steps = store.MIGRATIONS + ["ALTER TABLE reports ADD COLUMN note TEXT"]
-    assert migrate(conn, steps) == 2
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrate(conn, steps) == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(reports)")]
 
 

@@ -93,8 +93,26 @@ CREATE TABLE import_errors (
 );
 """
 
+# an officer's corrections (parse-report correct), keyed by the report's file (sha256) and not
+# by report id: no cascade, so re-importing the same file (which replaces its rows) keeps them
+_V2 = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    target TEXT NOT NULL,
+    key TEXT NOT NULL,
+    action TEXT NOT NULL,
+    original TEXT,
+    value REAL,
+    label TEXT,
+    by TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX corrections_report ON corrections(sha256, target, key);
+"""
+
 # MIGRATIONS[n] takes a store from version n to n + 1 (version 0 = empty file).
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
