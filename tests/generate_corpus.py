@@ -291,7 +291,7 @@ _MOTTO = "conghoaxahoichunghiavietnamdoclaptudohanhphuc"
 
 def communes(n: int) -> list:
     """n communes spread evenly over DISTRICTS (type 'xã' only, names that resolve back to their code)."""
-    from report_parser.units import communes_of, fold, resolve
+    from report_parser.places import communes_of, fold, resolve
 
     per = [n // len(DISTRICTS) + (i < n % len(DISTRICTS)) for i in range(len(DISTRICTS))]
     out = []

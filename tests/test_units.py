@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from report_parser.errors import UnreadableInput
-from report_parser.units import Roster, bare, communes_of, fold, official_name, resolve
+from report_parser.places import bare, communes_of, fold, official_name, resolve
+from report_parser.units import Roster
 
 
 def test_fold_drops_level_word_tones_and_spaces():

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from . import patterns
-from .units import AdminUnit, Roster, fold, resolve
+from .places import AdminUnit, fold, resolve
+from .units import Roster
 
 _YEAR_IN_SYMBOL = re.compile(r"/(?:19|20)\d\d/")
 UNKNOWN_GROUP = "(không xác định)"

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .errors import UnreadableInput
 from .models import FormTable, Report
-from .units import AdminUnit, resolve
+from .places import AdminUnit, resolve
 
 _V1 = """
 CREATE TABLE reports (

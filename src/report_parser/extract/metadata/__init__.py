@@ -1,0 +1,82 @@
+"""The report's own metadata: type, number/symbol, place and date, issuer, title,
+reporting period, signer and recipients (the contract's ``report`` object).
+
+Where each field comes from, in order of trust:
+
+* the **header block** above the title line ("ỦY BAN NHÂN DÂN / XÃ LÊ HỒNG",
+  "Số: 165/BC-UBND", "Lê Hồng, ngày 13 tháng 6 năm 2022"), then the title line
+  ("BÁO CÁO") and the title under it;
+* when a field is missing there (a text export without its header), the
+  appendix line "(Kèm theo Báo cáo số 165/BC-UBND ngày 13/6/2022)" and the body
+  ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện", "tỉnh Hải Dương");
+* the **signature block** after "Nơi nhận:" for the signer and the recipients,
+  also when a PDF text layer interleaves the two columns line by line.
+
+A place in the header (province, district, commune after its level word) takes
+its official spelling when it is unambiguously close to one: OCR reads caps
+badly ("UBND TỈNH VNHLONG"), see :func:`places.official_name`.
+
+A draft leaves its number blank ("Số: /BC-SNV"): ``number`` is then None and
+``symbol`` keeps the printed part ("/BC-SNV"), which still says the type (BC)
+and the issuer code (SNV). A blank day or month ("ngày    tháng    năm 2026")
+gives ``date`` None.
+
+All vocabulary (type names and codes, levels, positions, period phrasings) is
+data in ``patterns/metadata.yaml``.
+
+One module per job: :mod:`.header` (the organisation lines), :mod:`.title`
+(type and title), :mod:`.number_date`, :mod:`.issuer` (issuer and places),
+:mod:`.period`, :mod:`.signature` (signer and recipients); :mod:`.vocab` holds the
+vocabulary and shared helpers.
+"""
+from __future__ import annotations
+
+from ...models import ReportMeta
+from .. import Context
+from .issuer import complete_issuer_from_body, issuer_from_header
+from .number_date import appendix_line, number_from, place_date_from
+from .period import period_bounds, read_period
+from .signature import read_signature
+from .title import find_type_line, read_title, subject_line, type_from_symbol
+from .vocab import MetadataPatterns, vocab
+
+__all__ = ["MetadataPatterns", "extract", "find_type_line", "period_bounds", "read_period", "read_signature",
+           "read_title", "type_from_symbol", "vocab"]
+
+
+def extract(ctx: Context) -> ReportMeta:
+    """Fill the contract's ``report`` object from the header, title, appendix
+    line, body and signature block; every field is None when the document does
+    not state it."""
+    text = ctx.text
+    meta = ReportMeta()
+    type_line = find_type_line(text)
+    head_end = type_line[0] if type_line else min(len(text), _nth_line_end(text, 15))
+    header = text[:head_end]
+    if type_line:
+        meta.type = type_line[2]
+    number_from(header, meta)
+    place_date_from(header, meta)
+    subject = subject_line(header)
+    if type_line:
+        title_text, after = read_title(text, type_line[1])
+        meta.title = title_text or subject
+    else:
+        meta.title, after = subject, head_end
+    appendix_line(ctx, meta)
+    if meta.type is None and meta.symbol:
+        meta.type = type_from_symbol(meta.symbol)
+    meta.issuer = issuer_from_header(header, text)
+    complete_issuer_from_body(ctx, meta.issuer, head_end)
+    meta.period = read_period(text, after, meta)
+    meta.signer, meta.recipients = read_signature(ctx)
+    return meta
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    pos = -1
+    for _ in range(n):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos

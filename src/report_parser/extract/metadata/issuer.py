@@ -1,0 +1,146 @@
+"""The issuer and its places: the header's organisation chain ("UBND HUYỆN THANH
+MIỆN / ỦY BAN NHÂN DÂN XÃ LÊ HỒNG"), completed from the body ("Ủy ban nhân dân xã
+Lê Hồng báo cáo …", "huyện Thanh Miện", "tỉnh Hải Dương"). A place takes its
+official spelling when it is unambiguously close to one (see :mod:`..places`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...models import Issuer
+from ...patterns import alternation
+from ...places import official_name
+from ...vietnamese import fold_phrase, is_caps
+from .. import Context
+from .header import header_orgs, level_place
+from .vocab import PROPER, agency_case, rx, vocab
+
+
+@dataclass
+class _Org:
+    name: str
+    level: str | None = None
+    place: str | None = None
+
+
+def _parse_org(caps: str, body_text: str) -> _Org:
+    """'UBND HUYỆN THANH MIỆN' -> _Org('UBND huyện Thanh Miện', 'huyện', 'Thanh Miện');
+    'SỞ NỘI VỤ' -> _Org('Sở Nội vụ'). The body's own spelling wins when it has one."""
+    v, r = vocab(), rx()
+    if m := r.body.match(caps):
+        body = v.bodies[fold_phrase(m.group(1))]
+        rest = m.group(2).strip()
+        if placed := level_place(rest):
+            return _Org(f"{body} {placed[0]} {placed[1]}", *placed)
+        return _Org(_spelled_in_body(caps, body_text) or (body + (" " + agency_case(rest) if rest else "")))
+    for agency in sorted(v.agencies, key=len, reverse=True):
+        if fold_phrase(caps).startswith(fold_phrase(agency) + " "):
+            rest = caps[len(agency):].strip()
+            if placed := level_place(rest):  # "CÔNG AN TP ĐÀ NẴNG"
+                return _Org(f"{agency} {placed[0]} {placed[1]}", *placed)
+            guess = f"{agency} {agency_case(rest)}"
+            return _Org(_spelled_in_body(caps, body_text) or guess)
+    return _Org(_spelled_in_body(caps, body_text) or agency_case(caps))
+
+
+def _spelled_in_body(caps: str, body_text: str) -> str | None:
+    """The same words written in mixed case in the body ('Sở Nội vụ')."""
+    words = [regex.escape(w) for w in caps.split()]
+    m = regex.search(r"(?i)(?<!\p{L})" + r"\s+".join(words) + r"(?!\p{L})", body_text)
+    if m and not is_caps(m.group(0)):
+        return regex.sub(r"\s+", " ", m.group(0))
+    return None
+
+
+def issuer_from_header(header: str, text: str) -> Issuer:
+    """Issuer (the last organisation line) and its parent (the line above it)."""
+    body_text = text[len(header):]
+    orgs = [_parse_org(c, body_text) for c in header_orgs(header)]
+    if not orgs:
+        return Issuer()
+    _official_places(orgs)
+    own = orgs[-1]
+    issuer = Issuer(name=own.name, parent=orgs[-2].name if len(orgs) > 1 else None)
+    chain = [o for o in orgs if o.level]
+    issuer.level = own.level or (chain[-1].level if chain else None)
+    for o in chain:
+        place_at(issuer, o.level, o.place)
+    if issuer.level:
+        issuer.unit = next((o.place for o in reversed(chain) if o.level == issuer.level), None)
+    return issuer
+
+
+def _official_places(orgs: list[_Org]) -> None:
+    """Each place of the header chain as officially spelled, top down, each within
+    the places above it: OCR misreads a caps header ("UBND TỈNH VNHLONG" while the
+    place line says "Vĩnh Long"). A name with no unambiguous official match is kept."""
+    within = Issuer()
+    for org in orgs:
+        if not (org.level and org.place):
+            continue
+        official = official_name(org.place, org.level, within.province, within.district)
+        if official and official != org.place and org.name.endswith(org.place):
+            org.name = org.name[:-len(org.place)] + official
+            org.place = official
+        place_at(within, org.level, org.place)
+
+
+def place_at(issuer: Issuer, level: str, place: str) -> None:
+    v = vocab()
+    if level == "tỉnh" or (level == "thành phố" and place in v.central_cities):
+        issuer.province = issuer.province or place
+    elif level in v.district_levels:
+        issuer.district = issuer.district or place
+
+
+def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int) -> None:
+    """A header-less text, or a header without district and province: read them
+    from the body ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện",
+    "tỉnh Hải Dương"), main body only (not the appendix)."""
+    v = vocab()
+    end = ctx.structure.appendix_start or len(ctx.text)
+    body = ctx.text[head_end:end]
+    if not issuer.name:
+        _issuer_from_body(body, issuer)
+    if issuer.level in v.below_district and not issuer.district:
+        issuer.district = _most_named(body, v.district_levels)
+    if issuer.level in v.below_district + v.district_levels and not issuer.province:
+        issuer.province = _most_named(body, ["tỉnh"])
+    if issuer.level == "tỉnh" and not issuer.province:
+        issuer.province = issuer.unit
+    if issuer.level in v.district_levels and not issuer.district and issuer.unit \
+            and issuer.unit not in v.central_cities:
+        issuer.district = issuer.unit
+
+
+def _issuer_from_body(body: str, issuer: Issuer) -> None:
+    v = vocab()
+    rx = regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)")
+    found = list(rx.finditer(body))
+    if not found:
+        return
+    # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
+    verbs = regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})")
+    speaker = next((m for m in found if verbs.match(body, m.end())), None)
+    if speaker is None:
+        counts: dict[tuple[str, str], int] = {}
+        for m in found:
+            key = (fold_phrase(m.group(2)), m.group(3))
+            counts[key] = counts.get(key, 0) + 1
+        best = max(counts, key=counts.get)
+        speaker = next(m for m in found if (fold_phrase(m.group(2)), m.group(3)) == best)
+    level = fold_phrase(speaker.group(2))
+    body_name = v.bodies.get(fold_phrase(speaker.group(1)), speaker.group(1))
+    issuer.name = f"{body_name} {level} {speaker.group(3)}"
+    issuer.level, issuer.unit = level, speaker.group(3)
+    place_at(issuer, level, speaker.group(3))
+
+
+def _most_named(body: str, levels: list[str]) -> str | None:
+    """The place most often named after one of ``levels`` ("huyện Thanh Miện")."""
+    counts: dict[str, int] = {}
+    for lv in levels:
+        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(lv)}\s+({PROPER})(?=\W|$)", body):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=counts.get) if counts else None

@@ -1,0 +1,58 @@
+"""Number, symbol, place and date of the report: "Số: 165/BC-UBND", "Lê Hồng, ngày
+13 tháng 6 năm 2022", else the appendix line "(Kèm theo Báo cáo số 165/BC-UBND
+ngày 13/6/2022)". A draft's blank number or day gives None (the symbol keeps its
+printed part, "/BC-SNV")."""
+from __future__ import annotations
+
+import regex
+
+from ...models import ReportMeta
+from ...patterns import alternation
+from ...vietnamese import fold_phrase
+from .. import Context
+from ..dates import parse_date
+from .title import type_names
+from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, SYMBOL_TAIL
+
+
+def canonical_symbol(num: str | None, tail: str) -> str:
+    return (num or "") + regex.sub(r"\s+", "", tail)
+
+
+def number_from(header: str, meta: ReportMeta) -> None:
+    m = NUMBER_RE.search(header)
+    if m:
+        meta.number = m.group("num")
+        meta.symbol = canonical_symbol(m.group("num"), m.group("tail"))
+
+
+def place_date_from(header: str, meta: ReportMeta) -> None:
+    m = PLACE_DATE_RE.search(header)
+    if not m:
+        return
+    meta.place = m.group("place").strip()
+    day, month = (BLANK_OR_NUMBER.match(m.group(g)) for g in ("d", "m"))
+    if day and month and day.group(1) and month.group(1):
+        meta.date = parse_date(f"{day.group(1)}/{month.group(1)}/{m.group('y')}")
+
+
+def appendix_line(ctx: Context, meta: ReportMeta) -> None:
+    """Fill type/number/symbol/date from "(Kèm theo Báo cáo số 165/BC-UBND ngày
+    13/6/2022)" when the header did not give them (a text export without header)."""
+    if meta.number and meta.date and meta.type:
+        return
+    names = alternation(type_names().values())
+    rx = regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
+                       rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
+    for m in rx.finditer(ctx.text):
+        name = type_names()[fold_phrase(m.group(1))]
+        if meta.type and fold_phrase(meta.type) != fold_phrase(name):
+            continue
+        meta.type = meta.type or name
+        if not meta.number and m.group("num"):
+            meta.number = m.group("num")
+            meta.symbol = canonical_symbol(m.group("num"), m.group("tail"))
+        meta.symbol = meta.symbol or canonical_symbol(None, m.group("tail"))
+        if meta.date is None:
+            meta.date = parse_date(m.group("rest"))
+        return

@@ -1,0 +1,161 @@
+"""Signer and recipients from the signature block ("Nơi nhận:" and the signature
+column, also interleaved line by line by a PDF text layer)."""
+from __future__ import annotations
+
+from itertools import islice
+
+import regex
+
+from ...models import Signer
+from ...patterns import alternation
+from ...structure import lines
+from ...vietnamese import fold_phrase, is_caps, unaccent
+from .. import Context
+from .vocab import CELL_SPLIT, TRAILING_NAME_RE, clean_item, rx, vocab
+
+
+def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
+    """Signer and recipients from the block that starts at "Nơi nhận:" (the
+    first one: later ones belong to attached documents). The two columns may come
+    interleaved line by line ("- Phòng Nội vụ; CHỦ TỊCH"): each line is split into
+    recipient items and signature pieces."""
+    text = ctx.text
+    end = ctx.structure.appendix_start or len(text)
+    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(vocab().recipients_heading)})\s*:")
+    m = heading.search(text)
+    if m:
+        recipients, pieces = _split_block(text, m.end(), len(text))
+        signer = _signer(pieces)
+        if signer.name or signer.position:
+            return signer, recipients
+    else:
+        recipients = []
+    anchor = _last_capacity_line(text, end)
+    if anchor is None:
+        return Signer(), recipients
+    _, pieces = _split_block(text, anchor, end)
+    return _signer(pieces), recipients
+
+
+def _last_capacity_line(text: str, end: int) -> int | None:
+    r = rx()
+    found = None
+    for pos, line in lines(text, 0, end):
+        if r.capacity.match(line.strip()):
+            found = pos
+    return found
+
+
+def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[list[str], list[str]]:
+    """(recipient items, signature pieces) of the lines from ``start``."""
+    recipients: list[str] = []
+    pieces: list[str] = []
+    for _pos, line in islice(lines(text, start, end), max_lines):
+        cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
+        if _has_name(pieces) and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
+            break
+        for cell in cells:
+            items, sig = _split_cell(cell.strip(), bool(recipients))
+            if items and recipients and not items[0][1]:
+                recipients[-1] += " " + items[0][0]  # continuation of a wrapped item
+                items = items[1:]
+            recipients.extend(i for i, _ in items)
+            pieces.extend(sig)
+    return [r for r in (clean_item(x) for x in recipients) if r], pieces
+
+
+def _has_name(pieces: list[str]) -> bool:
+    """A person's name is among the signature pieces read so far (the block ends after it)."""
+    return any(_split_caps_name(_strip_capacity(p)[1])[1] is not None for p in pieces)
+
+
+def _ends_block(line: str) -> bool:
+    """An appendix heading, a numbered line or a prose paragraph: the block is over
+    (a scan may lose the signer's lines, then nothing else stops the reading)."""
+    s = line.strip()
+    if regex.match(r"(?i)^phụ lục\b|^(?:[IVX]+|\d{1,2})[.)]\s|^[a-zđ]\)\s", s):
+        return True
+    return len(s) > 160 and "|" not in s and not s.startswith("-")
+
+
+def _split_cell(cell: str, in_list: bool) -> tuple[list[tuple[str, bool]], list[str]]:
+    """A cell's recipient items ``(text, starts with a dash)`` and the signature
+    pieces glued to them ("- Lưu: VP. Bùi Văn Tiến" -> "Lưu: VP" + "Bùi Văn Tiến")."""
+    items: list[tuple[str, bool]] = []
+    sig: list[str] = []
+    parts = regex.split(r"(?<=;)\s+|(?<=[;.:]|^)\s*(?=-\s)", cell)
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if part.startswith("-") or part.startswith("+") or part.startswith("•"):
+            item, rest = _detach_signature(part)
+            items.append((item, True))
+            if rest:
+                sig.append(rest)
+        elif in_list and not items and part[:1].islower():
+            items.append((part, False))
+        elif _is_signature_like(part):
+            sig.append(part)
+        elif part.endswith(";"):
+            items.append((part, True))  # an item whose dash OCR lost: "Như trên;"
+        # anything else (prose, scan noise) is neither a recipient nor the signature
+    return items, sig
+
+
+def _detach_signature(item: str) -> tuple[str, str | None]:
+    for m in regex.finditer(r"[.;]\s+", item):
+        rest = item[m.end():].strip()
+        if rest and _is_signature_like(rest):
+            return item[:m.start() + 1], rest
+    return item, None
+
+
+def _is_signature_like(s: str) -> bool:
+    r = rx()
+    s = s.strip()
+    if r.capacity.match(s):
+        return True
+    caps, name = _split_caps_name(s)
+    return bool(name) or (bool(caps) and caps == s and is_caps(s))
+
+
+def _strip_capacity(piece: str) -> tuple[str | None, str]:
+    m = rx().capacity.match(piece.strip())
+    if not m:
+        return None, piece.strip()
+    return m.group(1) + ".", m.group(2).strip()
+
+
+def _split_caps_name(s: str) -> tuple[str, str | None]:
+    """'CHỦ TỊCH Nguyễn Ngọc Hai' -> ('CHỦ TỊCH', 'Nguyễn Ngọc Hai')."""
+    s = regex.sub(r"\([^)]*\)", " ", s).strip()  # "(Đã ký)", "(ký, đóng dấu)"
+    words = s.split()
+    i = 0
+    while i < len(words) and (is_caps(words[i]) or words[i] == "-"):
+        i += 1
+    caps, rest = " ".join(words[:i]), " ".join(words[i:])
+    m = TRAILING_NAME_RE.search(rest)
+    if m and not rx().position.fullmatch(unaccent(m.group(0))):
+        return caps, m.group(0)
+    return caps, None
+
+
+def _signer(pieces: list[str]) -> Signer:
+    """Capacity (first TM./KT./… marker), position (the last position named: the
+    one under "KT. CHỦ TỊCH" is the signer's own) and name (the last person name)."""
+    v, r = vocab(), rx()
+    proper = {fold_phrase(unaccent(p)): p for p in v.positions}
+    signer = Signer()
+    for piece in pieces:
+        cap, rest = _strip_capacity(piece)
+        if cap and signer.capacity is None:
+            signer.capacity = cap
+        caps, name = _split_caps_name(rest)
+        found = list(r.position.finditer(unaccent(caps)))
+        if found:
+            last = max(found, key=lambda m: (m.end(), len(m.group(0))))
+            signer.position = proper.get(fold_phrase(last.group(0)), last.group(0))
+        if name:
+            signer.name = name
+    return signer

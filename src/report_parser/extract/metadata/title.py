@@ -1,0 +1,101 @@
+"""The title line ("BÁO CÁO", "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT"), the document type it
+names (or its symbol's code names), the title under it and an official letter's
+trích yếu ("V/v …")."""
+from __future__ import annotations
+
+from itertools import islice
+
+import regex
+
+from ...patterns import alternation
+from ...structure import lines
+from ...vietnamese import fold_phrase, is_caps, unaccent
+from ..references_grammar import grammar
+from .vocab import CELL_SPLIT, PLACE_DATE_RE, Rx, rx, vocab
+
+
+def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | None:
+    """``(line start, line end, type name)`` of the title line ("BÁO CÁO",
+    "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT") among the first lines, or None."""
+    names = type_names()
+    drafts = [fold_phrase(d) for d in vocab().draft_markers]
+    for pos, line in islice(lines(text), max_lines):
+        for cell in CELL_SPLIT.split(line):
+            core = cell.strip(" #*")
+            if not is_caps(core):
+                continue
+            key = fold_phrase(core)
+            changed = True
+            while changed:  # "DỰ THẢO DỰ THẢO NGHỊ QUYẾT"
+                changed = False
+                for d in drafts:
+                    if key.startswith(d + " "):
+                        key, changed = key[len(d) + 1:], True
+            if key in names:
+                return pos, pos + len(line), names[key]
+    return None
+
+
+def type_names() -> dict[str, str]:
+    """Folded name -> name of every document type of the reference grammar."""
+    return {fold_phrase(t.name): t.name for t in grammar().spec.types}
+
+
+def type_from_symbol(symbol: str) -> str | None:
+    """The type a symbol's code names, by the reference grammar: '165/BC-UBND' ->
+    'Báo cáo', '48/2013/NĐ-CP' -> 'Nghị định', '508/UBND-VP' (issuer code first,
+    an official letter) -> 'Công văn'. A blank draft number ("/BC-SNV") is read too."""
+    read = grammar().parse_symbol(symbol)
+    return read.coded.name if read and read.coded else None
+
+
+def subject_line(header: str) -> str | None:
+    """The trích yếu of an official letter: 'V/v khẩn trương thực hiện …'."""
+    v = vocab()
+    m = regex.search(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)", header)
+    if not m:
+        return None
+    s = CELL_SPLIT.split(m.group(1))[0]
+    stops = (PLACE_DATE_RE.search(s), rx().opener_inline.search(s), regex.search(r"\sCỘNG H", s),
+             regex.search(r"\s\d{1,2}\.\s", s))  # OCR glues a numbered note to the line
+    for stop in stops:
+        if stop:
+            s = s[:stop.start()]
+    return s.strip(" ,;") or None
+
+
+def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, int]:
+    """The title: the line(s) after the type line, joined, up to the first line
+    that opens the body (subtitle in parentheses, "Căn cứ", "Kính gửi", a section
+    heading, an all-caps authority line). Returns (title, offset after it)."""
+    r = rx()
+    parts: list[str] = []
+    end = after
+    for pos, line in islice(lines(text, min(after + 1, len(text))), max_lines):
+        s = line.strip().strip("|#* ").strip()
+        if not s:
+            if parts:
+                break
+            continue
+        if _ends_title(s, parts, r):
+            break
+        cut = r.opener_inline.search(s)
+        if cut and cut.start() >= 20:
+            parts.append(s[:cut.start()].strip())
+            end = pos + cut.start()
+            break
+        parts.append(s)
+        end = pos + len(line)
+    title = regex.sub(r"\s+", " ", " ".join(parts)).strip(" ,;") or None
+    return title, end
+
+
+def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
+    if s.startswith("(") or r.opener_start.match(s):
+        return True
+    if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
+        return True
+    if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
+                                  or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
+        return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
+    return bool(parts) and is_caps(s) != is_caps(parts[-1])

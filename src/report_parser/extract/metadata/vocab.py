@@ -1,0 +1,123 @@
+"""The metadata vocabulary (``patterns/metadata.yaml``), the regular expressions built
+from it, and the small text helpers every part of the metadata reader shares."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ... import patterns
+from ...models import PeriodKind
+from ...patterns import alternation
+from ...vietnamese import unaccent
+
+
+
+class PeriodPhrase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str
+    kind: PeriodKind
+    bounds: str | None = None  # key of period_bounds when it is not ``kind`` (H2 -> "other")
+
+
+class Bounds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: tuple[int, int]  # (month, day)
+    end: tuple[int, int]
+
+
+class MetadataPatterns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    draft_markers: list[str]
+    levels: list[str]
+    level_abbrevs: dict[str, str]
+    below_district: list[str]
+    district_levels: list[str]
+    central_cities: list[str]
+    bodies: dict[str, str]
+    agencies: list[str]
+    issuer_verbs: list[str]
+    motto: list[str]
+    capacities: list[str]
+    positions: list[str]
+    recipients_heading: list[str]
+    body_openers: list[str]
+    subject_prefix: list[str]
+    periods: list[PeriodPhrase]
+    period_bounds: dict[str, Bounds]
+
+
+def vocab() -> MetadataPatterns:
+    return patterns.load("metadata.yaml", MetadataPatterns)
+
+
+@dataclass(frozen=True)
+class Rx:
+    """Regular expressions built once from the vocabulary."""
+
+    level: regex.Pattern  # on unaccent() text
+    body: regex.Pattern
+    opener_start: regex.Pattern
+    opener_inline: regex.Pattern
+    capacity: regex.Pattern
+    position: regex.Pattern  # on unaccent() text
+    periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
+
+
+@functools.lru_cache(maxsize=None)
+def rx() -> Rx:
+    v = vocab()
+    openers = "|".join(sorted(v.body_openers, key=len, reverse=True))
+    caps = alternation(c.rstrip(".") for c in v.capacities)
+    return Rx(
+        level=regex.compile(
+            rf"(?i)^({alternation(unaccent(w) for w in list(v.levels) + list(v.level_abbrevs))})\.?\s+(.+)$"),
+        body=regex.compile(rf"(?i)^({alternation(v.bodies)})\b\s*(.*)$"),
+        opener_start=regex.compile(rf"^(?:{openers})"),
+        opener_inline=regex.compile(rf"\s(?:{openers})"),
+        capacity=regex.compile(rf"^({caps})\s*\.\s*(.*)$"),
+        position=regex.compile(rf"(?i)(?<!\p{{L}})({alternation(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
+        periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
+    )
+
+
+# ----------------------------------------------------------------------------- small text helpers
+NAME_WORD = r"\p{Lu}\p{Ll}*"
+PROPER = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"  # "Lê Hồng", "Thanh Miện", "Hồ Chí Minh"
+SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0,2}[\p{L}\d&]+)*"
+NUMBER_RE = regex.compile(
+    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?P<tail>{SYMBOL_TAIL})")
+PLACE_DATE_RE = regex.compile(
+    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?{PROPER})\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?)"
+    r"tháng(?P<m>[^\n]{0,12}?)năm\s{0,3}(?P<y>\d{4})")
+# a day or month as the blank leaves it: digits, or nothing (a draft), or OCR noise (-> None)
+BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")
+# a person's name ends the signature block, after a rank or a stamp's noise ("Trung tá Ngô Văn Công")
+TRAILING_NAME_RE = regex.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){1,4}$")
+YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
+
+
+def title_case(s: str) -> str:
+    """'LÊ HỒNG' -> 'Lê Hồng' (place names capitalise every syllable)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+
+
+def agency_case(s: str) -> str:
+    """'GIÁO DỤC VÀ ĐÀO TẠO' -> 'Giáo dục và Đào tạo' (each joined part capitalised once)."""
+    parts = regex.split(r"\s+(và|VÀ)\s+", s.strip())
+    out = []
+    for i, p in enumerate(parts):
+        if i % 2:
+            out.append("và")
+        else:
+            p = p.lower()
+            out.append(p[:1].upper() + p[1:])
+    return " ".join(out)
+
+
+def clean_item(s: str) -> str:
+    s = regex.sub(r"^[\s\-+•–]+", "", s)
+    return regex.sub(r"[\s;,.]+$", "", s).strip()
