@@ -180,7 +180,10 @@ class _Segmenter:
         nxt = next((q.start for q in self.qs if q.start >= pos), end)
         return bool(regex.search(r"\p{L}", self.text[pos:nxt]))
 
-    def run(self, start: int, end: int) -> list[Segment]:
+    # ------------------------------------------------------------------ the walk over the events
+    def _events(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
+        """(position, order, kind, end) of each sentence start and clause delimiter not inside a
+        number, a level list ("mức độ 3,4") or a joined noun list ("cán bộ, công chức")."""
         text = self.text
         protected = [(q.start, q.end) for q in self.qs] + [
             (start + s, start + e) for s, e in level_spans(text[start:end])] + [
@@ -190,48 +193,81 @@ class _Segmenter:
             if not any(s <= m.start() < e for s, e in protected):
                 events.append((m.start(), 1, m.group("d") or "opener", m.end()))
         events.sort()
-        cur, cur_start, group, topic, stack = Segment(), start, None, "", []
-        for pos, _, kind, ev_end in events:
-            if pos < cur_start:
-                continue
-            has_fig = bool(self._figs_in(cur_start, pos)) or any(self._figs_in(s, e) for s, e in cur.pieces)
-            if kind == "sentence":
-                cur.pieces.append((cur_start, pos))
-                for seg in [cur] + [s for s, _ in reversed(stack)]:
-                    self._finish(seg)
-                cur, cur_start, group, topic, stack = Segment(), pos, None, "", []
-            elif kind == ";" or (kind in ",:" and has_fig):
-                cur.pieces.append((cur_start, pos))
-                self._finish(cur)
-                cur, cur_start = Segment(parent=group, topic=topic), ev_end
-            elif kind == ":" and self._label_follows(ev_end, end):
-                topic = (topic + " " + Segment(cur.pieces + [(cur_start, pos)]).text(text)).strip()
-                cur, cur_start = Segment(parent=group, topic=topic), ev_end
-            elif kind == "opener":
-                if has_fig:
-                    cur.pieces.append((cur_start, pos))
-                    self._finish(cur)
-                    group = cur
-                    cur, cur_start = Segment(parent=group, topic=topic), pos
-                else:
-                    group = cur.parent or self.last
-                    cur.parent = group
-            elif kind == "(":
-                cur.pieces.append((cur_start, pos))
-                stack.append((cur, group))
-                group = cur
-                cur, cur_start = Segment(parent=cur, topic=topic), pos
-            elif kind == ")" and stack:
-                cur.pieces.append((cur_start, ev_end))
-                enclosing, group = stack.pop()
-                if has_fig:
-                    self._finish(cur)
-                else:
-                    enclosing.pieces.extend(cur.pieces)
-                cur, cur_start = enclosing, ev_end
-        cur.pieces.append((cur_start, end))
-        for seg in [cur] + [s for s, _ in reversed(stack)]:
+        return events
+
+    def _reset(self, pos: int) -> None:
+        self.cur, self.cur_start, self.group, self.topic, self.stack = Segment(), pos, None, "", []
+
+    def _close(self, pos: int) -> None:
+        """Ends the clause at ``pos`` with the clauses its parentheses left open."""
+        self.cur.pieces.append((self.cur_start, pos))
+        for seg in [self.cur] + [s for s, _ in reversed(self.stack)]:
             self._finish(seg)
+
+    def _has_fig(self, pos: int) -> bool:
+        return bool(self._figs_in(self.cur_start, pos)) or any(self._figs_in(s, e) for s, e in self.cur.pieces)
+
+    def _cut(self, pos: int, ev_end: int) -> None:
+        """";" or a "," / ":" after a figure: a new clause under the same group."""
+        self.cur.pieces.append((self.cur_start, pos))
+        self._finish(self.cur)
+        self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
+
+    def _label(self, pos: int, ev_end: int) -> None:
+        """A ":" before words ("Chữ ký số: ..."): the words so far are the topic of what follows."""
+        label = Segment(self.cur.pieces + [(self.cur_start, pos)]).text(self.text)
+        self.topic = (self.topic + " " + label).strip()
+        self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
+
+    def _opener(self, pos: int, has_fig: bool) -> None:
+        """"trong đó", "gồm": what follows breaks down the clause with a figure before it."""
+        if has_fig:
+            self.cur.pieces.append((self.cur_start, pos))
+            self._finish(self.cur)
+            self.group = self.cur
+            self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), pos
+        else:
+            self.group = self.cur.parent or self.last
+            self.cur.parent = self.group
+
+    def _open_paren(self, pos: int) -> None:
+        self.cur.pieces.append((self.cur_start, pos))
+        self.stack.append((self.cur, self.group))
+        self.group = self.cur
+        self.cur, self.cur_start = Segment(parent=self.cur, topic=self.topic), pos
+
+    def _close_paren(self, ev_end: int, has_fig: bool) -> None:
+        """A parenthesis with a figure is a clause of its own; one without is part of its clause."""
+        self.cur.pieces.append((self.cur_start, ev_end))
+        enclosing, self.group = self.stack.pop()
+        if has_fig:
+            self._finish(self.cur)
+        else:
+            enclosing.pieces.extend(self.cur.pieces)
+        self.cur, self.cur_start = enclosing, ev_end
+
+    def _step(self, pos: int, kind: str, ev_end: int, end: int) -> None:
+        has_fig = self._has_fig(pos)
+        if kind == "sentence":
+            self._close(pos)
+            self._reset(pos)
+        elif kind == ";" or (kind in ",:" and has_fig):
+            self._cut(pos, ev_end)
+        elif kind == ":" and self._label_follows(ev_end, end):
+            self._label(pos, ev_end)
+        elif kind == "opener":
+            self._opener(pos, has_fig)
+        elif kind == "(":
+            self._open_paren(pos)
+        elif kind == ")" and self.stack:
+            self._close_paren(ev_end, has_fig)
+
+    def run(self, start: int, end: int) -> list[Segment]:
+        self._reset(start)
+        for pos, _, kind, ev_end in self._events(start, end):
+            if pos >= self.cur_start:
+                self._step(pos, kind, ev_end, end)
+        self._close(end)
         return self.out
 
 
