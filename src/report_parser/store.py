@@ -28,6 +28,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from .errors import UnreadableInput
 from .models import FormTable, Report
 from .places import AdminUnit, resolve
@@ -114,6 +115,9 @@ CREATE INDEX corrections_report ON corrections(sha256, target, key);
 # MIGRATIONS[n] takes a store from version n to n + 1 (version 0 = empty file).
 MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
+# tables every store of the current version has (a file that lacks one is refused on opening)
+REQUIRED_TABLES = ("reports", "indicators", "refs", "mentions", "table_rows", "figures", "checks",
+                   "replaced", "import_errors")
 
 
 class StoreError(UnreadableInput):
@@ -124,39 +128,101 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(path: str | Path) -> sqlite3.Connection:
-    """Open (creating or migrating) the store; rows come back as :class:`sqlite3.Row`."""
+def open_store(path: str | Path, *, write: bool = True) -> sqlite3.Connection:
+    """Open (creating or migrating) the store; rows come back as :class:`sqlite3.Row`.
+
+    A store that another program holds locked is waited for (``limits.STORE_BUSY_SECONDS``);
+    a corrupt file (``PRAGMA quick_check``), a store without its tables, and, when ``write``,
+    a read-only one are refused with a one-line :class:`StoreError`.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit (BEGIN/COMMIT)
-    conn.row_factory = sqlite3.Row
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
+    existed = path.is_file() and path.stat().st_size > 0
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=limits.STORE_BUSY_SECONDS)
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(f"{path}: cannot open the store ({getattr(e, 'strerror', None) or e})") from None
+    conn.row_factory = sqlite3.Row  # transactions are explicit (BEGIN/COMMIT)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        if existed:
+            _check_integrity(conn, path)
         migrate(conn)
-    except sqlite3.DatabaseError as e:
+        _check_tables(conn, path)
+        if write:
+            _check_writable(conn)
+    except (sqlite3.DatabaseError, StoreError) as e:
         conn.close()
-        raise StoreError(f"{path}: not a report-parser store ({e})") from None
+        raise (e if isinstance(e, StoreError) else store_error(path, e)) from None
     return conn
 
 
+def store_error(path: str | Path, e: sqlite3.Error) -> StoreError:
+    """A one-line StoreError for an SQLite error on the store at ``path``."""
+    msg = str(e)
+    if "locked" in msg or "busy" in msg:
+        return StoreError(f"{path}: the store is locked by another program (waited "
+                          f"{limits.STORE_BUSY_SECONDS:g} s); close it and run again")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"{path}: the store is read-only (no write permission on the file or its folder)")
+    if "unable to open" in msg:
+        return StoreError(f"{path}: cannot open the store ({msg}); check the folder's permissions")
+    if "malformed" in msg or "corrupt" in msg:
+        return StoreError(f"{path}: the store is corrupt ({msg}); restore it from a backup")
+    return StoreError(f"{path}: not a report-parser store ({msg})")
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [" ".join(str(r[0]).split()) for r in conn.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise StoreError(f"{path}: the store is corrupt (quick_check: {'; '.join(problems)[:200]}); "
+                         "restore it from a backup")
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """A store whose version says it has tables it does not have (a foreign or damaged file)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in REQUIRED_TABLES if t not in have]
+    if missing:
+        raise StoreError(f"{path}: not a report-parser store (schema version "
+                         f"{conn.execute('PRAGMA user_version').fetchone()[0]} but no table {', '.join(missing)})")
+
+
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Try a write and roll it back: a read-only file or folder fails here, not after parsing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {conn.execute('PRAGMA user_version').fetchone()[0]}")
+    finally:
+        conn.execute("ROLLBACK")
+
+
 def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> int:
-    """Apply the missing schema steps, each in its own transaction; returns the new version."""
+    """Apply the missing schema steps, each in its own transaction; returns the new version.
+
+    The version is read inside the (immediate, i.e. write-locked) transaction, so several
+    processes creating or upgrading one store at the same moment apply each step once.
+    """
     steps = MIGRATIONS if migrations is None else migrations
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(steps):
-        raise StoreError(f"the store has schema version {version}, newer than this report-parser "
-                         f"understands ({len(steps)}); upgrade report-parser")
-    for n in range(version, len(steps)):
-        conn.execute("BEGIN")
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(steps[n]):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(steps):
+                raise StoreError(f"the store has schema version {version}, newer than this report-parser "
+                                 f"understands ({len(steps)}); upgrade report-parser")
+            if version == len(steps):
+                conn.execute("COMMIT")
+                return version
+            for statement in _statements(steps[version]):
                 conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {n + 1}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return len(steps)
 
 
 def _statements(script: str) -> list[str]:
