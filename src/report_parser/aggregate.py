@@ -9,7 +9,7 @@ bound such as "trên 99%"; the text value when the report gives the figure both
 in its text and in a form table, since the text is what the commune wrote in
 its own words; the form value otherwise). A rate is
 never averaged on its own: it is recomputed from the summed numerators and
-denominators of the communes that give both (``patterns/aggregate.yaml`` says
+denominators of the communes that give both (``patterns/catalogue.yaml`` says
 which counts make each rate), and shown next to the plain mean of the stated
 rates so that an officer sees when the two disagree.
 """
@@ -20,9 +20,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
-from . import patterns
+from . import catalogue as _catalogue
 from .places import AdminUnit, fold, resolve
 from .units import Roster
 
@@ -32,28 +30,17 @@ OUTSIDE_ROSTER = "(ngoài danh sách)"
 ALL = "Toàn bộ"
 
 
-class IndicatorInfo(BaseModel):
-    label: str
-    unit: str | None = None
-    of: tuple[str, str] | None = None  # a rate's (numerator, denominator) counts
-
-
-class AggregateConfig(BaseModel):
-    indicators: dict[str, IndicatorInfo]
-
-
-def catalogue() -> dict[str, IndicatorInfo]:
-    return patterns.load("aggregate.yaml", AggregateConfig).indicators
+def catalogue() -> dict[str, _catalogue.Entry]:
+    """The indicator catalogue (``patterns/catalogue.yaml``), in its order."""
+    return _catalogue.entries()
 
 
 def is_rate(code: str) -> bool:
-    info = catalogue().get(code)
-    return info.unit == "%" if info else code.endswith("_rate")
+    return _catalogue.is_rate(code)
 
 
 def label(code: str) -> str:
-    info = catalogue().get(code)
-    return info.label if info else code
+    return _catalogue.name(code)
 
 
 @dataclass
@@ -210,11 +197,11 @@ def summary_sheet(reports, groups, missing) -> Sheet:
         miss = [sum(1 for g, _, _ in missing if g.code == grp.code) for grp in groups] + [len(missing)]
         sheet.rows.append(["Số xã chưa gửi báo cáo", "missing", "xã", "Đếm"] + miss)
     for code in _codes(reports, with_field=False):
-        unit = (catalogue().get(code) or IndicatorInfo(label=code)).unit
+        info, unit = _catalogue.get(code), _catalogue.unit(code)
         if not is_rate(code):
             sheet.rows.append([label(code), code, unit, "Tổng"] + [total(rs, code) for _, rs in parts])
             continue
-        if catalogue().get(code) and catalogue()[code].of:
+        if info and info.aggregation == "recompute":
             sheet.rows.append([f"{label(code)} (tính lại từ tổng)", code, "%", "Σ tử số / Σ mẫu số"]
                               + [recomputed_rate(rs, code) for _, rs in parts])
         sheet.rows.append([f"{label(code)} (trung bình tỷ lệ các xã nêu)", f"{code}:mean", "%", "Trung bình"]
@@ -272,7 +259,7 @@ def form_sheet(conn: sqlite3.Connection, reports, groups) -> Sheet:
         if t["value"] is not None:
             entry["values"].setdefault(t["report_id"], t["value"])
     for (form, code), e in sorted(rows.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))):
-        percent = (e["unit"] or "").strip() == "%"
+        percent = _catalogue.is_rate_unit(e["unit"])
         cells = []
         for _, rs in parts:
             vals = [e["values"][r.id] for r in rs if r.id in e["values"]]

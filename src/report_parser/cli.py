@@ -84,9 +84,10 @@ def schema_cmd(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the schema here.")] = None,
 ) -> None:
     """Print the JSON Schema of the output (generated from the pydantic models)."""
+    from .catalogue import document_schema
     from .models import Report
 
-    text = json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2)
+    text = json.dumps(document_schema(Report.model_json_schema()), ensure_ascii=False, indent=2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
     else:

@@ -73,11 +73,11 @@ def check_patterns() -> None:
     ``REPORT_PARSER_PATTERNS`` is one clear error instead of one failure per report.
     Raises :class:`~report_parser.patterns.PatternError`.
     """
-    from . import aggregate, ocr_repair
+    from . import catalogue, ocr_repair
     from .checks import rules
     from .extract import fields, indicators, metadata, numbers, references_grammar, table_cells, table_indicators
 
     for load in (references_grammar.grammar, metadata.vocab, numbers._vocab, indicators.compiled,
                  fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
-                 ocr_repair._lexicon, aggregate.catalogue):
+                 ocr_repair._lexicon, catalogue.load):
         load()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import catalogue
 from ..models import Check, FormRow, FormTable
 from .rules import CheckRules
 from .values import agrees, computed_fmt, fmt, make_check, row_evidence
@@ -23,8 +24,7 @@ class FormFindings:
 
 
 def _is_rate(row: FormRow, rules: CheckRules) -> bool:
-    unit = (row.unit or "").strip().casefold()
-    return unit in {u.casefold() for u in rules.form_rates.rate_units}
+    return catalogue.is_rate_unit(row.unit)
 
 
 def _count_rows(form: str, row: FormRow, rows: dict[str, FormRow],

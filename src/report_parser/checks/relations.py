@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .. import catalogue
 from ..models import Check, Indicator
 from .rules import CheckRules, RateRule, SumRule
 from .values import (DimKey, Facts, agrees, combinations, computed_fmt, dim_key, fmt,
@@ -216,8 +217,7 @@ def check_percent_indicators(facts: Facts, rules: CheckRules, flagged_rows: set[
     out = []
     for code, dim in facts.keys():
         for ind in facts.all(code, dim):
-            is_rate = ind.unit == "%" or code.endswith("rate")
-            if is_rate and ind.value > 100 and not (ind.table and ind.table in flagged_rows):
+            if catalogue.is_rate(code) and ind.value > 100 and not (ind.table and ind.table in flagged_rows):
                 message = rules.messages.percent_over_100.format(
                     where=where(dim, rules), name=rules.name(code), value=fmt(ind.value))
                 out.append(make_check("percent-over-100", "warning", message, [ind]))

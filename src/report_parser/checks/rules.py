@@ -1,7 +1,7 @@
 """The consistency rules as data (``patterns/checks.yaml``), validated when loaded.
 
-Relations between catalogue codes, the phrasing of every message and the names an
-officer knows the measures by live in the YAML file, so that a district adds a
+Relations between catalogue codes and the phrasing of every message live in the
+YAML file (the names an officer knows the measures by are the catalogue's), so that a district adds a
 rule or rewords a message without touching Python.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import patterns
+from .. import catalogue, patterns
 from ..models import Severity
 
 
@@ -53,7 +53,6 @@ class FormRateOverride(_Rule):
 
 
 class FormRates(_Rule):
-    rate_units: list[str]
     denominator: str
     numerator: str
     overrides: list[FormRateOverride] = Field(default_factory=list)
@@ -104,7 +103,6 @@ class Messages(_Rule):
 
 
 class CheckRules(_Rule):
-    names: dict[str, str]
     sums: list[SumRule]
     rates: list[RateRule]
     breakdowns: list[Breakdown]
@@ -119,7 +117,7 @@ class CheckRules(_Rule):
 
     def name(self, code: str) -> str:
         """The officer's name for a catalogue code (the code itself when unnamed)."""
-        return self.names.get(code, code)
+        return catalogue.short(code)
 
 
 def load() -> CheckRules:

@@ -19,7 +19,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import patterns
+from .. import catalogue, patterns
 from ..models import Indicator
 from . import Context, table_indicators
 from .fields import canonical_field
@@ -60,7 +60,6 @@ class Zero(BaseModel):
 class IndicatorSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    units: dict[str, str]
     target_sections: list[str]
     targets: list[str]
     other_bodies: list[str]
@@ -334,7 +333,7 @@ def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
 # --------------------------------------------------------------------------- the extractor
 def _indicator(ctx: Context, code: str, value, start: int, end: int, field_name: str | None,
                qualifier: str | None, cp: Compiled) -> Indicator:
-    return Indicator(code=code, value=value, unit=cp.spec.units.get(code),
+    return Indicator(code=code, value=value, unit=catalogue.unit(code),
                      dimension={"field": field_name} if field_name else {}, qualifier=qualifier,
                      source="text", page=ctx.page_of(start), evidence=ctx.sentence(start),
                      start=start, end=end, section=ctx.section(start))

@@ -16,7 +16,7 @@ import functools
 import regex
 from pydantic import BaseModel, Field
 
-from .. import patterns
+from .. import catalogue, patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
 from .fields import canonical_field
 from .table_cells import cell_value, clean, vocab
@@ -24,7 +24,6 @@ from .table_cells import cell_value, clean, vocab
 
 class RowRule(BaseModel):
     code: str
-    unit: str
     label: str
     at: list[str] = Field(default_factory=list)
     parent: str | None = None
@@ -32,7 +31,6 @@ class RowRule(BaseModel):
 
 class ColumnRule(BaseModel):
     code: str
-    unit: str
     header: str
     split_code: str | None = None
 
@@ -56,13 +54,9 @@ def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[regex.Pattern | Non
     return spec, labels, parents, headers
 
 
-def _is_rate(code: str) -> bool:
-    return code.endswith("rate")
-
-
 def _fits(rule: RowRule, row: FormRow) -> bool:
     """A rate code takes a row in "%", a count code a row in any other unit."""
-    return _is_rate(rule.code) == (clean(row.unit) == "%")
+    return catalogue.is_rate(rule.code) == catalogue.is_rate_unit(clean(row.unit))
 
 
 # --------------------------------------------------------------------------- forms
@@ -88,7 +82,7 @@ def _form_indicators(table: FormTable) -> list[tuple[Indicator, bool]]:
         if hit is None:
             continue
         rule, keyed = hit
-        out.append((Indicator(code=rule.code, value=row.value, unit=rule.unit, source="table",
+        out.append((Indicator(code=rule.code, value=row.value, unit=catalogue.unit(rule.code), source="table",
                               page=row.page, evidence=f"{row.code}. {row.label}: {row.raw}",
                               section=f"PL.BM{table.form}" if table.form else None, table=key), keyed))
     return out
@@ -126,10 +120,10 @@ def _grid_row_indicators(table: GridTable, row: GridRow, field_col: int,
     for j, rule in enumerate(rules):
         if rule is None or j >= len(cells) or j == field_col:
             continue
-        value = cell_value(cells[j], rule.unit)
+        value = cell_value(cells[j], catalogue.unit(rule.code))
         if value is None:
             continue
-        out.append(Indicator(code=rule.code, value=value, unit=rule.unit,
+        out.append(Indicator(code=rule.code, value=value, unit=catalogue.unit(rule.code),
                              dimension={} if total else {"field": field}, source="table", page=row.page,
                              evidence=f"{field or clean(cells[0])} | {table.columns[j]}: {clean(cells[j])}",
                              table=f"{table.form}/{clean(cells[0])}" if table.form else None))
