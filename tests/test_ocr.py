@@ -248,9 +248,9 @@ def test_worker_budget(monkeypatch):
     assert ocr.ocr_workers() == 3
     monkeypatch.setenv(ocr.ENV_WORKERS, "")
     assert ocr.ocr_workers() == len(os.sched_getaffinity(0))
-    # a batch worker process already has its own core: one Tesseract at a time there
-    monkeypatch.setattr(ocr.multiprocessing, "parent_process", lambda: object())
-    assert ocr.ocr_workers() == 1
+    # the caller's count (a batch passes its share of the cores) wins over the environment
+    monkeypatch.setenv(ocr.ENV_WORKERS, "3")
+    assert ocr.ocr_workers(1) == 1
 
 
 def _ocr_doc(text: str) -> Document:

@@ -7,15 +7,19 @@
 """
 from __future__ import annotations
 
-from .errors import NotAReport, ReportParserError, UnreadableInput
+from .errors import NotAReport, ReportParserError, UnreadableInput, UsageError
 from .models import Report
 
 __version__ = "0.1.0"
-__all__ = ["parse", "Report", "ReportParserError", "UnreadableInput", "NotAReport", "__version__"]
+__all__ = ["parse", "Report", "ReportParserError", "UnreadableInput", "NotAReport", "UsageError", "__version__"]
 
 
-def parse(path, *, ocr: str = "auto", require_report: bool = True) -> Report:
-    """Parse one report file (PDF, DOCX, TXT, …) into a :class:`Report`."""
+def parse(path, *, ocr="auto", ocr_workers: int | None = None, require_report: bool = True) -> Report:
+    """Parse one report file (PDF, DOCX, TXT, …) into a :class:`Report`.
+
+    ``ocr``: "auto", "always", "never" (or an :class:`~report_parser.options.OcrMode`);
+    anything else raises :class:`UsageError`.
+    """
     from .pipeline import parse as _parse
 
-    return _parse(path, ocr=ocr, require_report=require_report)
+    return _parse(path, ocr=ocr, ocr_workers=ocr_workers, require_report=require_report)

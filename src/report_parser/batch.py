@@ -15,6 +15,7 @@ a half-written report anywhere.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import multiprocessing as mp
 import os
@@ -30,6 +31,7 @@ from typing import Callable
 from .errors import ReportParserError
 from .ingest import SUPPORTED
 from .models import Report
+from .options import OcrMode
 from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha
 
 EXIT_SOME_FAILED = 5
@@ -85,10 +87,10 @@ def collect(paths: list[Path]) -> list[Path]:
 
 # --------------------------------------------------------------------------- worker side
 
-def _default_parse(path: Path) -> Report:
+def _default_parse(path: Path, ocr: OcrMode = OcrMode.auto, ocr_workers: int | None = None) -> Report:
     from .pipeline import parse
 
-    return parse(path)
+    return parse(path, ocr=ocr, ocr_workers=ocr_workers)
 
 
 def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool) -> Outcome:
@@ -259,10 +261,16 @@ class _Outputs:
 
 
 def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: int | None = None,
-              force: bool = False, timeout: float = DEFAULT_TIMEOUT, parse_fn: ParseFn = _default_parse,
-              progress: "Progress | None" = None) -> BatchSummary:
-    """Parse every file under ``paths`` into ``out`` and import the reports into the store."""
+              force: bool = False, timeout: float = DEFAULT_TIMEOUT, parse_fn: ParseFn | None = None,
+              progress: "Progress | None" = None, ocr: OcrMode | str = OcrMode.auto) -> BatchSummary:
+    """Parse every file under ``paths`` into ``out`` and import the reports into the store.
+
+    ``ocr`` applies to every file; each worker may run its share of the cores' Tesseracts."""
     files = collect(paths)
+    workers = workers or os.cpu_count() or 1
+    if parse_fn is None:
+        share = max(1, (os.cpu_count() or 1) // max(1, min(workers, len(files))))
+        parse_fn = functools.partial(_default_parse, ocr=OcrMode.of(ocr), ocr_workers=share)
     summary = BatchSummary(total=len(files))
     conn = open_store(db or out / "district.sqlite")
     outputs = _Outputs(out)
@@ -289,7 +297,7 @@ def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: 
 
     try:
         with progress:
-            run_parallel(files, workers=workers or os.cpu_count() or 1, timeout=timeout,
+            run_parallel(files, workers=workers, timeout=timeout,
                          known=frozenset(known_hashes(conn)), force=force, parse_fn=parse_fn,
                          on_outcome=on_outcome)
     finally:

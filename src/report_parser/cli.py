@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import EXIT_OK, EXIT_USAGE, ReportParserError
+from .options import OcrMode
 from .patterns import PatternError
 
 app = typer.Typer(
@@ -32,12 +33,6 @@ app = typer.Typer(
 class OutFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
-
-
-class OcrMode(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 def fail(message: str, code: int) -> None:
@@ -59,7 +54,7 @@ def parse_cmd(
     from .pipeline import parse
 
     try:
-        report = parse(file, ocr=ocr.value, require_report=not lenient)
+        report = parse(file, ocr=ocr, require_report=not lenient)
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import EXIT_USAGE, ReportParserError
+from .options import OcrMode
 
 
 def _fail(message: str, code: int) -> None:
@@ -28,6 +29,8 @@ def batch_cmd(
                                                    help="Parallel parser processes. Default: all cores.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-parse and re-store files already in the store.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-file time limit in seconds.")] = 300.0,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="OCR pages without a usable text layer (auto), every page, "
+                                                       "or never.")] = OcrMode.auto,
 ) -> None:
     """Parse every report under PATHS in parallel and import them into the district store.
 
@@ -49,7 +52,7 @@ def batch_cmd(
     except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
         _fail(" ".join(str(e).split()), EXIT_USAGE)
     try:
-        summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout)
+        summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout, ocr=ocr)
     except ReportParserError as e:
         _fail(str(e), e.exit_code)
     except KeyboardInterrupt:

@@ -27,3 +27,9 @@ class NotAReport(ReportParserError):
     """The file was read but holds no report structure (no header, no title, no sections)."""
 
     exit_code = EXIT_NOT_A_REPORT
+
+
+class UsageError(ReportParserError, ValueError):
+    """An option given to the API or the command line is invalid (or cannot apply to this input)."""
+
+    exit_code = EXIT_USAGE

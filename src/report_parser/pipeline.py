@@ -8,34 +8,41 @@ from .errors import NotAReport, UnreadableInput
 from .extract import Context
 from .ingest import read
 from .models import Report, Source
+from .options import OcrMode, ocr_workers_of
 
 
-def build_context(path: str | Path, *, ocr: str = "auto") -> Context:
-    doc = read(path, ocr=ocr)
+def build_context(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None) -> Context:
+    doc = read(path, ocr=ocr, ocr_workers=ocr_workers)
     normalize.repair(doc)
     return Context(doc, structure.analyse(doc))
 
 
-def parse(path: str | Path, *, ocr: str = "auto", require_report: bool = True) -> Report:
+def parse(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None,
+          require_report: bool = True) -> Report:
     """Parse one report file into the contract's :class:`Report`.
+
+    ``ocr`` is an :class:`~report_parser.options.OcrMode` or its name; ``ocr_workers``
+    how many Tesseract processes this document may use at once (None: every CPU).
+    An invalid option raises :class:`~report_parser.errors.UsageError`.
 
     Raises :class:`~report_parser.errors.UnreadableInput` for a file that cannot
     be read (or whose text is so long and repetitive that a guarded pattern search
     times out) and :class:`~report_parser.errors.NotAReport` when the text holds
     no report structure.
     """
+    ocr, ocr_workers = OcrMode.of(ocr), ocr_workers_of(ocr_workers)
     try:
-        return _parse(path, ocr, require_report)
+        return _parse(path, ocr, ocr_workers, require_report)
     except TimeoutError:  # the regex ``timeout=`` guard against pathological text
         raise UnreadableInput(f"{path}: the text is too long or too repetitive to parse in time "
                               "(a pattern search timed out); split the file") from None
 
 
-def _parse(path: str | Path, ocr: str, require_report: bool) -> Report:
+def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None, require_report: bool) -> Report:
     from .checks import run_checks
     from .extract import figures, indicators, metadata, references, tables
 
-    ctx = build_context(path, ocr=ocr)
+    ctx = build_context(path, ocr=ocr, ocr_workers=ocr_workers)
     doc = ctx.doc
     meta = metadata.extract(ctx)
     refs = references.extract(ctx, meta)

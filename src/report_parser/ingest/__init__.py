@@ -10,7 +10,8 @@ import hashlib
 from pathlib import Path
 
 from ..document import Document
-from ..errors import UnreadableInput
+from ..errors import UnreadableInput, UsageError
+from ..options import OcrMode
 
 SUPPORTED = {".txt", ".text", ".md", ".pdf", ".docx", ".doc", ".odt", ".rtf",
              ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
@@ -69,8 +70,13 @@ def _looks_textual(data: bytes) -> bool:
     return b"\x00" not in sample
 
 
-def read(path: str | Path, *, ocr: str = "auto") -> Document:
-    """Read any supported file into a Document (not yet repaired)."""
+def read(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None) -> Document:
+    """Read any supported file into a Document (not yet repaired).
+
+    ``ocr`` applies to PDFs and images; ``ocr_workers`` is how many Tesseract
+    processes may run at once for this document (None: the CPUs this process may use).
+    """
+    ocr = OcrMode.of(ocr)
     path = Path(path)
     data, sha = file_info(path)
     fmt = sniff(path, data)
@@ -79,7 +85,7 @@ def read(path: str | Path, *, ocr: str = "auto") -> Document:
         return read_txt(path, data, sha)
     if fmt == "pdf":
         from .pdf import read_pdf
-        return read_pdf(path, data, sha, ocr=ocr)
+        return read_pdf(path, data, sha, ocr=ocr, ocr_workers=ocr_workers)
     if fmt == "docx":
         from .docx import read_docx
         return read_docx(path, data, sha)
@@ -90,9 +96,12 @@ def read(path: str | Path, *, ocr: str = "auto") -> Document:
             raise UnreadableInput(f"{path}: .{fmt} files are not supported yet; save it as .docx") from None
         return read_office(path, data, sha, fmt)
     if fmt == "image":
+        if ocr is OcrMode.never:
+            raise UsageError(f"{path}: an image has no text layer and can only be read by OCR, "
+                             "which --ocr never turned off")
         try:
             from .image import read_image
         except ImportError:
             raise UnreadableInput(f"{path}: image input needs the OCR reader, not installed") from None
-        return read_image(path, data, sha)
+        return read_image(path, data, sha, ocr_workers=ocr_workers)
     raise UnreadableInput(f"{path}: unsupported format {fmt}")

@@ -23,7 +23,7 @@ def _frames(img) -> Iterator:
         yield img.copy()
 
 
-def read_image(path: Path, data: bytes, sha: str) -> Document:
+def read_image(path: Path, data: bytes, sha: str, *, ocr_workers: int | None = None) -> Document:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -31,7 +31,7 @@ def read_image(path: Path, data: bytes, sha: str) -> Document:
         frames = list(_frames(img))
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise UnreadableInput(f"{path}: not a readable image ({e})") from None
-    results = ocr_many(frames, rendered=False)
+    results = ocr_many(frames, rendered=False, workers=ocr_workers)
     blank = Document(path=path, format="image", sha256=sha, size=len(data), pages=[""] * len(frames))
     doc = apply_ocr(blank, list(range(1, len(frames) + 1)), results)
     if not doc.raw_text.strip():

@@ -11,15 +11,14 @@ Pages are rendered by pypdfium2 at 300 dpi in the calling thread (pdfium is not
 thread-safe), cleaned of scanner specks with a 3x3 median filter, and read by
 the ``tesseract`` CLI with the ``vie`` model, one single-threaded process per
 page (``OMP_THREAD_LIMIT=1``), as many at a time as the worker budget allows
-(``REPORT_PARSER_OCR_WORKERS``; default: the CPUs this process may use, or
-one inside a batch's worker process). Word boxes are laid out
+(the caller's ``workers``, else ``REPORT_PARSER_OCR_WORKERS``, else the CPUs
+this process may use; a batch passes its share of the cores). Word boxes are laid out
 again by :mod:`.ocr_layout`.
 """
 from __future__ import annotations
 
 import functools
 import io
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -79,17 +78,15 @@ def needs_ocr(text: str, image_cover: float) -> bool:
     return not layer_is_plausible(text)
 
 
-def ocr_workers() -> int:
-    """How many Tesseract processes may run at once for one document.
-
-    Inside a worker process of a batch (which already runs one file per core)
-    the default is one, so N workers never start N x cores Tesseracts.
-    """
+def ocr_workers(requested: int | None = None) -> int:
+    """How many Tesseract processes may run at once for one document: ``requested`` when
+    given (a batch passes its share of the cores), else the environment's budget, else
+    the CPUs this process may use."""
+    if requested:
+        return requested
     env = os.environ.get(ENV_WORKERS, "").strip()
     if env.isdigit() and int(env) > 0:
         return int(env)
-    if multiprocessing.parent_process() is not None:
-        return 1
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
@@ -201,10 +198,12 @@ def ocr_image(img, exe: str, *, dpi: int | None = None) -> PageOcr:
     return result
 
 
-def ocr_many(images: Iterable, *, rendered: bool, dpi: int | None = None) -> list[PageOcr]:
-    """OCR page images in parallel, in order; images are produced lazily by the caller's thread."""
+def ocr_many(images: Iterable, *, rendered: bool, dpi: int | None = None,
+             workers: int | None = None) -> list[PageOcr]:
+    """OCR page images in parallel (``workers`` at a time, see :func:`ocr_workers`), in order;
+    images are produced lazily by the caller's thread."""
     exe = require_tesseract()
-    workers = ocr_workers()
+    workers = ocr_workers(workers)
     slots = threading.BoundedSemaphore(workers + 1)  # bounds how many rendered pages wait in memory
 
     def job(img) -> PageOcr:
@@ -289,7 +288,7 @@ def _without_tesseract(doc: Document, pages: list[int]) -> bool:
     return True
 
 
-def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False) -> Document:
+def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False, workers: int | None = None) -> Document:
     """OCR the pages of a PDF whose text layer is unusable; ``doc`` unchanged if none is."""
     import pypdfium2 as pdfium
 
@@ -298,7 +297,7 @@ def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False) -> Docume
         pages = pages_to_ocr(doc, pdf, force)
         if not pages or _without_tesseract(doc, pages):
             return doc
-        results = ocr_many(_render(pdf, pages), rendered=True, dpi=DPI)
+        results = ocr_many(_render(pdf, pages), rendered=True, dpi=DPI, workers=workers)
     finally:
         pdf.close()
     new = apply_ocr(doc, pages, results)

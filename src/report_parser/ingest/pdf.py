@@ -12,6 +12,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..document import Document
 from ..errors import UnreadableInput
+from ..options import OcrMode
 from .pdf_fields import with_field_values
 
 # a page with at least this many straight path segments may hold a ruled table
@@ -60,7 +61,8 @@ def is_table_page(page: pdfium.PdfPage) -> bool:
     return n >= MIN_RULING_PATHS and _clusters(edges, RULE_WIDTH) >= MIN_COLUMN_EDGES
 
 
-def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Document:
+def read_pdf(path: Path, data: bytes, sha: str, *, ocr: OcrMode = OcrMode.auto,
+             ocr_workers: int | None = None) -> Document:
     pdf = _open(path, data)
     try:
         n = len(pdf)
@@ -87,14 +89,7 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Documen
         pdf.close()
     doc = Document(path=path, format="pdf", sha256=sha, size=len(data), pages=texts)
     doc.table_pages = table_pages  # type: ignore[attr-defined]
-    try:
-        from . import ocr as ocr_mod
-    except ImportError:
-        ocr_mod = None
-    if ocr_mod is not None and ocr != "never" and hasattr(ocr_mod, "ocr_pdf_if_needed"):
-        doc = ocr_mod.ocr_pdf_if_needed(doc, data, force=(ocr == "always"))
-    elif not "".join(texts).strip():
-        raise UnreadableInput(f"{path}: the PDF has no text layer (a scan) and OCR is not available")
+    doc = _with_ocr(doc, data, OcrMode.of(ocr), ocr_workers)
     try:
         from .pdf_tables import extract_tables
     except ImportError:
@@ -102,3 +97,26 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: str = "auto") -> Documen
     if extract_tables is not None and table_pages:
         doc.tables.extend(extract_tables(path, data, table_pages, doc))
     return doc
+
+
+def _with_ocr(doc: Document, data: bytes, ocr: OcrMode, workers: int | None) -> Document:
+    """OCR the pages without a usable text layer (all of them with ``always``); with ``never``,
+    a scan is an error that says OCR was turned off, and blank pages among text pages a warning."""
+    if ocr is OcrMode.never:
+        blank = [i for i, text in enumerate(doc.pages, 1) if not text.strip()]
+        if len(blank) == len(doc.pages):
+            raise UnreadableInput(f"{doc.path}: the PDF has no text layer (a scan) and OCR was turned off "
+                                  "(--ocr never); use --ocr auto to read it")
+        if blank:
+            doc.warnings.append(f"page(s) {', '.join(map(str, blank))} have no text layer and were not OCR'd: "
+                                "OCR was turned off (--ocr never)")
+        return doc
+    try:
+        from . import ocr as ocr_mod
+    except ImportError:
+        ocr_mod = None
+    if ocr_mod is None:
+        if not doc.raw_text.strip():
+            raise UnreadableInput(f"{doc.path}: the PDF has no text layer (a scan) and OCR is not available")
+        return doc
+    return ocr_mod.ocr_pdf_if_needed(doc, data, force=ocr is OcrMode.always, workers=workers)
