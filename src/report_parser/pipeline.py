@@ -48,7 +48,7 @@ def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None, require_repo
     refs = references.extract(ctx, meta)
     tbls = tables.extract(ctx)
     figs = figures.extract(ctx)
-    inds = indicators.extract(ctx, tbls)
+    inds = indicators.extract(ctx, tbls, meta.issuer.level)
     source = Source(path=str(path), sha256=doc.sha256, format=doc.format, pages=doc.page_count,
                     ocr=bool(doc.ocr_pages), repairs=doc.repairs, size=doc.size,
                     ocr_pages=doc.ocr_pages,
@@ -82,9 +82,10 @@ def check_patterns() -> None:
     """
     from . import catalogue, ocr_repair
     from .checks import rules
-    from .extract import fields, indicators, metadata, numbers, references_grammar, table_cells, table_indicators
+    from .extract import (fields, indicators, metadata, numbers, references_grammar, scope, table_cells,
+                          table_indicators)
 
-    for load in (references_grammar.grammar, metadata.vocab, numbers._vocab, indicators.compiled,
+    for load in (references_grammar.grammar, metadata.vocab, numbers._vocab, indicators.compiled, scope.compiled,
                  fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
                  ocr_repair._lexicon, catalogue.load):
         load()

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import catalogue, patterns
 from ..models import Indicator
-from . import Context, table_indicators
+from . import Context, scope, table_indicators
 from .fields import canonical_field
 from .figures import body_quantities
 from .numbers import Quantity, last_unit_noun, level_spans
@@ -47,6 +47,7 @@ class Rule(BaseModel):
     all_: list[str] = Field(default_factory=list, alias="all")
     context: list[str] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
+    none_context: list[str] = Field(default_factory=list)
     unless: Unless | None = None
 
 
@@ -62,8 +63,6 @@ class IndicatorSpec(BaseModel):
 
     target_sections: list[str]
     targets: list[str]
-    other_bodies: list[str]
-    commune: list[str]
     joined: list[str]
     openers: list[str]
     weak_words: list[str]
@@ -87,6 +86,7 @@ class CompiledRule:
     all_: list[regex.Pattern]
     context: list[regex.Pattern]
     none: list[regex.Pattern]
+    none_context: list[regex.Pattern]
 
     def fits(self, kind: str, unit: str | None, local: str, context: str) -> bool:
         r = self.rule
@@ -95,7 +95,8 @@ class CompiledRule:
         if r.units is not None and unit not in r.units:
             return False
         return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
-                and not any(p.search(local) for p in self.none))
+                and not any(p.search(local) for p in self.none)
+                and not any(p.search(context) for p in self.none_context))
 
 
 @dataclass
@@ -104,8 +105,6 @@ class Compiled:
     rules: list[CompiledRule]
     target_sections: regex.Pattern
     targets: regex.Pattern
-    other_bodies: regex.Pattern
-    commune: regex.Pattern
     joined: regex.Pattern
     delimiters: regex.Pattern
     weak: regex.Pattern
@@ -121,14 +120,13 @@ def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
 def compiled() -> Compiled:
     spec = patterns.load("indicators.yaml", IndicatorSpec)
     rules = [CompiledRule(r, [_words(p) for p in r.all_], [_words(p) for p in r.context],
-                          [_words(p) for p in r.none]) for r in spec.rules]
+                          [_words(p) for p in r.none], [_words(p) for p in r.none_context]) for r in spec.rules]
     openers = "|".join(f"(?:{_source(p)})" for p in spec.openers)
     delimiters = regex.compile(r"(?P<d>[;,:()])|(?<![\p{L}])(?P<opener>" + openers + r")(?![\p{L}])", regex.I)
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
-    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets),
-                    _any(spec.other_bodies, 0), _any(spec.commune, 0), _any(spec.joined), delimiters, weak,
+    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters, weak,
                     regex.compile(_source(spec.field_line)),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
 
@@ -331,10 +329,10 @@ def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
 
 
 # --------------------------------------------------------------------------- the extractor
-def _indicator(ctx: Context, code: str, value, start: int, end: int, field_name: str | None,
+def _indicator(ctx: Context, code: str, value, start: int, end: int, dimension: dict[str, str],
                qualifier: str | None, cp: Compiled) -> Indicator:
     return Indicator(code=code, value=value, unit=catalogue.unit(code),
-                     dimension={"field": field_name} if field_name else {}, qualifier=qualifier,
+                     dimension=dict(dimension), qualifier=qualifier,
                      source="text", page=ctx.page_of(start), evidence=ctx.sentence(start),
                      start=start, end=end, section=ctx.section(start))
 
@@ -349,12 +347,10 @@ def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
     return bool(sent and cp.targets.search(ctx.text[sent.start:offset]))
 
 
-def _other_body(ctx: Context, offset: int, cp: Compiled) -> bool:
-    """The sentence names another body (district, province) before the figure, and not the commune after it."""
+def _scope(ctx: Context, offset: int, left: str, body: int | None) -> scope.Scope:
+    """Whose figure (the body's own, a part's, another body's or period's) from its sentence before it."""
     sent = ctx.structure.sentence_at(offset)
-    before = ctx.text[sent.start if sent else offset:offset]
-    hits = list(cp.other_bodies.finditer(before))
-    return bool(hits) and not cp.commune.search(before, hits[-1].end())
+    return scope.scope_of(ctx.text[sent.start if sent else offset:offset], left, body)
 
 
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
@@ -376,8 +372,20 @@ def _blocks(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def _dimension(field_name: str | None, where: scope.Scope) -> dict[str, str]:
+    out = {"field": field_name} if field_name else {}
+    if where.verdict == "part" and where.name:
+        out["scope"] = where.name
+    return out
+
+
+def _kept(where: scope.Scope, body: int | None) -> bool:
+    """The body's own figures; a part's only when the body is known (a part of what, otherwise?)."""
+    return where.verdict == "own" or (where.verdict == "part" and body is not None)
+
+
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
-               cp: Compiled) -> list[tuple[Indicator, Unless | None]]:
+               cp: Compiled, body: int | None) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
     sentences = ctx.structure.sentences_in(start, end)
     sentence_starts = [s.start for s in sentences
@@ -386,17 +394,19 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     for r in _readings(ctx, segs, cp):
-        if _is_target(ctx, r.q.start, cp) or _other_body(ctx, r.q.start, cp):
+        where = _scope(ctx, r.q.start, r.left, body)
+        if _is_target(ctx, r.q.start, cp) or not _kept(where, body):
             continue
+        dim = _dimension(field_name, where)
         for rule, value in _rules(r, cp):
-            out.append((_indicator(ctx, rule.code, value, r.q.start, r.q.end, field_name, r.q.qualifier, cp),
-                        rule.unless))
+            out.append((_indicator(ctx, rule.code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), rule.unless))
     for s in sentences:
         for codes, pattern in cp.zeros:
             for m in pattern.finditer(ctx.text, s.start, s.end):
-                if not _is_target(ctx, m.start(), cp):
-                    out.extend((_indicator(ctx, c, 0, m.start(), m.end(), field_name, None, cp), None)
-                               for c in codes)
+                where = _scope(ctx, m.start(), "", body)
+                if not _is_target(ctx, m.start(), cp) and where.verdict == "own":
+                    out.extend((_indicator(ctx, c, 0, m.start(), m.end(), _dimension(field_name, where), None, cp),
+                                None) for c in codes)
     return out
 
 
@@ -423,19 +433,21 @@ def _dedupe(inds: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def text_indicators(ctx: Context) -> list[Indicator]:
-    """The catalogue values the running text states for the commune."""
+def text_indicators(ctx: Context, level: str | None = None) -> list[Indicator]:
+    """The catalogue values the running text states for the reporting body (issuer ``level``:
+    "xã", "huyện", "tỉnh" ...; None when unknown), a part's with ``dimension.scope``."""
     cp = compiled()
+    body = scope.body_level(level)
     qs = sorted(body_quantities(ctx), key=lambda q: q.start)
     starts = [q.start for q in qs]  # bisection keeps the pass linear on texts of thousands of lines
     out: list[tuple[Indicator, Unless | None]] = []
     for start, end in _blocks(ctx):
         if _excluded_section(ctx, start, cp):
             continue
-        out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp))
+        out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp, body))
     return _dedupe(_apply_unless(out))
 
 
-def extract(ctx: Context, tables: list) -> list[Indicator]:
+def extract(ctx: Context, tables: list, level: str | None = None) -> list[Indicator]:
     """The indicators stated in the running text, then those read from the forms' rows."""
-    return text_indicators(ctx) + table_indicators.from_tables(tables)
+    return text_indicators(ctx, level) + table_indicators.from_tables(tables)

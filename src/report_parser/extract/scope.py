@@ -1,0 +1,135 @@
+"""Whose figure is it, and of which period: the scope of a figure of the running text.
+
+A report states its own figures beside those of wider bodies ("toàn huyện" in a
+commune's report), of its parts ("các sở, ngành" and "cấp xã" in a province's
+report, one pilot model), of other periods ("so với cùng kỳ năm 2023 (tiếp nhận 913
+hồ sơ)") and changes ("tăng 112 hồ sơ"). Only the body's own figures are plain
+indicators; a part's keeps ``dimension.scope``; the rest are no indicators. The
+markers are data (``patterns/scope.yaml``); the marker nearest before a figure in its
+sentence decides, by its kind and level against the reporting body's level.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .. import patterns
+
+MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot"]
+Verdict = Literal["own", "part", "other"]
+
+
+class Marker(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: MarkerKind
+    pattern: str
+
+
+class ScopeSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    levels: dict[str, int]
+    markers: list[Marker]
+    document_issuer: str
+    other_periods: list[str]
+    changes: str
+
+
+@dataclass
+class CompiledScope:
+    levels: dict[str, int]
+    markers: regex.Pattern  # one alternation, a named group per marker
+    kinds: list[MarkerKind]
+    issuer_before: regex.Pattern
+    other_periods: regex.Pattern
+    changes: regex.Pattern
+
+
+def _source(p: str) -> str:
+    return p.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+@functools.lru_cache(maxsize=None)
+def compiled() -> CompiledScope:
+    spec = patterns.load("scope.yaml", ScopeSpec)
+    level = "(?P<level{n}>" + _source(patterns.alternation(spec.levels).replace("\\ ", " ")) + ")"
+    parts = []
+    for n, m in enumerate(spec.markers):
+        body = _source(m.pattern).replace("{level}", level.format(n=n)).replace("(?P<level>", f"(?P<level{n}>")
+        parts.append(f"(?P<m{n}>{body})")
+    words = r"(?<![\p{L}\p{N}])(?:" + "|".join(parts) + r")(?![\p{L}\p{N}])"
+    periods = "|".join(f"(?:{_source(p)})" for p in spec.other_periods)
+    return CompiledScope({k.casefold(): v for k, v in spec.levels.items()}, regex.compile(words, regex.I),
+                         [m.kind for m in spec.markers],
+                         regex.compile(r"(?<![\p{L}])" + _source(spec.document_issuer) + r"\s+$", regex.I),
+                         regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
+                         regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I))
+
+
+def body_level(level: str | None) -> int | None:
+    """The tier of the reporting body from its issuer level (contract's ``issuer.level``)."""
+    if not level:
+        return None
+    return compiled().levels.get(level.casefold())
+
+
+def _verdict(kind: MarkerKind, marker: int | None, body: int | None) -> Verdict:
+    """What a marker before a figure makes of it, for a body of tier ``body`` (None: unknown)."""
+    if kind == "tiers":
+        return "own"
+    if kind == "pilot":
+        return "part"
+    if body is None:
+        return "part" if kind in ("tier", "units") else "own"
+    if kind == "departments":
+        return "part" if body >= 3 else "other"
+    if kind == "agency":
+        return "other"
+    marker = marker or 0
+    if marker > body:
+        return "other"
+    if kind == "territory":
+        return "own"
+    if kind == "government":
+        return "own" if marker == body else "other"
+    if kind == "tier":
+        return "own" if body == 1 and marker == 1 else "part"
+    return "part" if marker < body else "other"  # units: "các xã" of a district; other communes for a commune
+
+
+@dataclass(frozen=True)
+class Scope:
+    verdict: Verdict
+    name: str | None = None  # the part as written ("các sở, ngành", "cấp xã")
+
+
+def _last_marker(before: str, cs: CompiledScope) -> regex.Match | None:
+    last = None
+    for m in cs.markers.finditer(before):
+        if cs.kinds[_index(m)] == "government" and cs.issuer_before.search(before, 0, m.start()):
+            continue  # "Kế hoạch số 385/KH-UBND của UBND thành phố": the document's issuer
+        last = m
+    return last
+
+
+def _index(m: regex.Match) -> int:
+    return next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("m"))
+
+
+def scope_of(sentence_before: str, left: str, body: int | None) -> Scope:
+    """The scope of a figure from its sentence before it and the words right before it."""
+    cs = compiled()
+    if cs.changes.search(left) or cs.other_periods.search(sentence_before):
+        return Scope("other")
+    m = _last_marker(sentence_before, cs)
+    if m is None:
+        return Scope("own")
+    n = _index(m)
+    level = m.group(f"level{n}") if f"level{n}" in m.groupdict() else None
+    verdict = _verdict(cs.kinds[n], cs.levels.get(" ".join(level.split()).casefold()) if level else None, body)
+    return Scope(verdict, " ".join(m.group(0).split()) if verdict == "part" else None)

@@ -1,0 +1,88 @@
+"""The scope of a figure: the reporting body's own, a part's (``dimension.scope``), another
+body's, another period's, a change. Each case is a real sentence of a report or a news text."""
+from __future__ import annotations
+
+import pytest
+
+from report_parser.extract.scope import scope_of
+
+from test_indicators import found, want
+
+PROVINCE_PARTS = (  # real/05, Lâm Đồng's provincial report, quý I 2026
+    "Tổng số hồ sơ các sở, ngành đã giải quyết là 125.712 hồ sơ; trong đó: Số hồ sơ giải quyết trước và "
+    "đúng hạn là 120.088 (tỷ lệ 95,53%), số hồ sơ giải quyết trễ hạn là 5.624 (tỷ lệ 4,47%).\n"
+    "Tổng số hồ sơ cấp xã đã giải quyết là 241.331 hồ sơ; trong đó: Số hồ sơ giải quyết trước và đúng hạn "
+    "là 237.412 (tỷ lệ 98,38%), số hồ sơ giải quyết trễ hạn là 3.919 (tỷ lệ 1,62%).")
+
+
+def test_a_provinces_departments_and_communes_are_parts_kept_with_their_scope():
+    got = found(PROVINCE_PARTS, "tỉnh")
+    assert ("dossiers.resolved", (("scope", "các sở, ngành"),), 125712.0) in got
+    assert ("dossiers.late", (("scope", "các sở, ngành"),), 5624.0) in got
+    assert ("dossiers.resolved", (("scope", "cấp xã"),), 241331.0) in got
+    assert all(dict(d).get("scope") for _, d, _ in got), "a part's figure given as the province's own"
+
+
+def test_parts_of_an_unknown_body_are_left_out():
+    """A paragraph alone (no issuer): a tier's figures are nobody's known part, so none is kept."""
+    assert not any(dict(d).get("scope") for _, d, _ in found(PROVINCE_PARTS))
+    assert found("Tổng số hồ sơ cấp xã đã giải quyết là 241.331 hồ sơ.") == set()
+
+
+def test_tiers_of_a_breakdown_are_parts_and_the_whole_is_the_provinces():
+    body = ("Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố là "
+            "2.310 TTHC (trong đó, cấp tỉnh là 1.865 TTHC, cấp xã là 445 TTHC).")
+    got = found(body, "tỉnh")
+    assert ("tthc.published", (), 2310.0) in got
+    assert {v for c, d, v in got if not d} == {2310.0}
+
+
+def test_all_tiers_together_are_the_body_itself():
+    body = "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả tại Bộ phận Một cửa của cấp tỉnh, cấp xã đạt 100%."
+    assert found(body, "tỉnh") == want(("tthc.one_stop_rate", 100))
+
+
+def test_a_named_department_of_a_province_is_not_the_province():
+    """real/05: a department's appraisal of drafts is neither the province's nor an issue of documents."""
+    body = "Sở Tư pháp thực hiện thẩm định 11 văn bản QPPL, góp ý 12 dự thảo văn bản QPPL."
+    assert found(body, "tỉnh") == set()
+
+
+def test_the_whole_territory_of_an_unknown_body_is_its_own():
+    """Phrasebook p036: a province's news text; "toàn tỉnh" is the body the paragraph is about."""
+    body = "Toàn tỉnh hiện có 1.346 công chức cấp xã, đạt tỷ lệ 96,3% số vị trí biên chế công chức được giao."
+    assert ("staff.civil_servants", (), 1346.0) in found(body)
+    assert found(body, "xã") == set()
+
+
+def test_previous_period_and_change_are_not_the_periods_figures():
+    """quangphu-2024-q1: last year's figure in parentheses, the change, the rate it rose from."""
+    body = ("So với cùng kỳ năm 2023 (tiếp nhận 913 hồ sơ), số hồ sơ tiếp nhận tăng 112 hồ sơ; tỷ lệ hồ sơ "
+            "tiếp nhận trực tuyến tăng từ 51,6% lên 72,8%.")
+    got = found(body, "xã")
+    assert not {v for _, _, v in got} & {913.0, 112.0, 51.6}
+
+
+@pytest.mark.parametrize("before,left,body,verdict", [
+    ("Huyện Bình Giang hiện có 143 công chức xã, giảm ", "giảm ", 2, "other"),
+    ("có 29,1% hồ sơ sử dụng dịch vụ công trực tuyến, tăng hơn ", "tăng hơn ", None, "other"),
+    ("Thực hiện Kế hoạch số 385/KH-UBND của Uỷ ban nhân dân thành phố Thanh Hoá, đã tiếp nhận ", "", 1, "own"),
+    ("Tại bộ phận một cửa của UBND các xã, thi trấn đã tiếp nhận tổng số gần ", "", None, "part"),
+    ("Trong năm 2022, Bộ phận tiếp nhận và trả kết quả thị xã tiếp nhận hơn ", "", 2, "own"),
+    ("UBND tỉnh đã giao ", "", 1, "other"),
+])
+def test_verdicts(before, left, body, verdict):
+    assert scope_of(before, left, body).verdict == verdict
+
+
+def test_tasks_assigned_by_the_government_are_not_the_plans():
+    """real/05: the Government's assigned tasks are not the province's CCHC plan."""
+    body = ("Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao: "
+            "Tổng số nhiệm vụ được giao là 21, nhiệm vụ đã hoàn thành đúng hạn là 15/21 nhiệm vụ.")
+    assert found(body, "tỉnh") == set()
+
+
+def test_internal_procedures_and_public_employees_are_other_things():
+    """real/05: "TTHC nội bộ" are no public procedures; "biên chế viên chức" is no civil-servant quota."""
+    assert found("Tỉnh đã công bố 598 TTHC nội bộ thuộc phạm vi quản lý của tỉnh.", "tỉnh") == set()
+    assert found("Biên chế viên chức hưởng lương từ ngân sách nhà nước là 59.339.", "tỉnh") == set()
