@@ -1,8 +1,8 @@
 """Appendix statistic forms ("Biểu mẫu N") and other tables of a report.
 
 From the readers' :class:`~report_parser.document.RawTable` rows (pdfplumber for
-PDF, python-docx for Word, Markdown pipes of a text export via
-:mod:`.table_markdown`): the header rows give each column a role (STT, label,
+PDF, python-docx for Word, pipe, tab or space-aligned rows of a text export via
+:mod:`.table_plain`): the header rows give each column a role (STT, label,
 unit, value, note; vocabulary in ``patterns/table_units.yaml``). A table with a
 label column and a single value column is a *form* (one value per row, cells
 read by :mod:`.table_cells`); any other data table is a *grid*. The "Biểu mẫu
@@ -23,7 +23,7 @@ from ..document import Document, RawTable
 from ..models import FormRow, FormTable, GridRow, GridTable
 from . import Context
 from .table_cells import cell_value, clean, row_code, vocab
-from .table_markdown import markdown_tables
+from .table_plain import text_tables
 from .table_text import forms_from_text
 
 # how far before a table (characters of raw text) its heading is looked for
@@ -258,7 +258,7 @@ def extract(ctx: Context) -> list[FormTable | GridTable]:
     """The tables of the report: the reader's tables, plus the forms rebuilt from the text
     lines that no reader table gave (all of them for a .txt export; a form printed without
     rules in a PDF)."""
-    tables = tables_from_raw(ctx.doc, ctx.doc.tables or markdown_tables(ctx.doc))
+    tables = tables_from_raw(ctx.doc, ctx.doc.tables or text_tables(ctx.doc))
     forms = [t for t in tables if isinstance(t, FormTable)]
     if any(t.form is None for t in forms):
         return tables  # a reader form without its number may be any of the text's forms

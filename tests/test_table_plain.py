@@ -1,0 +1,96 @@
+"""Tables of a plain-text export (extract/table_plain.py): pipe rows with or without the
+outer pipes, tab-separated rows and space-aligned columns give the same forms as the
+Word table they were copied from. Snippets: Hồng Phong's 6-month report of 2020 (.txt)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from report_parser.document import Document
+from report_parser.extract import Context, tables
+from report_parser.extract.table_plain import text_tables
+from report_parser.structure import analyse
+
+# two forms one after the other, each with its own header line and no |---| separator
+PIPES = """PHỤ LỤC
+Biểu mẫu 1
+Công tác chỉ đạo điều hành CCHC
+| STT | Chỉ tiêu thống kê (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm) | Đơn vị tính | Số liệu | Ghi chú |
+| 1. | Số văn bản chỉ đạo CCHC đã ban hành (Kết luận, chỉ thị, công văn chỉ đạo, quán triệt) | Văn bản | 12 |  |
+| 2. | Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo) | % | 42,3 |  |
+| 2.1. | Số nhiệm vụ đề ra trong kế hoạch | Nhiệm vụ | 26 |  |
+| 2.2. | Số nhiệm vụ đã hoàn thành | Nhiệm vụ | 11 |  |
+
+Biểu mẫu 3
+Cải cách thủ tục hành chính
+| STT | Chỉ tiêu thống kê (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm) | Đơn vị tính | Số liệu | Ghi chú |
+| 1. | Thống kê TTHC | Thủ tục |  |  |
+| 1.3. | Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã | Thủ tục | 124 |  |
+| 3.1. | Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hạn | % | 99,75 |  |
+| 3.1.1. | Tổng số hồ sơ TTHC đã giải quyết xong | Hồ sơ | 803 |  |
+| 3.1.2. | Số hồ sơ TTHC giải quyết đúng hạn | Hồ sơ | 801 | Bao gồm cả hồ sơ giải quyết trước hạn |
+"""
+
+WANT = {"1": [("1", 12), ("2", 42.3), ("2.1", 26), ("2.2", 11)],
+        "3": [("1", None), ("1.3", 124), ("3.1", 99.75), ("3.1.1", 803), ("3.1.2", 801)]}
+
+
+def _doc(text: str) -> Document:
+    return Document(path=Path("x.txt"), format="txt", sha256="", size=len(text), pages=text.split("\f"))
+
+
+def _forms(text: str) -> dict[str, list[tuple[str, float | None]]]:
+    doc = _doc(text)
+    found = tables.extract(Context(doc, analyse(doc)))
+    return {t.form: [(r.code, r.value) for r in t.rows] for t in found}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _rewrite(text: str, row) -> str:
+    return "\n".join(row(_cells(x)) if x.startswith("|") else x for x in text.splitlines()) + "\n"
+
+
+def test_pipe_forms_one_after_the_other_are_two_forms():
+    """The second form's header line and its 'Biểu mẫu 3' heading start a new table (it was
+    glued to form 1 as one 43-row form)."""
+    forms = _forms(PIPES)
+    assert forms == WANT
+    doc = _doc(PIPES)
+    [t3] = [t for t in tables.extract(Context(doc, analyse(doc))) if t.form == "3"]
+    assert t3.title == "Cải cách thủ tục hành chính"
+    assert t3.rows[-1].note == "Bao gồm cả hồ sơ giải quyết trước hạn"
+
+
+def test_pipe_rows_without_outer_pipes():
+    assert _forms(_rewrite(PIPES, lambda c: " | ".join(c))) == WANT
+
+
+def test_tab_separated_rows():
+    assert _forms(_rewrite(PIPES, lambda c: "\t".join(c))) == WANT
+
+
+def _aligned(text: str) -> str:
+    rows = [_cells(x) for x in text.splitlines() if x.startswith("|")]
+    widths = [max(len(r[j]) for r in rows) for j in range(5)]
+    return _rewrite(text, lambda c: "   ".join(x.ljust(w) for x, w in zip(c, widths)).rstrip())
+
+
+def test_space_aligned_columns():
+    assert _forms(_aligned(PIPES)) == WANT
+
+
+def test_prose_and_the_national_header_are_no_aligned_table():
+    text = ("UỶ BAN NHÂN DÂN          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "XÃ HỒNG PHONG               Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 68/BC-UBND            Hồng Phong, ngày 16 tháng 6 năm 2020\n\n"
+            "Bộ phận một cửa  đã tiếp nhận 803 hồ sơ.  Giải quyết đúng hạn 801 hồ sơ.\n")
+    assert text_tables(_doc(text)) == []
+
+
+def test_a_pipe_table_cut_by_an_export_line_goes_on():
+    text = ("| TT | Tên TTHC | Thời hạn |\n|---|---|---|\n| 1 | Chứng thực bản sao | Trong ngày |\n"
+            "# trang 2\n| 2 | Chứng thực chữ ký | Trong ngày |\n")
+    [t] = text_tables(_doc(text))
+    assert [r[0] for r in t.rows] == ["TT", "1", "2"]
