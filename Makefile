@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils postgresql
 
 .PHONY: run test install system-deps clean bench
 
@@ -26,13 +26,15 @@ run: $(BIN)/.installed
 	$(BIN)/parse-report aggregate --db $(OUT)/district.sqlite -o $(OUT)/district.xlsx
 	@echo "JSON per report: $(OUT)/json/   store: $(OUT)/district.sqlite   spreadsheet: $(OUT)/district.xlsx"
 
-# Debian packages for OCR (tesseract + Vietnamese model), .doc/.odt (LibreOffice)
-# and PDF rendering in tests (poppler-utils); installed with apt-get when missing.
+# Debian packages for OCR (tesseract + Vietnamese model), .doc/.odt (LibreOffice),
+# PDF rendering in tests (poppler-utils) and the tests' throw-away PostgreSQL server
+# (postgresql: initdb/pg_ctl live in /usr/lib/postgresql/*/bin); installed with apt-get when missing.
 system-deps:
 	@missing=""; \
 	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \

@@ -54,3 +54,21 @@ def parsed_samples():
     from report_parser import parse
 
     return {p.suffix.lstrip("."): parse(p) for p in (SAMPLE_TXT, SAMPLE_DOCX, SAMPLE_PDF)}
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server for the session (see tests/pg_cluster.py); skipped without one."""
+    from pg_cluster import Cluster, unavailable
+
+    reason = unavailable()
+    if reason:
+        pytest.skip(reason)
+    with Cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return pg_cluster.create_database()

@@ -23,7 +23,7 @@ def conn(tmp_path):
 
 
 def test_new_store_has_the_current_schema_version(conn):
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
 
 
 def test_a_report_is_stored_with_codes_indicators_references_rows_and_checks(conn):
@@ -96,11 +96,12 @@ def test_a_failure_inside_a_report_leaves_nothing_of_it(conn, monkeypatch):
 def test_migrations_bring_an_old_store_up_to_date(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
     assert migrate(conn, store.MIGRATIONS[:1]) == 1
-    assert migrate(conn, store.MIGRATIONS) == 2  # a version-1 store gains the corrections table
+    assert migrate(conn, store.MIGRATIONS[:2]) == 2  # a version-1 store gains the corrections table
     assert "corrections" in [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+    assert migrate(conn, store.MIGRATIONS) == 3  # and the positions of indicators and checks
     steps = store.MIGRATIONS + ["ALTER TABLE reports ADD COLUMN note TEXT"]
-    assert migrate(conn, steps) == 3
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert migrate(conn, steps) == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(reports)")]
 
 
@@ -177,3 +178,20 @@ def test_a_report_with_another_number_on_the_same_day_still_replaces(conn):
     import_report(conn, first)
     assert import_report(conn, second).status == "replaced"
     assert [r["number"] for r in conn.execute("SELECT number FROM reports")] == ["166"]
+
+
+def test_a_version_1_store_keeps_the_order_of_its_indicators_after_the_upgrade(tmp_path):
+    """Version 3 numbers each report's indicators (the aggregate's 'first stated value' read
+    SQLite's rowid, which PostgreSQL has not): an old store's rows keep their order."""
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, store.MIGRATIONS[:1])
+    conn.execute("INSERT INTO reports (id, sha256, path, imported_at, commune_key, period_key, json) "
+                 "VALUES (1, 'x', 'a.docx', '2022', 'k', '2022-H1', '{}')")
+    conn.executemany("INSERT INTO indicators (report_id, code, value) VALUES (1, ?, ?)",
+                     [("dossiers.received", 5), ("dossiers.received", 7)])
+    conn.close()
+    db = open_store(path)
+    assert [tuple(r) for r in db.execute("SELECT value FROM indicators ORDER BY pos")] == [(5,), (7,)]
+    from report_parser.aggregate import report_values
+    assert report_values(db, 1) == {("dossiers.received", None): 5}

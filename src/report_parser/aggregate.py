@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 from . import catalogue as _catalogue
 from .places import AdminUnit, fold, resolve
 from .units import Roster
+
+if TYPE_CHECKING:
+    from .database import Database, Row
 
 _YEAR_IN_SYMBOL = re.compile(r"/(?:19|20)\d\d/")
 UNKNOWN_GROUP = "(không xác định)"
@@ -67,7 +70,7 @@ class StoredReport:
     """One stored report as the aggregation needs it."""
 
     id: int
-    row: sqlite3.Row
+    row: Row
     unit: AdminUnit
     group: Group
     values: dict[tuple[str, str | None], float]   # (code, field) -> value
@@ -88,7 +91,7 @@ class Aggregate:
 
 # --------------------------------------------------------------------------- loading
 
-def _unit_of(row: sqlite3.Row) -> AdminUnit:
+def _unit_of(row: Row) -> AdminUnit:
     return AdminUnit(unit=row["unit"], level=row["level"], district=row["district"], province=row["province"],
                      unit_code=row["unit_code"], district_code=row["district_code"],
                      province_code=row["province_code"], unit_2025=row["unit_2025"],
@@ -113,30 +116,32 @@ def group_of(unit: AdminUnit, by: str, roster: Roster | None) -> Group:
     return Group(value, value)
 
 
-def report_values(conn: sqlite3.Connection, report_id: int) -> dict[tuple[str, str | None], float]:
+def report_values(conn: Database, report_id: int) -> dict[tuple[str, str | None], float]:
     """One value per (code, field): an exact value before a bound ('trên 99%'), the text before
     the table, and the first one the report states."""
     out: dict[tuple[str, str | None], float] = {}
     rows = conn.execute("SELECT code, field, value FROM indicators WHERE report_id = ? ORDER BY "
-                        "qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, rowid", (report_id,))
+                        "qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, pos", (report_id,))
     for r in rows:
         out.setdefault((r["code"], r["field"]), r["value"])
     return out
 
 
-def load_reports(conn: sqlite3.Connection, by: str, period: str | None,
+def load_reports(conn: Database, by: str, period: str | None,
                  roster: Roster | None) -> list[StoredReport]:
     sql, args = "SELECT * FROM reports", ()
     if period:
         sql, args = sql + " WHERE period_key = ?", (period,)
     out = []
-    for row in conn.execute(sql + " ORDER BY district, unit, date", args).fetchall():
+    # NULLS FIRST: SQLite's order of missing names and dates; PostgreSQL puts them last otherwise
+    order = " ORDER BY district NULLS FIRST, unit NULLS FIRST, date NULLS FIRST, path, sha256"
+    for row in conn.execute(sql + order, args).fetchall():
         unit = _unit_of(row)
         out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), report_values(conn, row["id"])))
     return out
 
 
-def periods(conn: sqlite3.Connection) -> list[str]:
+def periods(conn: Database) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT period_key FROM reports ORDER BY period_key")]
 
 
@@ -243,18 +248,16 @@ def field_sheet(reports, groups) -> Sheet:
     return sheet
 
 
-def form_sheet(conn: sqlite3.Connection, reports, groups) -> Sheet:
+def form_sheet(conn: Database, reports, groups) -> Sheet:
     """'Biểu mẫu': every row of the statistic forms, summed per group (a '%' row is averaged)."""
     parts = _by_group(reports, groups)
     sheet = Sheet("Biểu mẫu", [Column("Biểu", "form"), Column("Mã dòng", "code"), Column("Chỉ tiêu", "label"),
                                Column("Đơn vị tính", "unit"), Column("Cách tính", "method")]
                   + [Column(g.name, g.code) for g, _ in parts] + [Column("Số xã có số liệu", "reports")])
     rows: dict[tuple[str, str], dict] = {}
-    ids = {r.id for r in reports}
-    for t in conn.execute("SELECT report_id, form, code, label, unit, value FROM table_rows "
-                          "WHERE kind = 'form' AND code IS NOT NULL ORDER BY report_id, table_index, row_index"):
-        if t["report_id"] not in ids:
-            continue
+    for t in _in_report_order(conn.execute("SELECT report_id, form, code, label, unit, value, table_index, "
+                                           "row_index FROM table_rows WHERE kind = 'form' AND code IS NOT NULL"),
+                              reports, lambda t: (t["table_index"], t["row_index"])):
         entry = rows.setdefault((t["form"] or "", t["code"]), {"label": t["label"], "unit": t["unit"], "values": {}})
         if t["value"] is not None:
             entry["values"].setdefault(t["report_id"], t["value"])
@@ -269,11 +272,19 @@ def form_sheet(conn: sqlite3.Connection, reports, groups) -> Sheet:
     return sheet
 
 
+def _in_report_order(rows, reports: list[StoredReport], within: Callable) -> list:
+    """The rows of the selected reports, report by report in the sheets' order, each report's rows in
+    their own order (``within``). Not by row id: the import order differs between two batches of the
+    same files (parallel workers) and between engines, the sheets must not."""
+    rank = {r.id: n for n, r in enumerate(reports)}
+    return sorted((x for x in rows if x["report_id"] in rank), key=lambda x: (rank[x["report_id"]], within(x)))
+
+
 def _natural(code: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in code.replace(" ", "").split(".") if p)
 
 
-def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -> Sheet:
+def references_sheet(conn: Database, reports, min_communes: int = 2) -> Sheet:
     """'Văn bản': documents cited by at least ``min_communes`` communes, most cited first."""
     sheet = Sheet("Văn bản", [Column("Loại văn bản", "type"), Column("Số, ký hiệu", "symbol"), Column("Ngày", "date"),
                               Column("Cơ quan ban hành", "issuer"), Column("Trích yếu", "subject"),
@@ -281,10 +292,9 @@ def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -
                               Column("Các xã", "unit_names")])
     by_id = {r.id: r for r in reports}
     cited: dict[tuple, dict] = {}
-    for ref in conn.execute("SELECT r.*, (SELECT COUNT(*) FROM mentions m WHERE m.ref_id = r.id) AS n FROM refs r"):
-        rep = by_id.get(ref["report_id"])
-        if rep is None:
-            continue
+    for ref in _in_report_order(conn.execute("SELECT r.*, (SELECT COUNT(*) FROM mentions m WHERE m.ref_id = r.id)"
+                                             " AS n FROM refs r"), reports, lambda ref: ref["id"]):
+        rep = by_id[ref["report_id"]]
         key = _reference_key(ref, rep)
         e = cited.setdefault(key, {"ref": ref, "communes": {}, "mentions": 0})
         e["communes"][rep.unit.key] = rep.unit.unit or rep.row["path"]
@@ -297,7 +307,7 @@ def references_sheet(conn: sqlite3.Connection, reports, min_communes: int = 2) -
     return sheet
 
 
-def _reference_key(ref: sqlite3.Row, rep: StoredReport) -> tuple:
+def _reference_key(ref: Row, rep: StoredReport) -> tuple:
     """Which citations are the same document. A normative symbol carries its year and is unique
     nationwide ('130/2005/NĐ-CP'); a local one ('309/KH-UBND') is unique only per issuer, and
     without a named issuer it is the commune's own document."""
@@ -307,7 +317,7 @@ def _reference_key(ref: sqlite3.Row, rep: StoredReport) -> tuple:
     return (ref["type"], symbol, ref["date"], fold(ref["issuer"]) if ref["issuer"] else f"own:{rep.unit.key}")
 
 
-def checks_sheet(conn: sqlite3.Connection, reports) -> Sheet:
+def checks_sheet(conn: Database, reports) -> Sheet:
     """'Kiểm tra': every consistency finding of every report, errors first."""
     sheet = Sheet("Kiểm tra", [Column("Nhóm", "group"), Column("Xã", "unit"), Column("Số, ký hiệu", "symbol"),
                                Column("Mức độ", "severity"), Column("Quy tắc", "rule"), Column("Nội dung", "message"),
@@ -316,17 +326,16 @@ def checks_sheet(conn: sqlite3.Connection, reports) -> Sheet:
     by_id = {r.id: r for r in reports}
     order = {"error": 0, "warning": 1, "info": 2}
     found = []
-    for c in conn.execute("SELECT * FROM checks"):
-        r = by_id.get(c["report_id"])
-        if r is not None:
-            found.append([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], c["severity"], c["rule"],
-                          c["message"], ", ".join(json.loads(c["indicators"] or "[]")),
-                          " | ".join(json.loads(c["evidence"] or "[]")), r.row["path"]])
+    for c in _in_report_order(conn.execute("SELECT * FROM checks"), reports, lambda c: c["pos"] or 0):
+        r = by_id[c["report_id"]]
+        found.append([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], c["severity"], c["rule"],
+                      c["message"], ", ".join(json.loads(c["indicators"] or "[]")),
+                      " | ".join(json.loads(c["evidence"] or "[]")), r.row["path"]])
     sheet.rows = sorted(found, key=lambda row: (order.get(row[3], 3), row[0], row[1] or ""))
     return sheet
 
 
-def errors_sheet(conn: sqlite3.Connection) -> Sheet:
+def errors_sheet(conn: Database) -> Sheet:
     """'Tệp lỗi': files the batch could not parse, with the reason."""
     sheet = Sheet("Tệp lỗi", [Column("Tệp", "path"), Column("Lỗi", "error"), Column("Lý do", "message"),
                               Column("Thời điểm", "at")])
@@ -357,13 +366,18 @@ def _roster_group(entry, by: str, roster: Roster) -> Group:
     return Group(value, value)
 
 
-def aggregate(conn: sqlite3.Connection, *, by: str = "district", period: str | None = None,
+def aggregate(conn: Database, *, by: str = "district", period: str | None = None,
               roster: Roster | None = None) -> Aggregate:
     """All the district's tables for one grouping key and (optionally) one period."""
     if by not in ("district", "province", "unit") and (roster is None or by not in roster.group_columns):
         cols = ", ".join(roster.group_columns) if roster else "none: pass --units units.csv"
         raise ValueError(f"--by {by}: not district, province, unit or a column of the roster ({cols})")
-    reports = load_reports(conn, by, period, roster)
+    with conn.snapshot():  # one state of the store for every sheet, while batches keep importing
+        return _aggregate(conn, load_reports(conn, by, period, roster), by, period, roster)
+
+
+def _aggregate(conn: Database, reports: list[StoredReport], by: str, period: str | None,
+               roster: Roster | None) -> Aggregate:
     missing = missing_communes(reports, roster, by) if roster else []
     groups: dict[str, Group] = {}
     for g in [r.group for r in reports] + [g for g, _, _ in missing]:

@@ -8,9 +8,12 @@ worker that dies is replaced, and the file is listed in ``errors.csv`` with the
 reason. Every input ends up either parsed (or already in the store) or listed
 as failed - nothing is dropped silently.
 
-Workers only parse; the main process alone writes the SQLite store (one
-transaction per report) and the output files, so a killed worker never leaves
-a half-written report anywhere.
+Workers only parse; the main process alone writes the store (one transaction
+per report) and the output files, so a killed worker never leaves a
+half-written report anywhere. With a PostgreSQL store several batches (on
+several machines) import at once; a lost connection is retried, and a report
+that still cannot be stored is listed in ``errors.csv`` (``StoreUnavailable``)
+so the next run imports it.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from .errors import ReportParserError
 from .ingest import SUPPORTED
 from .models import Report
 from .options import OcrMode
-from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha
+from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha, with_retry
 
 EXIT_SOME_FAILED = 5
 DEFAULT_TIMEOUT = 300.0
@@ -260,10 +263,11 @@ class _Outputs:
         self.errors_file.close()
 
 
-def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: int | None = None,
+def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, workers: int | None = None,
               force: bool = False, timeout: float = DEFAULT_TIMEOUT, parse_fn: ParseFn | None = None,
               progress: "Progress | None" = None, ocr: OcrMode | str = OcrMode.auto) -> BatchSummary:
-    """Parse every file under ``paths`` into ``out`` and import the reports into the store.
+    """Parse every file under ``paths`` into ``out`` and import the reports into the store
+    (``db``: a SQLite file, default OUT/district.sqlite, or a PostgreSQL URL).
 
     ``ocr`` applies to every file; each worker may run its share of the cores' Tesseracts."""
     files = collect(paths)
@@ -272,38 +276,69 @@ def run_batch(paths: list[Path], out: Path, *, db: Path | None = None, workers: 
         share = max(1, (os.cpu_count() or 1) // max(1, min(workers, len(files))))
         parse_fn = functools.partial(_default_parse, ocr=OcrMode.of(ocr), ocr_workers=share)
     summary = BatchSummary(total=len(files))
-    conn = open_store(db or out / "district.sqlite")
+    store = open_store(db or out / "district.sqlite")
     outputs = _Outputs(out)
     progress = progress or make_progress(len(files))
 
     def on_outcome(o: Outcome) -> None:
+        if o.status != "failed":
+            o = _store_outcome(store, o, outputs, summary, progress, force)
         if o.status == "failed":
             summary.failed.append(o)
             outputs.error(o)
-            record_error(conn, o.path, o.error or "Error", o.message or "")
-        else:
-            text = o.report_json if o.status == "parsed" else report_json_by_sha(conn, o.sha256)
-            outputs.report(o.path, o.sha256, text)
-            if o.status == "parsed":
-                summary.parsed += 1
-                result = import_report(conn, Report.model_validate_json(text), force=force)
-                summary.stored[result.status] = summary.stored.get(result.status, 0) + 1
-                if result.status in ("replaced", "older", "duplicate"):
-                    summary.messages.append(result.message)
-                    progress.note(result.message)
-            else:
-                summary.already_stored += 1
+            if o.error != STORE_UNAVAILABLE:
+                _try(store, lambda: record_error(store, o.path, o.error or "Error", o.message or ""))
         progress.advance(o)
 
     try:
         with progress:
             run_parallel(files, workers=workers, timeout=timeout,
-                         known=frozenset(known_hashes(conn)), force=force, parse_fn=parse_fn,
-                         on_outcome=on_outcome)
+                         known=frozenset(with_retry(store, lambda: known_hashes(store))), force=force,
+                         parse_fn=parse_fn, on_outcome=on_outcome)
     finally:
         outputs.close()
-        conn.close()
+        store.close()
     return summary
+
+
+STORE_UNAVAILABLE = "StoreUnavailable"
+
+
+def _store_outcome(store, o: Outcome, outputs: _Outputs, summary: BatchSummary, progress: "Progress",
+                   force: bool) -> Outcome:
+    """Import a parsed report (or fetch a known one's JSON); a store that stays unreachable after the
+    retries turns the outcome into a failure, so the file is listed in errors.csv."""
+    try:
+        if o.status == "known":
+            text = with_retry(store, lambda: report_json_by_sha(store, o.sha256))
+        else:
+            text = o.report_json
+            result = with_retry(store, lambda: import_report(store, Report.model_validate_json(text), force=force))
+    except Exception as e:
+        if not store.retryable(e) and not isinstance(e, ReportParserError):
+            raise
+        return Outcome(o.path, "failed", o.sha256, error=STORE_UNAVAILABLE, seconds=o.seconds,
+                       message=f"{o.path}: parsed, but not stored: {store.target}: {' '.join(str(e).split())}")
+    if text is not None:  # None: a known file whose report another batch replaced meanwhile
+        outputs.report(o.path, o.sha256, text)
+    if o.status == "known":
+        summary.already_stored += 1
+        return o
+    summary.parsed += 1
+    summary.stored[result.status] = summary.stored.get(result.status, 0) + 1
+    if result.status in ("replaced", "older", "duplicate"):
+        summary.messages.append(result.message)
+        progress.note(result.message)
+    return o
+
+
+def _try(store, action: Callable[[], None]) -> None:
+    """Best effort (remembering a failed file in the store): a store that is down must not stop the batch."""
+    try:
+        with_retry(store, action, attempts=2)
+    except Exception as e:
+        if not store.retryable(e) and not isinstance(e, ReportParserError):
+            raise
 
 
 # --------------------------------------------------------------------------- progress display

@@ -23,8 +23,9 @@ def batch_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Report files and/or folders (searched recursively).",
                                                 show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Output folder: json/, reports.jsonl, errors.csv.")],
-    db: Annotated[Optional[Path], typer.Option("--db", help="The store (SQLite). "
-                                                           "Default: OUT/district.sqlite.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="The store: a SQLite file, or a shared PostgreSQL "
+                                                          "database postgresql://user:pass@host/db. "
+                                                          "Default: OUT/district.sqlite.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
                                                    help="Parallel parser processes. Default: all cores.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-parse and re-store files already in the store.")] = False,
@@ -59,16 +60,20 @@ def batch_cmd(
         typer.echo("parse-report: interrupted; the reports imported so far are stored, run again to continue",
                    err=True)
         raise typer.Exit(130)
+    from .database import redact
+
     stored = ", ".join(f"{n} {k}" for k, n in sorted(summary.stored.items())) or "0 new"
+    target = redact(db) if db else out / "district.sqlite"
     typer.echo(f"{summary.total} files: {summary.parsed} parsed, {summary.already_stored} already stored, "
-               f"{len(summary.failed)} failed; store: {stored} -> {db or out / 'district.sqlite'}", err=True)
+               f"{len(summary.failed)} failed; store: {stored} -> {target}", err=True)
     if summary.failed:
         typer.echo(f"failed files are listed in {out / 'errors.csv'}", err=True)
     raise typer.Exit(summary.exit_code)
 
 
 def aggregate_cmd(
-    db: Annotated[Path, typer.Option("--db", help="The store written by 'parse-report batch'.")],
+    db: Annotated[str, typer.Option("--db", help="The store written by 'parse-report batch': a SQLite file or "
+                                                 "postgresql://user:pass@host/db.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="OUT.xlsx, OUT.csv or OUT.json.")],
     by: Annotated[str, typer.Option("--by", help="Group by: district (legacy), province, unit, or a column of "
                                                  "--units.")] = "district",
@@ -79,11 +84,12 @@ def aggregate_cmd(
 ) -> None:
     """Totals, recomputed rates, the commune table, checks and cited documents, as a spreadsheet."""
     from .aggregate import aggregate, periods
+    from .database import is_url, redact
     from .export import write
     from .store import open_store
     from .units import Roster
 
-    if not db.is_file():
+    if not is_url(db) and not Path(db).is_file():
         _fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)
     if output.suffix.lower() not in (".xlsx", ".csv", ".json"):
         _fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
@@ -92,7 +98,7 @@ def aggregate_cmd(
         conn = open_store(db)
         known = periods(conn)
         if period and period not in known:
-            _fail(f"no report for period {period} in {db} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
+            _fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
         if not period and len(known) > 1:
             typer.echo(f"note: the store holds {len(known)} periods ({', '.join(known)}); totals add them up - "
                        "use --period to choose one", err=True)

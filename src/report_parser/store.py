@@ -1,35 +1,45 @@
-"""The district's embedded store: every imported report in one SQLite file (stdlib ``sqlite3``).
+"""The district's store: every imported report, in a SQLite file or a shared PostgreSQL database.
 
-Why SQLite: a district office has no database server; one file that Excel-era
-staff can copy, back up and open with any SQLite browser is enough for a few
-thousand reports. The store keeps the full report JSON (so nothing the parser
-found is lost) and, next to it, flat tables for the things people query:
-indicators, references and their mentions, table rows, figures and checks.
+Why SQLite by default: a district office has no database server; one file that
+Excel-era staff can copy, back up and open with any SQLite browser is enough for
+a few thousand reports. A province whose offices import at the same time uses
+one PostgreSQL database instead (``--db postgresql://...``); both engines hold
+the same schema (see :mod:`report_parser.database` for what differs). The store
+keeps the full report JSON (so nothing the parser found is lost) and, next to
+it, flat tables for the things people query: indicators, references and their
+mentions, table rows, figures and checks.
 
 Rules the office relies on:
 
-* one transaction per report: a crash never leaves half a report;
+* one transaction per report: a crash, a killed batch or a lost connection
+  never leaves half a report;
 * a file already stored (same sha256) is skipped unless ``force``;
 * a newer report of the same commune and period replaces the older one, and
-  the import result says so (the replaced file is kept in ``replaced``);
+  the import result says so; the file that lost (the older one, whichever
+  arrived first) is recorded in ``replaced``. The decision is taken inside the
+  transaction under a lock on the commune and period, so two offices importing
+  two versions at the same moment end with the newer one current;
 * the *same* report arriving again in another file (same commune, period,
   number and date: the .docx, the PDF and the scan of one report) is a tie:
   the born-digital file beats an OCR'd one (OCR misreads digits), otherwise
   the first stored is kept; the import result says which and why;
-* ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` lists the
-  steps from each version to the next and :func:`open_store` applies the
-  missing ones, so an office's old file keeps working after an upgrade.
+* the schema version (``PRAGMA user_version``, or the ``schema_version`` table
+  in PostgreSQL): :data:`MIGRATIONS` lists the steps from each version to the
+  next and :func:`open_store` applies the missing ones, so an office's old file
+  keeps working after an upgrade.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from . import limits
-from .errors import UnreadableInput
+from .database import Database, SQLiteDatabase, StoreError, connect, is_url
 from .models import FormTable, Report
 from .places import AdminUnit, resolve
 
@@ -112,54 +122,85 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_report ON corrections(sha256, target, key);
 """
 
-# MIGRATIONS[n] takes a store from version n to n + 1 (version 0 = empty file).
-MIGRATIONS: list[str] = [_V1, _V2]
+# Version 3: the position of each indicator and check in its report (SQLite's rowid gave the order,
+# PostgreSQL has none), and the indexes a replacement's cascading delete and re-imports need.
+_V3 = """
+ALTER TABLE indicators ADD COLUMN pos INTEGER;
+ALTER TABLE checks ADD COLUMN pos INTEGER;
+CREATE INDEX figures_report ON figures(report_id);
+CREATE INDEX checks_report ON checks(report_id);
+CREATE INDEX mentions_ref ON mentions(ref_id);
+CREATE INDEX replaced_sha ON replaced(sha256);
+"""
+_V3_SQLITE = _V3 + "UPDATE indicators SET pos = rowid; UPDATE checks SET pos = rowid"
+
+# MIGRATIONS[n] takes a store from version n to n + 1 (version 0 = empty store). A step is SQL both
+# engines run (column types in upper case, see database.Database.ddl) or {engine: SQL} where they differ.
+MIGRATIONS: list = [_V1, _V2, {"sqlite": _V3_SQLITE, "postgresql": _V3}]
 SCHEMA_VERSION = len(MIGRATIONS)
-# tables every store of the current version has (a file that lacks one is refused on opening)
+# tables every store of the current version has (a store that lacks one is refused on opening)
 REQUIRED_TABLES = ("reports", "indicators", "refs", "mentions", "table_rows", "figures", "checks",
                    "replaced", "import_errors")
-
-
-class StoreError(UnreadableInput):
-    """The store file cannot be used (not SQLite, or written by a newer report-parser)."""
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(path: str | Path, *, write: bool = True) -> sqlite3.Connection:
-    """Open (creating or migrating) the store; rows come back as :class:`sqlite3.Row`.
+def open_store(target: str | Path, *, write: bool = True) -> Database:
+    """Open (creating or migrating) the store named by ``--db``: a SQLite file or a PostgreSQL URL.
 
-    A store that another program holds locked is waited for (``limits.STORE_BUSY_SECONDS``);
+    A SQLite store that another program holds locked is waited for (``limits.STORE_BUSY_SECONDS``);
     a corrupt file (``PRAGMA quick_check``), a store without its tables, and, when ``write``,
     a read-only one are refused with a one-line :class:`StoreError`.
     """
-    path = Path(path)
+    if is_url(str(target)):
+        return _open_postgres(str(target))
+    path = Path(target)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a store file")
     existed = path.is_file() and path.stat().st_size > 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=limits.STORE_BUSY_SECONDS)
+        db = SQLiteDatabase.open(path, timeout=limits.STORE_BUSY_SECONDS)
     except (OSError, sqlite3.Error) as e:
         raise StoreError(f"{path}: cannot open the store ({getattr(e, 'strerror', None) or e})") from None
-    conn.row_factory = sqlite3.Row  # transactions are explicit (BEGIN/COMMIT)
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
         if existed:
-            _check_integrity(conn, path)
-        migrate(conn)
-        _check_tables(conn, path)
+            _check_integrity(db, path)
+        _migrate_checked(db, path)
         if write:
-            _check_writable(conn)
+            _check_writable(db)
     except (sqlite3.DatabaseError, StoreError) as e:
-        conn.close()
+        db.close()
         raise (e if isinstance(e, StoreError) else store_error(path, e)) from None
-    return conn
+    return db
 
 
-def store_error(path: str | Path, e: sqlite3.Error) -> StoreError:
+def _open_postgres(url: str) -> Database:
+    import psycopg
+
+    db = connect(url)
+    try:
+        _migrate_checked(db, db.target)
+    except psycopg.Error as e:
+        db.close()
+        raise StoreError(f"{db.target}: cannot use the PostgreSQL store ({' '.join(str(e).split())})") from None
+    except StoreError:
+        db.close()
+        raise
+    return db
+
+
+def _migrate_checked(db: Database, where: str | Path) -> None:
+    """Migrate a store that has the tables its version promises (checked before and after)."""
+    if db.schema_version() >= 1:
+        _check_tables(db, where)
+    migrate(db)
+    _check_tables(db, where)
+
+
+def store_error(path: str | Path, e: Exception) -> StoreError:
     """A one-line StoreError for an SQLite error on the store at ``path``."""
     msg = str(e)
     if "locked" in msg or "busy" in msg:
@@ -174,59 +215,55 @@ def store_error(path: str | Path, e: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: not a report-parser store ({msg})")
 
 
-def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    problems = [" ".join(str(r[0]).split()) for r in conn.execute("PRAGMA quick_check(3)")]
+def _check_integrity(db: Database, path: Path) -> None:
+    problems = [" ".join(str(r[0]).split()) for r in db.execute("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         raise StoreError(f"{path}: the store is corrupt (quick_check: {'; '.join(problems)[:200]}); "
                          "restore it from a backup")
 
 
-def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+def _check_tables(db: Database, where: str | Path) -> None:
     """A store whose version says it has tables it does not have (a foreign or damaged file)."""
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    missing = [t for t in REQUIRED_TABLES if t not in have]
+    missing = [t for t in REQUIRED_TABLES if t not in db.tables()]
     if missing:
-        raise StoreError(f"{path}: not a report-parser store (schema version "
-                         f"{conn.execute('PRAGMA user_version').fetchone()[0]} but no table {', '.join(missing)})")
+        raise StoreError(f"{where}: not a report-parser store (schema version "
+                         f"{db.schema_version()} but no table {', '.join(missing)})")
 
 
-def _check_writable(conn: sqlite3.Connection) -> None:
+def _check_writable(db: Database) -> None:
     """Try a write and roll it back: a read-only file or folder fails here, not after parsing."""
-    conn.execute("BEGIN IMMEDIATE")
+    db.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute(f"PRAGMA user_version = {conn.execute('PRAGMA user_version').fetchone()[0]}")
+        db.execute(f"PRAGMA user_version = {db.schema_version()}")
     finally:
-        conn.execute("ROLLBACK")
+        db.execute("ROLLBACK")
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> int:
+def migrate(db: Database | sqlite3.Connection, migrations: list | None = None) -> int:
     """Apply the missing schema steps, each in its own transaction; returns the new version.
 
-    The version is read inside the (immediate, i.e. write-locked) transaction, so several
-    processes creating or upgrading one store at the same moment apply each step once.
-    """
+    Two processes opening a new store at once: the second waits for the first's step and then
+    finds the version already raised (the version is read again inside the transaction)."""
+    if isinstance(db, sqlite3.Connection):
+        db = SQLiteDatabase.wrap(db)
     steps = MIGRATIONS if migrations is None else migrations
-    while True:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(steps):
-                raise StoreError(f"the store has schema version {version}, newer than this report-parser "
-                                 f"understands ({len(steps)}); upgrade report-parser")
-            if version == len(steps):
-                conn.execute("COMMIT")
-                return version
-            for statement in _statements(steps[version]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    _refuse_newer(db.schema_version(), len(steps))
+    while (version := db.schema_version()) < len(steps):
+        with db.transaction():
+            db.lock_schema()
+            version = db.schema_version()
+            _refuse_newer(version, len(steps))
+            if version < len(steps):
+                step = steps[version]
+                db.script(step if isinstance(step, str) else step[db.engine])
+                db.set_schema_version(version + 1)
+    return len(steps)
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+def _refuse_newer(version: int, known: int) -> None:
+    if version > known:
+        raise StoreError(f"the store has schema version {version}, newer than this report-parser "
+                         f"understands ({known}); upgrade report-parser")
 
 
 def period_key(report: Report) -> str:
@@ -256,38 +293,62 @@ class ImportResult:
     message: str
 
 
-def known_hashes(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT sha256 FROM reports")}
+def known_hashes(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT sha256 FROM reports")}
 
 
-def import_report(conn: sqlite3.Connection, report: Report, *, force: bool = False) -> ImportResult:
-    """Store one report in a single transaction (see the module docstring for the rules)."""
+def import_report(db: Database, report: Report, *, force: bool = False) -> ImportResult:
+    """Store one report in a single transaction (see the module docstring for the rules).
+
+    The transaction holds the lock of the report's commune and period and of its sha256: two
+    processes importing versions of one commune's report take turns, and each decides on what
+    the other committed."""
     sha = report.source.sha256
     unit = admin_unit(report)
     pkey = period_key(report)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        result = _import(conn, report, unit, pkey, sha, force)
-        conn.execute("DELETE FROM import_errors WHERE path = ?", (report.source.path,))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    with db.transaction(locks=(f"report:{unit.key}|{pkey}", f"file:{sha}")):
+        result = _import(db, report, unit, pkey, sha, force)
+        db.execute("DELETE FROM import_errors WHERE path = ?", (report.source.path,))
     return result
 
 
-def _import(conn, report: Report, unit: AdminUnit, pkey: str, sha: str, force: bool) -> ImportResult:
-    same = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
+T = TypeVar("T")
+
+
+def with_retry(db: Database, action: Callable[[], T], *, attempts: int | None = None, wait: float = 1.0) -> T:
+    """Run ``action`` (one whole transaction) again when it failed for a passing reason: the server
+    connection was lost (reconnect first), a SQLite store stayed locked past the busy timeout. Up to
+    ``attempts`` (``limits.STORE_RETRIES``) times; the last failure is raised. A lost connection rolls
+    the transaction back on the server, so a new attempt never meets half of the previous one."""
+    attempts = attempts or limits.STORE_RETRIES
+    for attempt in range(1, attempts + 1):
+        try:
+            return action()
+        except Exception as e:
+            if attempt == attempts or not db.retryable(e):
+                raise
+        time.sleep(wait * attempt)
+        try:
+            db.reconnect()
+        except StoreError:
+            if attempt + 1 == attempts:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _import(db: Database, report: Report, unit: AdminUnit, pkey: str, sha: str, force: bool) -> ImportResult:
+    same = db.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
     if same and not force:
         return ImportResult("skipped", same["id"], f"{report.source.path}: already stored (same file)")
     if same:
-        conn.execute("DELETE FROM reports WHERE id = ?", (same["id"],))
+        db.execute("DELETE FROM reports WHERE id = ?", (same["id"],))
     name = _commune_label(unit)
     status, message = "new", f"{report.source.path}: stored ({name}, {pkey})"
     if unit.unit:  # a report with no commune cannot replace anything
-        for old in conn.execute("SELECT id, sha256, path, date, number, json FROM reports"
-                                " WHERE commune_key = ? AND period_key = ?", (unit.key, pkey)).fetchall():
+        for old in db.execute("SELECT id, sha256, path, date, number, json FROM reports"
+                              " WHERE commune_key = ? AND period_key = ?", (unit.key, pkey)).fetchall():
             if _is_newer(old["date"], report.report.date):
+                _record_replaced(db, sha, report.source.path, unit.key, pkey, _iso(report.report.date), old["sha256"])
                 return ImportResult("older", old["id"], f"{report.source.path}: not stored, {old['path']} is a newer "
                                     f"report of {name} for {pkey} ({old['date']})")
             same_report = _same_report(old, report)
@@ -295,38 +356,45 @@ def _import(conn, report: Report, unit: AdminUnit, pkey: str, sha: str, force: b
                 return ImportResult("duplicate", old["id"], f"{report.source.path}: not stored, the same report "
                                     f"of {name} for {pkey} is already stored from {old['path']}; "
                                     f"{_tie_reason(report, old)}")
-            conn.execute("INSERT INTO replaced VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (old["sha256"], old["path"], unit.key, pkey, old["date"], sha, _now()))
-            conn.execute("DELETE FROM reports WHERE id = ?", (old["id"],))
+            _record_replaced(db, old["sha256"], old["path"], unit.key, pkey, old["date"], sha)
+            db.execute("DELETE FROM reports WHERE id = ?", (old["id"],))
             status, message = "replaced", (f"{report.source.path}: replaces {old['path']} "
                                            f"({old['date'] or 'undated'}) as the report of {name} for {pkey}")
             if same_report:
                 message += " (same report: a born-digital file is preferred to an OCR'd scan)"
-    report_id = _insert_report(conn, report, unit, pkey)
-    _insert_details(conn, report_id, report)
+    report_id = _insert_report(db, report, unit, pkey)
+    _insert_details(db, report_id, report)
     return ImportResult(status, report_id, message)
+
+
+def _record_replaced(db: Database, sha: str, path: str, commune: str, pkey: str, date: str | None,
+                     by: str) -> None:
+    """The file that lost to a newer report of its commune and period (once per file)."""
+    db.execute("DELETE FROM replaced WHERE sha256 = ?", (sha,))
+    db.execute("INSERT INTO replaced (sha256, path, commune_key, period_key, date, replaced_by, replaced_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)", (sha, path, commune, pkey, date, by, _now()))
 
 
 def _commune_label(unit: AdminUnit) -> str:
     return " ".join(x for x in (unit.level, unit.unit) if x) or "unknown commune"
 
 
-def _same_report(stored: sqlite3.Row, report: Report) -> bool:
+def _same_report(stored, report: Report) -> bool:
     """The stored row and the report are one report in two files: same number and date (one known)."""
     number, date = report.report.number, _iso(report.report.date)
     return (number or date) is not None and (stored["number"], stored["date"]) == (number, date)
 
 
-def _stored_ocr(stored: sqlite3.Row) -> bool:
+def _stored_ocr(stored) -> bool:
     return bool(json.loads(stored["json"])["source"].get("ocr"))
 
 
-def _better_source(report: Report, stored: sqlite3.Row) -> bool:
+def _better_source(report: Report, stored) -> bool:
     """Only a born-digital file beats an OCR'd one; on any other tie the first file stays."""
     return not report.source.ocr and _stored_ocr(stored)
 
 
-def _tie_reason(report: Report, stored: sqlite3.Row) -> str:
+def _tie_reason(report: Report, stored) -> str:
     if report.source.ocr and not _stored_ocr(stored):
         return "a born-digital file is preferred to an OCR'd scan"
     return "the first file is kept when the sources are equally good"
@@ -337,9 +405,9 @@ def _is_newer(stored_date: str | None, new_date: dt.date | None) -> bool:
     return bool(stored_date and new_date and stored_date > new_date.isoformat())
 
 
-def _insert_report(conn, report: Report, unit: AdminUnit, pkey: str) -> int:
+def _insert_report(db: Database, report: Report, unit: AdminUnit, pkey: str) -> int:
     m, s, p = report.report, report.source, report.report.period
-    cur = conn.execute(
+    return db.insert(
         "INSERT INTO reports (sha256, path, size, format, pages, imported_at, doc_type, number, symbol, date, title,"
         " level, unit, district, province, unit_code, district_code, province_code, unit_2025, province_2025,"
         " unit_code_2025, province_code_2025, commune_key, period_key, period_kind, period_year, period_label,"
@@ -348,24 +416,37 @@ def _insert_report(conn, report: Report, unit: AdminUnit, pkey: str) -> int:
          unit.level, unit.unit, unit.district, unit.province, unit.unit_code, unit.district_code, unit.province_code,
          unit.unit_2025, unit.province_2025, unit.unit_code_2025, unit.province_code_2025, unit.key, pkey,
          p.kind, p.year, p.label, _iso(p.start), _iso(p.end), m.signer.name, report.to_json()))
-    return cur.lastrowid
 
 
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _insert_details(conn, rid: int, report: Report) -> None:
-    conn.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-        (rid, i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
-         i.qualifier, i.source, i.page, i.evidence, i.table) for i in report.indicators])
+def _insert_details(db: Database, rid: int, report: Report) -> None:
+    db.executemany("INSERT INTO indicators (report_id, code, value, unit, field, dimension, qualifier, source, page,"
+                   " evidence, table_row, pos) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+                       (rid, i.code, i.value, i.unit, i.dimension.get("field"),
+                        _js(i.dimension) if i.dimension else None, i.qualifier, i.source, i.page, i.evidence,
+                        i.table, n) for n, i in enumerate(report.indicators)])
     for r in report.references:
-        ref_id = conn.execute("INSERT INTO refs (report_id, type, number, symbol, date, issuer, subject, kind, issues)"
-                              " VALUES (?,?,?,?,?,?,?,?,?)",
-                              (rid, r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind,
-                               _js(r.issues))).lastrowid
-        conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
-                         [(ref_id, mt.page, mt.start, mt.end, mt.text) for mt in r.mentions])
+        ref_id = db.insert("INSERT INTO refs (report_id, type, number, symbol, date, issuer, subject, kind, issues)"
+                           " VALUES (?,?,?,?,?,?,?,?,?)",
+                           (rid, r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind,
+                            _js(r.issues)))
+        db.executemany('INSERT INTO mentions (ref_id, page, start, "end", text) VALUES (?,?,?,?,?)',
+                       [(ref_id, mt.page, mt.start, mt.end, mt.text) for mt in r.mentions])
+    db.executemany("INSERT INTO table_rows (report_id, table_index, kind, form, title, row_index, code, label, unit,"
+                   " value, raw, note, cells, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _table_rows(rid, report))
+    db.executemany("INSERT INTO figures (report_id, value, unit, kind, text, section, page, sentence)"
+                   " VALUES (?,?,?,?,?,?,?,?)", [
+                       (rid, f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures])
+    db.executemany("INSERT INTO checks (report_id, rule, severity, message, indicators, refs, evidence, pos)"
+                   " VALUES (?,?,?,?,?,?,?,?)", [
+                       (rid, c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence), n)
+                       for n, c in enumerate(report.checks)])
+
+
+def _table_rows(rid: int, report: Report) -> list[tuple]:
     rows = []
     for ti, t in enumerate(report.tables):
         for ri, row in enumerate(t.rows):
@@ -375,23 +456,20 @@ def _insert_details(conn, rid: int, report: Report) -> None:
             else:
                 rows.append((rid, ti, t.kind, t.form, t.title, ri, None, None, None, None, None, None,
                              _js(row.cells), row.page or t.page))
-    conn.executemany("INSERT INTO table_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)", [
-        (rid, f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures])
-    conn.executemany("INSERT INTO checks VALUES (?,?,?,?,?,?,?)", [
-        (rid, c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence))
-        for c in report.checks])
+    return rows
 
 
 def _js(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def record_error(conn: sqlite3.Connection, path: str, error: str, message: str) -> None:
+def record_error(db: Database, path: str, error: str, message: str) -> None:
     """Remember a file that failed, so the district's spreadsheet lists it ("Tệp lỗi")."""
-    conn.execute("INSERT OR REPLACE INTO import_errors VALUES (?, ?, ?, ?)", (path, error, message, _now()))
+    db.execute("INSERT INTO import_errors (path, error, message, at) VALUES (?, ?, ?, ?) ON CONFLICT (path) "
+               "DO UPDATE SET error = excluded.error, message = excluded.message, at = excluded.at",
+               (path, error, message, _now()))
 
 
-def report_json_by_sha(conn: sqlite3.Connection, sha256: str) -> str | None:
-    row = conn.execute("SELECT json FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+def report_json_by_sha(db: Database, sha256: str) -> str | None:
+    row = db.execute("SELECT json FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
     return row["json"] if row else None
