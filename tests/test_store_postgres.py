@@ -200,7 +200,8 @@ from report_parser.store import import_report, open_store
 db = open_store({url!r})
 for n in range(40):
     r = make_report(f"Xã {{n}}", "Thanh Miện", "Hải Dương", values={{f"c.{{i}}": i for i in range(300)}},
-                    checks=[("r", "info", "m")] * 50, refs=[("Kế hoạch", f"{{i}}/KH-UBND", None, None) for i in range(50)])
+                    checks=[("r", "info", "m")] * 50,
+                    refs=[("Kế hoạch", f"{{i}}/KH-UBND", None, None) for i in range(50)])
     print(import_report(db, r).status, flush=True)
 """
 

@@ -12,7 +12,7 @@ Workers only parse; the main process alone writes the store (one transaction
 per report) and the output files, so a killed worker never leaves a
 half-written report anywhere. With a PostgreSQL store several batches (on
 several machines) import at once; a lost connection is retried, and a report
-that still cannot be stored is listed in ``errors.csv`` (``StoreUnavailable``)
+that still cannot be stored is listed in ``errors.csv`` (``NotStored``)
 so the next run imports it.
 """
 from __future__ import annotations
@@ -301,7 +301,7 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
     return summary
 
 
-STORE_UNAVAILABLE = "StoreUnavailable"
+STORE_UNAVAILABLE = "NotStored"
 
 
 def _store_outcome(store, o: Outcome, outputs: _Outputs, summary: BatchSummary, progress: "Progress",
