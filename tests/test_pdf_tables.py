@@ -1,13 +1,16 @@
 """PDF ruled tables: only table pages are laid out, continued tables are joined."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pdfplumber.page
 import pytest
 
 from report_parser.document import Document, RawTable
 from report_parser.ingest import read
 from report_parser.ingest.pdf_tables import _is_data_table, _join_continuations
-from conftest import REAL, SAMPLE_PDF, needs_shared
+from report_parser.ingest.pdf_tables import _plumber_tables as _plumber_page_tables
+from conftest import REAL, SAMPLE_PDF, SHARED, needs_shared
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +18,8 @@ def sample_pdf():
     return read(SAMPLE_PDF)
 
 
-def test_only_table_pages_are_loaded_by_pdfplumber(monkeypatch):
-    """pdfplumber lays a page out (pdfminer interprets its content) on first use of ``layout``."""
+def _laid_out(monkeypatch) -> list[int]:
+    """Pages pdfplumber lays out (pdfminer interprets their content) on first use of ``layout``."""
     laid_out: list[int] = []
     original = pdfplumber.page.Page.layout
 
@@ -26,10 +29,48 @@ def test_only_table_pages_are_loaded_by_pdfplumber(monkeypatch):
         return original.fget(self)
 
     monkeypatch.setattr(pdfplumber.page.Page, "layout", property(counting))
+    return laid_out
+
+
+def test_tables_are_read_from_the_open_pages_without_pdfminer(monkeypatch):
+    """The ruled grid comes from pypdfium2's objects: pdfminer interprets no page at all."""
+    laid_out = _laid_out(monkeypatch)
     doc = read(SAMPLE_PDF)
     assert doc.page_count == 19
     assert doc.table_pages == list(range(11, 20))  # the appendix forms, nothing of the body
-    assert laid_out == doc.table_pages  # each table page once, no other page
+    assert len(doc.tables) == 7 and laid_out == []
+
+
+def _plumber_tables(path: Path, doc) -> list[RawTable]:
+    return _join_continuations(_plumber_page_tables(path, path.read_bytes(), doc.table_pages, doc))
+
+
+@pytest.mark.parametrize("path", [SAMPLE_PDF, pytest.param(SHARED / "corpus" / "communes" / "hongphong-2020-h1.pdf",
+                                                           marks=needs_shared)])
+def test_grid_tables_equal_pdfplumbers_own(path):
+    """Cells, rows, pages and offsets read from pypdfium2's edges and character boxes are
+    the ones pdfplumber finds when it lays the pages out itself (boxes of capitals with
+    stacked marks, "CHỈ", and of descenders stay on their line; pdfium's word spaces kept)."""
+    doc = read(path, ocr="never")
+    ours, theirs = doc.tables, _plumber_tables(path, doc)
+    assert [t.rows for t in ours] == [t.rows for t in theirs]
+    assert [(t.pages, t.offset) for t in ours] == [(t.pages, t.offset) for t in theirs]
+    assert all(max(abs(a - b) for a, b in zip(x.bbox, y.bbox)) < 0.01 for x, y in zip(ours, theirs))
+
+
+def test_a_turned_page_goes_to_pdfplumber(monkeypatch, tmp_path):
+    """A page with /Rotate is what the grid does not read: pdfplumber lays out that page only."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(SAMPLE_PDF)
+    pdf[12].set_rotation(90)
+    turned = tmp_path / "turned.pdf"
+    pdf.save(turned)
+    pdf.close()
+    laid_out = _laid_out(monkeypatch)
+    doc = read(turned, ocr="never")
+    assert laid_out == [13]
+    assert any(13 in t.pages for t in doc.tables)
 
 
 def test_form_split_over_a_page_break_is_one_table(sample_pdf):

@@ -1,6 +1,7 @@
 """PDF with a text layer: page text through pypdfium2 (fast, exact Vietnamese,
-right reading order). Ruled tables come from pdfplumber, run only on the pages
-that hold ruling lines (see :mod:`.pdf_tables`). Pages whose text layer is
+right reading order). On the pages that hold ruling lines, the same open page
+gives the ruling edges and character boxes (:mod:`.pdf_grid`) that pdfplumber's
+table finder turns into tables (:mod:`.pdf_tables`). Pages whose text layer is
 missing or implausible go to OCR (see :mod:`.ocr`) when it is available.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..document import Document
 from ..errors import UnreadableInput
 from ..options import OcrMode
 from .pdf_fields import with_field_values
+from .pdf_grid import PageLayout, page_layout
 
 # a page with at least this many straight path segments may hold a ruled table
 MIN_RULING_PATHS = 8
@@ -61,6 +63,20 @@ def is_table_page(page: pdfium.PdfPage) -> bool:
     return n >= MIN_RULING_PATHS and _clusters(edges, RULE_WIDTH) >= MIN_COLUMN_EDGES
 
 
+def _read_page(page: pdfium.PdfPage, number: int, layouts: dict[int, PageLayout | None]) -> str:
+    """The page's text; for a table page, its edges and characters go into ``layouts``."""
+    try:
+        tp = page.get_textpage()
+        try:
+            if is_table_page(page):
+                layouts[number] = page_layout(page, tp, number)
+            return tp.get_text_range()
+        finally:
+            tp.close()
+    finally:
+        page.close()
+
+
 def read_pdf(path: Path, data: bytes, sha: str, *, ocr: OcrMode = OcrMode.auto,
              ocr_workers: int | None = None) -> Document:
     pdf = _open(path, data)
@@ -69,33 +85,21 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: OcrMode = OcrMode.auto,
         if n == 0:
             raise UnreadableInput(f"{path}: the PDF has no pages")
         texts: list[str] = []
-        table_pages: list[int] = []
+        layouts: dict[int, PageLayout | None] = {}  # table pages (1-based)
         for i in range(n):
-            page = pdf[i]
-            try:
-                tp = page.get_textpage()
-                try:
-                    texts.append(tp.get_text_range())
-                finally:
-                    tp.close()
-                if is_table_page(page):
-                    table_pages.append(i + 1)
-            finally:
-                page.close()
+            texts.append(_read_page(pdf[i], i + 1, layouts))
             texts[-1] = with_field_values(pdf, i, texts[-1])  # stamped number and date
     except pdfium.PdfiumError as e:
         raise UnreadableInput(f"{path}: corrupt PDF page ({e})") from None
     finally:
         pdf.close()
     doc = Document(path=path, format="pdf", sha256=sha, size=len(data), pages=texts)
-    doc.table_pages = table_pages  # type: ignore[attr-defined]
+    doc.table_pages = sorted(layouts)  # type: ignore[attr-defined]
     doc = _with_ocr(doc, data, OcrMode.of(ocr), ocr_workers)
-    try:
+    if layouts:
         from .pdf_tables import extract_tables
-    except ImportError:
-        extract_tables = None
-    if extract_tables is not None and table_pages:
-        doc.tables.extend(extract_tables(path, data, table_pages, doc))
+
+        doc.tables.extend(extract_tables(path, data, layouts, doc))
     return doc
 
 

@@ -1,7 +1,10 @@
 """Ruled tables of a PDF through pdfplumber's table finder.
 
-pdfplumber lays out every character of a page, which is slow, so it is opened
-only on the pages :mod:`.pdf` found ruling lines on (``table_pages``). Boxed
+The finder runs on the ruling edges and character boxes :mod:`.pdf_grid` read from
+pypdfium2's objects while :mod:`.pdf` had the page open for its text, only on the
+pages it found ruling lines on (``table_pages``). Only a page that cannot be read
+that way (turned, or with turned text) is opened with pdfplumber, which interprets
+the page again with pdfminer (slow). Boxed
 paragraphs and highlighted text are drawn with rules too: a found table counts
 only when at least half its rows have two filled cells. A table that runs on at
 the top of the next page (no heading above it, the same columns) is one table;
@@ -10,14 +13,15 @@ cell is one cell); merged cells are ``None`` where pdfplumber spans them.
 """
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
-import pdfplumber
-
 from ..document import Document, RawTable
+from .pdf_grid import PageLayout
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +90,62 @@ def _join_continuations(found: list[tuple[RawTable, str]]) -> list[RawTable]:
     return out
 
 
-def _page_tables(page, number: int, doc: Document) -> list[tuple[RawTable, str]]:
+class _GridPage:
+    """What pdfplumber's table finder and its tables read of a page, from a :class:`PageLayout`."""
+
+    def __init__(self, layout: PageLayout):
+        self.edges = layout.edges
+        self.chars = layout.chars
+        self.width = layout.width
+        self.bbox = (0, 0, layout.width, layout.height)
+
+    def find_tables(self) -> list:
+        from pdfplumber.table import TableFinder
+
+        return [_GridTable(t, self.chars) for t in TableFinder(self).tables]
+
+    def text_within(self, bbox: tuple[float, float, float, float]) -> str:
+        from pdfplumber.utils import extract_text, within_bbox
+
+        return unicodedata.normalize("NFC", extract_text(within_bbox(self.chars, bbox)))
+
+
+class _GridTable:
+    """A table the finder found on a :class:`_GridPage`, its cells read as pdfplumber's
+    ``Table.extract`` reads them (a character belongs to the cell its centre is in), with
+    the characters sorted by height once instead of scanned for every row; cell texts are
+    composed (pdfium gives a glyph whose text is a letter and a combining mark, "ú" as
+    "u" + U+0301, as two characters, pdfminer as one)."""
+
+    def __init__(self, table, chars: list[dict]):
+        self.bbox = table.bbox
+        self._table = table
+        self._chars = chars
+
+    def extract(self) -> list[list[str | None]]:
+        from pdfplumber.utils import extract_text
+
+        mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, i) for i, c in enumerate(self._chars))
+        heights = [m[0] for m in mids]
+        out = []
+        for row in self._table.rows:
+            x0, top, x1, bottom = row.bbox
+            inside = mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)]
+            inside = [m for m in inside if x0 <= m[1] < x1]
+            out.append([None if cell is None else self._cell_text(cell, inside, extract_text) for cell in row.cells])
+        return out
+
+    def _cell_text(self, cell, inside, extract_text) -> str:
+        x0, top, x1, bottom = cell
+        chars = [self._chars[i] for i in sorted(i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom)]
+        return unicodedata.normalize("NFC", extract_text(chars)) if chars else ""
+
+
+def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
+    return page.within_bbox(bbox).extract_text() or ""
+
+
+def _page_tables(page, number: int, doc: Document, text_within=_plumber_text_within) -> list[tuple[RawTable, str]]:
     found = []
     previous_bottom = 0.0
     for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
@@ -94,7 +153,7 @@ def _page_tables(page, number: int, doc: Document) -> list[tuple[RawTable, str]]
         if not _is_data_table(rows):
             continue
         top = max(t.bbox[1], previous_bottom + 1)
-        above = page.within_bbox((0, previous_bottom, page.width, top)).extract_text() or ""
+        above = text_within(page, (0, previous_bottom, page.width, top))
         previous_bottom = t.bbox[3]
         found.append((RawTable(page=number, rows=rows, source="pdfplumber",
                                offset=_offset_in_page(doc, number, rows, above),
@@ -102,16 +161,33 @@ def _page_tables(page, number: int, doc: Document) -> list[tuple[RawTable, str]]
     return found
 
 
-def extract_tables(path: Path, data: bytes, table_pages: list[int], doc: Document) -> list[RawTable]:
-    """The ruled tables on ``table_pages`` (1-based), continued tables joined."""
+def _plumber_tables(path: Path, data: bytes, pages: list[int], doc: Document) -> list[tuple[RawTable, str]]:
+    """Tables of ``pages`` through pdfplumber (pdfminer lays each page out again)."""
+    import pdfplumber
+
+    found: list[tuple[RawTable, str]] = []
+    with pdfplumber.open(io.BytesIO(data), pages=pages) as pdf:
+        for page in pdf.pages:
+            try:
+                found.extend(_page_tables(page, page.page_number, doc))
+            finally:
+                page.close()
+    return found
+
+
+def extract_tables(path: Path, data: bytes, layouts: dict[int, PageLayout | None], doc: Document) -> list[RawTable]:
+    """The ruled tables of the table pages (``layouts``: 1-based page -> its edges and
+    characters, None for a page pdfplumber must read), continued tables joined."""
     tables: list[tuple[RawTable, str]] = []
     try:
-        with pdfplumber.open(io.BytesIO(data), pages=table_pages) as pdf:
-            for page in pdf.pages:
-                try:
-                    tables.extend(_page_tables(page, page.page_number, doc))
-                finally:
-                    page.close()
+        plumber = [n for n, layout in layouts.items() if layout is None]
+        found = _plumber_tables(path, data, plumber, doc) if plumber else []
+        for n in sorted(layouts):
+            layout = layouts[n]
+            if layout is None:
+                tables.extend(t for t in found if t[0].page == n)
+            else:
+                tables.extend(_page_tables(_GridPage(layout), n, doc, _GridPage.text_within))
     except Exception as e:  # pdfminer raises assorted errors on odd PDFs; the text is still usable
         log.warning("%s: table extraction failed: %s", path, e)
         doc.warnings.append(f"table extraction failed: {type(e).__name__}")

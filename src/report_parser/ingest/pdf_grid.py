@@ -1,0 +1,187 @@
+"""Ruling lines and character boxes of a PDF page, read from pypdfium2's page objects.
+
+The page is already open in pypdfium2 for its text, so its ruled tables are read
+from the same objects instead of interpreting the page a second time with pdfminer
+(which cost most of a born-digital parse): every straight, axis-aligned segment of a
+painted path is a ruling edge (a rectangle gives four, a polyline one per side),
+and every character of the text page is a box with its text. Both come out in
+pdfplumber's shape (top-down coordinates from the media box's top-left corner, the
+keys its table finder reads), so :mod:`.pdf_tables` runs the same table logic on them.
+
+What this cannot settle returns ``None`` and the page goes to pdfplumber: a page
+with a ``/Rotate`` and a page with turned text (vertical column headers), whose
+boxes pdfplumber orders by their own direction.
+"""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# a segment this close to horizontal or vertical (points) is a ruling edge
+STRAIGHT = 0.01
+# pdfium's code for a hyphen that ends a line ("2631/QĐ-" above "UBND")
+LINE_END_HYPHEN = 0x02
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based
+    width: float
+    height: float
+    edges: list[dict]
+    chars: list[dict]
+
+
+def _compose(m: Matrix, outer: Matrix) -> Matrix:
+    """``m`` applied first, then ``outer`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _matrix(obj) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _painted(obj) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    return bool(fill.value or stroke.value)
+
+
+def _points(obj, m: Matrix) -> list[tuple[int, float, float, bool]]:
+    """(segment type, x, y, closes) of a path's segments, in page space."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = m
+    out = []
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = x.value, y.value
+        out.append((pdfium_c.FPDFPathSegment_GetType(seg), a * px + c * py + e, b * px + d * py + f,
+                    bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
+    return out
+
+
+def _segments(points: list[tuple[int, float, float, bool]]) -> list[tuple[float, float, float, float]]:
+    """Straight segments (x0, y0, x1, y1) of a path: each line-to from the current point, and
+    the closing line of a closed subpath; a Bézier curve moves the current point only."""
+    out = []
+    start = cur = None
+    bezier = 0
+    for kind, x, y, closes in points:
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = cur = (x, y)
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and cur is not None:
+            out.append((*cur, x, y))
+            cur = (x, y)
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier = (bezier + 1) % 3  # three points per curve; the third is where it ends
+            cur = (x, y) if bezier == 0 else cur
+        if closes and cur is not None and start is not None:
+            out.append((*cur, *start))
+            cur = start
+    return out
+
+
+def _edge(seg: tuple[float, float, float, float], height: float, x_origin: float) -> dict | None:
+    """A segment as pdfplumber's edge dict, or None when it is neither horizontal nor vertical."""
+    x0, y0, x1, y1 = seg
+    if abs(y0 - y1) <= STRAIGHT:
+        orientation = "h"
+    elif abs(x0 - x1) <= STRAIGHT:
+        orientation = "v"
+    else:
+        return None
+    left, right = sorted((x0 - x_origin, x1 - x_origin))
+    top, bottom = sorted((height - y0, height - y1))
+    return {"x0": left, "x1": right, "top": top, "bottom": bottom, "doctop": top,
+            "width": right - left, "height": bottom - top, "orientation": orientation,
+            "object_type": "line"}
+
+
+def _paths(obj, m: Matrix, depth: int):
+    """(path object, its page matrix) of ``obj`` and, for a form, of what it holds."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    m = _compose(_matrix(obj), m)
+    if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        yield obj, m
+    elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            yield from _paths(pdfium_c.FPDFFormObj_GetObject(obj, i), m, depth + 1)
+
+
+def page_edges(page, height: float, x_origin: float) -> list[dict]:
+    edges = []
+    raw = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        for obj, m in _paths(pdfium_c.FPDFPage_GetObject(raw, i), IDENTITY, 0):
+            if not _painted(obj):
+                continue  # a clipping path draws nothing
+            for seg in _segments(_points(obj, m)):
+                e = _edge(seg, height, x_origin)
+                if e is not None:
+                    edges.append(e)
+    return edges
+
+
+def _upright(tp, i: int, m: pdfium_c.FS_MATRIX) -> bool:
+    return not pdfium_c.FPDFText_GetMatrix(tp, i, m) or (abs(m.b) < 1e-6 and abs(m.c) < 1e-6)
+
+
+def _char_box(raw, i: int, rect, height: float) -> tuple[float, float]:
+    """(top, bottom) of character ``i`` as pdfminer has it: one font size tall, standing on
+    the baseline. pdfium's loose box rises above that for a capital with a stacked mark
+    ("Ỉ", "Ố") and sinks below it for a descender ("g"), which would put them on lines of
+    their own."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    size = pdfium_c.FPDFText_GetFontSize(raw, i)
+    if size <= 0 or not pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y)):
+        return height - rect.top, height - rect.bottom
+    return height - y.value - size, height - y.value
+
+
+def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
+    """The characters of the page as pdfplumber's char dicts; None when some text is turned.
+
+    The spaces pdfium adds between words (where the content moves the pen instead of
+    drawing a space) are kept, at the height of the character before them: they are
+    where its page text has its spaces. Its added line ends are dropped."""
+    chars: list[dict] = []
+    rect, m = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    raw = tp.raw
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+        if not code or (generated and (code != 32 or not chars)):
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+            continue
+        if generated:
+            top, bottom = chars[-1]["top"], chars[-1]["bottom"]
+        elif not _upright(raw, i, m):
+            return None
+        else:
+            top, bottom = _char_box(raw, i, rect, height)
+        chars.append({"text": "-" if code == LINE_END_HYPHEN else chr(code), "x0": rect.left - x_origin, "x1": rect.right - x_origin,
+                      "top": top, "bottom": bottom, "doctop": top, "upright": True})
+    return chars
+
+
+def page_layout(page, tp, number: int) -> PageLayout | None:
+    """Edges and characters of an open page (``tp`` its text page), None for pdfplumber."""
+    if page.get_rotation():
+        return None
+    left, bottom, right, top = page.get_mediabox()
+    chars = page_chars(tp, top, left)
+    if chars is None:
+        return None
+    return PageLayout(number, right - left, top - bottom, page_edges(page, top, left), chars)
