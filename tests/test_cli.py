@@ -122,20 +122,21 @@ def test_check_patterns_loads_every_patterns_file(monkeypatch):
     read = []
     real_read = patterns._read
     monkeypatch.setattr(patterns, "_read", lambda path: read.append(path.name) or real_read(path))
-    for fn in _pattern_caches():
-        fn.cache_clear()
-    try:
-        check_patterns()
-    finally:
-        for fn in _pattern_caches():
-            fn.cache_clear()
-    shipped = {p.name for d in patterns.pattern_dirs() for p in d.iterdir() if p.suffix in (".yaml", ".jsonl")}
+    fresh = patterns.Patterns()
+    assert check_patterns(fresh) is fresh
+    shipped = fresh.file_names()
     assert shipped and shipped <= set(read)
 
 
-def _pattern_caches():
-    from report_parser import ocr_repair, patterns
-    from report_parser.extract import fields, indicators, numbers, references_grammar, table_indicators
-
-    return (patterns.load_raw, patterns.load, references_grammar.grammar, numbers._vocab, indicators.compiled,
-            fields._vocabulary, table_indicators._spec, ocr_repair._lexicon)
+@pytest.mark.parametrize("name, content, words", [
+    ("fields.jsonl", '{"label": "X", "pattern": [{"LOWERX": "qt"}]}\n', "the token pattern of 'X'"),  # spaCy's
+    ("unitz.yaml", "nouns: [x]\n", "unitz.yaml are not ours"),
+])
+def test_parse_checks_the_district_overlay_at_load(tmp_path, name, content, words):
+    """A district's broken token pattern (or misspelt file) is exit 2 and one line before parsing,
+    not a multi-line internal error when a field name first needs spaCy."""
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "report_parser", str(SAMPLE_TXT)], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "REPORT_PARSER_PATTERNS": str(tmp_path)})
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and words in r.stderr

@@ -29,40 +29,38 @@ def test_fold_keeps_length():
         assert len(fold(s)) == len(s)
 
 
-def test_district_adds_a_field_by_overlay(tmp_path, monkeypatch):
+def test_district_adds_a_field_by_overlay(tmp_path):
     from report_parser import patterns
-    from report_parser.extract import fields
 
     (tmp_path / "fields.jsonl").write_text(
         '{"label": "Quốc tịch", "pattern": "quốc tịch"}\n'
         '{"label": "Quốc tịch", "pattern": [{"LOWER": "qt"}]}\n', encoding="utf-8")
-    monkeypatch.setenv("REPORT_PARSER_PATTERNS", str(tmp_path))
-    for f in (patterns.load_raw, patterns.load, fields._vocabulary, fields._matchers):
-        f.cache_clear()
-    try:
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
         assert canonical_field("QT") == "Quốc tịch"
         assert canonical_field("Hộ Tịch") == "Hộ tịch"  # ours are still there
-    finally:
-        monkeypatch.delenv("REPORT_PARSER_PATTERNS")
-        for f in (patterns.load_raw, patterns.load, fields._vocabulary, fields._matchers):
-            f.cache_clear()
+    assert canonical_field("QT") == "QT"  # the default vocabulary is untouched
 
 
-def test_invalid_pattern_file_names_the_problem(tmp_path, monkeypatch):
+def test_invalid_pattern_file_names_the_problem(tmp_path):
     from report_parser import patterns
     from report_parser.extract import fields
 
     (tmp_path / "fields.jsonl").write_text('{"label": "X", "pattern": ""}\n', encoding="utf-8")
-    monkeypatch.setenv("REPORT_PARSER_PATTERNS", str(tmp_path))
-    for f in (patterns.load_raw, patterns.load, fields._vocabulary):
-        f.cache_clear()
-    try:
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
         with pytest.raises(patterns.PatternError, match="fields.jsonl"):
             fields._vocabulary()
-    finally:
-        monkeypatch.delenv("REPORT_PARSER_PATTERNS")
-        for f in (patterns.load_raw, patterns.load, fields._vocabulary):
-            f.cache_clear()
+
+
+def test_a_bad_token_pattern_is_one_pattern_error(tmp_path):
+    """spaCy's multi-line MatchPatternError becomes one line naming the file and the label."""
+    from report_parser import patterns
+    from report_parser.pipeline import check_patterns
+
+    (tmp_path / "fields.jsonl").write_text('{"label": "Quốc tịch", "pattern": [{"LOWER": {"INN": ["qt"]}}]}\n',
+                                           encoding="utf-8")
+    with pytest.raises(patterns.PatternError, match="fields.jsonl.*'Quốc tịch'.*INN") as e:
+        check_patterns(patterns.Patterns(overlay=[tmp_path]))
+    assert "\n" not in str(e.value)
 
 
 def test_grid_rows_use_the_vocabulary():

@@ -579,24 +579,14 @@ def test_invalid_grammar_is_rejected_with_the_file_named():
         ReferenceGrammar.model_validate(raw)
 
 
-def _clear_grammar_caches():
-    patterns.load_raw.cache_clear()
-    patterns.load.cache_clear()
-    grammar.cache_clear()
-
-
-def test_a_district_adds_an_issuer_code_in_yaml(tmp_path, monkeypatch):
+def test_a_district_adds_an_issuer_code_in_yaml(tmp_path):
     (tmp_path / "references.yaml").write_text(
         "issuers:\n  SGTVT: Sở Giao thông vận tải\n", encoding="utf-8")
     text = "Theo Công văn số 77/SGTVT-QLGT ngày 02/3/2022."
     assert refs_of(text)[0].issuer is None
-    monkeypatch.setenv("REPORT_PARSER_PATTERNS", str(tmp_path))
-    _clear_grammar_caches()
-    try:
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
         assert refs_of(text)[0].issuer == "Sở Giao thông vận tải"
-    finally:
-        monkeypatch.delenv("REPORT_PARSER_PATTERNS")
-        _clear_grammar_caches()
+    assert refs_of(text)[0].issuer is None  # the default vocabulary is untouched
 
 
 # ---------------------------------------------------------------- the sample against the gold

@@ -51,10 +51,10 @@ def parse_cmd(
     lenient: Annotated[bool, typer.Option("--lenient", help="Write the JSON even when no report structure is found (no exit 4).")] = False,
 ) -> None:
     """Parse one report file and write its JSON (the contract in CONTRACT.md)."""
-    from .pipeline import parse
+    from .pipeline import load_patterns, parse
 
     try:
-        report = parse(file, ocr=ocr, require_report=not lenient)
+        report = parse(file, ocr=ocr, require_report=not lenient, patterns=load_patterns())
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix

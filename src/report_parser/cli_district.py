@@ -39,7 +39,7 @@ def batch_cmd(
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
     from .batch import collect, run_batch
-    from .patterns import PatternError
+    from .patterns import PatternError, Patterns
     from .pipeline import check_patterns
 
     missing = [str(p) for p in paths if not p.exists()]
@@ -49,7 +49,7 @@ def batch_cmd(
         _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
               EXIT_USAGE)
     try:
-        check_patterns()
+        check_patterns(Patterns.from_env())
     except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
         _fail(" ".join(str(e).split()), EXIT_USAGE)
     try:

@@ -15,7 +15,6 @@ text repair cannot know about:
 """
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 import regex
@@ -54,7 +53,7 @@ def pair_key(a: str, b: str) -> tuple[str, str]:
     return _strip(a), _strip(b)
 
 
-@functools.lru_cache(maxsize=1)
+@patterns.memoised
 def _lexicon() -> tuple[frozenset[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
     data = patterns.load("ocr_phrases.yaml", _Phrases)
     restore = [tuple(p.lower().split(" ", 1)) for p in data.restore]

@@ -2,19 +2,34 @@
 
 Lookup order for a file name: the packaged ``report_parser/patterns`` (wheel
 installs) or, when there is none, the repository's ``patterns/`` (editable
-installs), then every directory in the environment variable
-``REPORT_PARSER_PATTERNS`` (``os.pathsep``-separated; a district's own
-additions). Files found in several places are *merged*: lists are concatenated
-and mappings updated, the district's files last, so a district adds phrasings
-and codes without copying ours.
+installs), then the district's own folders (the overlay: ``Patterns(overlay=...)``,
+or the environment variable ``REPORT_PARSER_PATTERNS``, ``os.pathsep``-separated,
+for :meth:`Patterns.from_env`). Files found in several places are *merged*: lists
+are concatenated and mappings updated, the district's files last, so a district
+adds phrasings and codes without copying ours.
+
+One :class:`Patterns` object holds one such configuration: the files it has read,
+validated, and everything compiled from them (:meth:`Patterns.memo`). It is made
+once (by the command line, a batch, or a test) and passed down:
+``parse(path, patterns=p)`` makes it the *active* object for that parse
+(:func:`using`), and the stages read it with :func:`current`. No module keeps a
+cache of pattern data of its own; a module's compiled artefacts are built once per
+Patterns object with the :func:`memoised` decorator::
+
+    @patterns.memoised
+    def _regexes() -> ...:
+        v = patterns.load("table_units.yaml", TableVocab)   # from the active object
+        return regex.compile(...)
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import json
 import os
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import regex
@@ -30,17 +45,19 @@ class PatternError(Exception):
     """A patterns file is missing or invalid (names the file and the problem)."""
 
 
-def pattern_dirs() -> list[Path]:
-    dirs = []
+ENV_OVERLAY = "REPORT_PARSER_PATTERNS"
+
+
+def _base_dir() -> Path:
     for cand in (_PKG / "patterns", _PKG.parents[1] / "patterns"):
-        if cand.is_dir() and cand not in dirs:
-            dirs.append(cand)
-            break
-    extra = os.environ.get("REPORT_PARSER_PATTERNS", "")
-    for d in extra.split(os.pathsep):
-        if d.strip() and Path(d).is_dir():
-            dirs.append(Path(d))
-    return dirs
+        if cand.is_dir():
+            return cand
+    raise PatternError(f"no patterns folder found in {_PKG} or {_PKG.parents[1]}")
+
+
+def env_overlay() -> list[Path]:
+    """The district's folders named by ``REPORT_PARSER_PATTERNS`` (those that exist)."""
+    return [Path(d) for d in os.environ.get(ENV_OVERLAY, "").split(os.pathsep) if d.strip() and Path(d).is_dir()]
 
 
 def _read(path: Path) -> Any:
@@ -66,25 +83,66 @@ def _merge(a: Any, b: Any) -> Any:
     return b
 
 
-@functools.lru_cache(maxsize=None)
-def load_raw(name: str) -> Any:
-    """The merged content of ``patterns/NAME`` over all pattern directories."""
-    data = None
-    found = False
-    for d in pattern_dirs():
-        p = d / name
-        if p.is_file():
-            found = True
-            data = _merge(data, _read(p))
-    if not found:
-        raise PatternError(f"patterns file {name!r} not found in {', '.join(map(str, pattern_dirs()))}")
-    return data
+class Patterns:
+    """Every patterns file of one configuration: ours merged with a district's overlay.
+
+    Files are read and validated on first use and kept; :meth:`memo` keeps what the
+    modules compile from them. Build a new object to see other files (tests do:
+    ``Patterns(overlay=[tmp_path])``); nothing else needs clearing.
+    """
+
+    def __init__(self, overlay: Iterable[str | Path] = (), *, base: str | Path | None = None):
+        self.dirs: list[Path] = [Path(base) if base else _base_dir()]
+        self.dirs += [Path(d) for d in overlay if str(d).strip() and Path(d).is_dir() and Path(d) not in self.dirs]
+        self._raw: dict[str, Any] = {}
+        self._valid: dict[tuple[str, Any], Any] = {}
+        self._memo: dict[str, Any] = {}
+
+    @classmethod
+    def from_env(cls) -> "Patterns":
+        """Ours plus the folders of ``REPORT_PARSER_PATTERNS``."""
+        return cls(env_overlay())
+
+    @property
+    def overlay(self) -> list[Path]:
+        return self.dirs[1:]
+
+    def __repr__(self) -> str:
+        return f"Patterns({', '.join(map(str, self.dirs))})"
+
+    def file_names(self) -> set[str]:
+        """Every patterns file name in any of the folders."""
+        return {p.name for d in self.dirs for p in d.iterdir() if p.suffix in (".yaml", ".jsonl")}
+
+    def raw(self, name: str) -> Any:
+        """The merged content of ``NAME`` over all folders (not validated)."""
+        if name not in self._raw:
+            data, found = None, False
+            for d in self.dirs:
+                p = d / name
+                if p.is_file():
+                    found = True
+                    data = _merge(data, _read(p))
+            if not found:
+                raise PatternError(f"patterns file {name!r} not found in {', '.join(map(str, self.dirs))}")
+            self._raw[name] = data
+        return self._raw[name]
+
+    def load(self, name: str, schema: Any) -> Any:
+        """``NAME`` validated against a pydantic model or type (once per schema)."""
+        key = (name, schema)
+        if key not in self._valid:
+            self._valid[key] = _validate(name, self.raw(name), schema)
+        return self._valid[key]
+
+    def memo(self, key: str, builder: Callable[[], T]) -> T:
+        """``builder()`` computed once for this object (a module's compiled regexes, matchers...)."""
+        if key not in self._memo:
+            self._memo[key] = builder()
+        return self._memo[key]
 
 
-@functools.lru_cache(maxsize=None)
-def load(name: str, schema: Any) -> Any:
-    """Load ``patterns/NAME`` and validate it against a pydantic model or type."""
-    raw = load_raw(name)
+def _validate(name: str, raw: Any, schema: Any) -> Any:
     try:
         if isinstance(schema, type) and issubclass(schema, BaseModel):
             return schema.model_validate(raw)
@@ -93,6 +151,61 @@ def load(name: str, schema: Any) -> Any:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise PatternError(f"patterns/{name}: {where}: {first['msg']}") from None
+
+
+_ACTIVE: contextvars.ContextVar[Patterns | None] = contextvars.ContextVar("report_parser_patterns", default=None)
+_DEFAULT: list[Patterns] = []  # the process's default object, made from the environment on first use
+
+
+def default() -> Patterns:
+    """The process's default Patterns (ours plus ``REPORT_PARSER_PATTERNS``), made once."""
+    if not _DEFAULT:
+        _DEFAULT.append(Patterns.from_env())
+    return _DEFAULT[0]
+
+
+def current() -> Patterns:
+    """The active Patterns: the one :func:`using` (``parse(path, patterns=...)``) set, else :func:`default`."""
+    return _ACTIVE.get() or default()
+
+
+@contextlib.contextmanager
+def using(p: Patterns | None) -> Iterator[Patterns]:
+    """Make ``p`` the active Patterns inside the block (``None``: keep the active one)."""
+    if p is None:
+        yield current()
+        return
+    token = _ACTIVE.set(p)
+    try:
+        yield p
+    finally:
+        _ACTIVE.reset(token)
+
+
+def memoised(builder: Callable[[], T]) -> Callable[[], T]:
+    """Decorate a module's zero-argument builder of pattern artefacts: built once per Patterns object."""
+    key = f"{builder.__module__}.{builder.__qualname__}"
+
+    @functools.wraps(builder)
+    def get() -> T:
+        return current().memo(key, builder)
+
+    return get
+
+
+def load_raw(name: str) -> Any:
+    """The merged content of ``patterns/NAME`` in the active Patterns."""
+    return current().raw(name)
+
+
+def load(name: str, schema: Any) -> Any:
+    """``patterns/NAME`` of the active Patterns, validated against a pydantic model or type."""
+    return current().load(name, schema)
+
+
+def pattern_dirs() -> list[Path]:
+    """The folders of the active Patterns, ours first."""
+    return list(current().dirs)
 
 
 def alternation(words: Iterable[str]) -> str:

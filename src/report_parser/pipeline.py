@@ -1,4 +1,9 @@
-"""The one-way pipeline: ingest -> normalize -> structure -> extract -> checks -> Report."""
+"""The one-way pipeline: ingest -> normalize -> structure -> extract -> checks -> Report.
+
+The patterns (ours merged with the district's overlay) are one
+:class:`~report_parser.patterns.Patterns` object, given to :func:`parse` or made
+from the environment; it is the active one for every stage of that parse.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,21 +14,25 @@ from .extract import Context
 from .ingest import read
 from .models import Report, Source
 from .options import OcrMode, ocr_workers_of
+from .patterns import Patterns, PatternError, using
 
 
-def build_context(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None) -> Context:
-    doc = read(path, ocr=ocr, ocr_workers=ocr_workers)
-    normalize.repair(doc)
-    return Context(doc, structure.analyse(doc))
+def build_context(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None,
+                  patterns: Patterns | None = None) -> Context:
+    with using(patterns) as p:
+        doc = read(path, ocr=ocr, ocr_workers=ocr_workers)
+        normalize.repair(doc)
+        return Context(doc, structure.analyse(doc), patterns=p)
 
 
 def parse(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None,
-          require_report: bool = True) -> Report:
+          require_report: bool = True, patterns: Patterns | None = None) -> Report:
     """Parse one report file into the contract's :class:`Report`.
 
     ``ocr`` is an :class:`~report_parser.options.OcrMode` or its name; ``ocr_workers``
     how many Tesseract processes this document may use at once (None: every CPU).
-    An invalid option raises :class:`~report_parser.errors.UsageError`.
+    An invalid option raises :class:`~report_parser.errors.UsageError`. ``patterns``:
+    the vocabulary to use (default: ours plus ``REPORT_PARSER_PATTERNS``, made once).
 
     Raises :class:`~report_parser.errors.UnreadableInput` for a file that cannot
     be read (or whose text is so long and repetitive that a guarded pattern search
@@ -32,7 +41,8 @@ def parse(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: i
     """
     ocr, ocr_workers = OcrMode.of(ocr), ocr_workers_of(ocr_workers)
     try:
-        return _parse(path, ocr, ocr_workers, require_report)
+        with using(patterns):
+            return _parse(path, ocr, ocr_workers, require_report)
     except TimeoutError:  # the regex ``timeout=`` guard against pathological text
         raise UnreadableInput(f"{path}: the text is too long or too repetitive to parse in time "
                               "(a pattern search timed out); split the file") from None
@@ -73,19 +83,38 @@ def looks_like_report(report: Report, ctx: Context) -> bool:
     return signals >= 2
 
 
-def check_patterns() -> None:
-    """Load and validate every patterns file now, ours and the district's overlay.
+def check_patterns(patterns: Patterns | None = None) -> Patterns:
+    """Load and validate every patterns file of ``patterns`` now (default: the active
+    object), ours and the district's overlay, and build what is compiled from them (the
+    regexes, and spaCy's matchers when the overlay has token patterns).
 
-    A batch calls this once before it starts, so a broken file in
-    ``REPORT_PARSER_PATTERNS`` is one clear error instead of one failure per report.
-    Raises :class:`~report_parser.patterns.PatternError`.
+    The command line calls this once at load, so a broken file in the district's
+    overlay is one clear error (exit 2) instead of one failure per report.
+    Raises :class:`~report_parser.patterns.PatternError`; returns the checked object.
     """
     from . import catalogue, ocr_repair
     from .checks import rules
     from .extract import (fields, indicators, metadata, numbers, references_grammar, scope, table_cells,
                           table_indicators)
+    from .extract.metadata.vocab import rx
 
-    for load in (references_grammar.grammar, metadata.vocab, numbers._vocab, indicators.compiled, scope.compiled,
-                 fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
-                 ocr_repair._lexicon, catalogue.load):
-        load()
+    with using(patterns) as p:
+        for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
+                     scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
+                     ocr_repair._lexicon, catalogue.load):
+            load()
+        if any((d / "fields.jsonl").is_file() for d in p.overlay):
+            fields._matchers()  # spaCy validates token patterns (its import costs ~1 s: only for an overlay)
+        known = {name for name, _ in p._valid}
+        unknown = sorted({f.name for d in p.overlay for f in d.iterdir() if f.suffix in (".yaml", ".jsonl")} - known)
+        if unknown:
+            raise PatternError(f"{p.overlay[0]}: patterns file(s) {', '.join(unknown)} are not ours "
+                               f"(known: {', '.join(sorted(known))}); misspelt?")
+    return p
+
+
+def load_patterns() -> Patterns:
+    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``); a district's
+    overlay is fully checked now, so a broken file is one error before any parsing."""
+    p = Patterns.from_env()
+    return check_patterns(p) if p.overlay else p

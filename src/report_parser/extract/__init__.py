@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..models import Mention
+from ..patterns import Patterns, current
 from ..structure import Structure
 
 
@@ -14,6 +15,7 @@ class Context:
     doc: Document
     structure: Structure
     cache: dict = field(default_factory=dict)  # extractors share intermediate results here
+    patterns: Patterns = field(default_factory=current)  # the vocabulary of this parse
 
     @property
     def text(self) -> str:

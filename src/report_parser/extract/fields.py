@@ -11,7 +11,6 @@ longer text. A name matching nothing is kept as written.
 """
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import regex
@@ -44,14 +43,14 @@ def _clean(name: str) -> str:
     return " ".join(_LEAD.sub("", name).split()).strip(" .;:,")
 
 
-@functools.lru_cache(maxsize=1)
+@patterns.memoised
 def _vocabulary() -> tuple[dict[str, str], list[FieldPattern]]:
     entries = patterns.load("fields.jsonl", list[FieldPattern])
     exact = {fold(e.pattern): e.label for e in entries if isinstance(e.pattern, str)}
     return exact, entries
 
 
-@functools.lru_cache(maxsize=1)
+@patterns.memoised
 def _matchers():
     import spacy  # lazily: only names that are not exact phrases need it
     from spacy.matcher import Matcher, PhraseMatcher
@@ -63,8 +62,20 @@ def _matchers():
         if isinstance(e.pattern, str):
             phrases.add(e.label, [nlp.make_doc(fold(e.pattern))])
         else:
-            tokens.add(e.label, [e.pattern])
+            _add_tokens(tokens, e)
     return nlp, phrases, tokens
+
+
+def _add_tokens(matcher, e: FieldPattern) -> None:
+    """Add a token pattern; spaCy's multi-line complaint about a bad one becomes one PatternError line."""
+    from spacy.errors import MatchPatternError
+
+    try:
+        matcher.add(e.label, [e.pattern])
+    except MatchPatternError as err:
+        detail = next((line.strip(" -") for line in str(err).splitlines() if line.strip().startswith("- [")), str(err))
+        raise patterns.PatternError(f"patterns/fields.jsonl: the token pattern of {e.label!r} is not a spaCy "
+                                    f"pattern: {' '.join(detail.split())}") from None
 
 
 def canonical_field(name: str) -> str:

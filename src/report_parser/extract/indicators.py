@@ -11,7 +11,6 @@ the appendix never become text indicators.
 """
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
@@ -116,7 +115,7 @@ def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
     return _words("|".join(f"(?:{p})" for p in ps), flags)
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def compiled() -> Compiled:
     spec = patterns.load("indicators.yaml", IndicatorSpec)
     rules = [CompiledRule(r, [_words(p) for p in r.all_], [_words(p) for p in r.context],

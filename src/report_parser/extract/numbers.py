@@ -12,7 +12,6 @@ scales, qualifier words) is data in ``patterns/units.yaml``.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -108,7 +107,7 @@ def to_million(value: float | int, scale: float) -> float | int:
 
 
 # --------------------------------------------------------------------------- vocabulary
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def _vocab() -> tuple[UnitsSpec, regex.Pattern, regex.Pattern, regex.Pattern]:
     spec = patterns.load("units.yaml", UnitsSpec)
     nouns = regex.compile(r"\s*(" + patterns.alternation(spec.nouns) + r")(?![\p{L}\p{N}])", regex.I)

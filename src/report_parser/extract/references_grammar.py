@@ -8,7 +8,6 @@ cannot make it backtrack for long; the finders also pass a ``timeout``.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -337,7 +336,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def grammar() -> Grammar:
     """The compiled grammar of ``patterns/references.yaml`` (cached)."""
     return _build(patterns.load("references.yaml", ReferenceGrammar))

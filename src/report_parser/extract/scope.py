@@ -10,7 +10,6 @@ sentence decides, by its kind and level against the reporting body's level.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,7 +53,7 @@ def _source(p: str) -> str:
     return p.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def compiled() -> CompiledScope:
     spec = patterns.load("scope.yaml", ScopeSpec)
     level = "(?P<level{n}>" + _source(patterns.alternation(spec.levels).replace("\\ ", " ")) + ")"

@@ -10,7 +10,6 @@ not part of the value. Numbers themselves are read by the shared parser in
 """
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 import regex
@@ -108,7 +107,7 @@ def split_coded(text: str) -> tuple[str, str, str] | None:
 
 
 # --------------------------------------------------------------------------- units and values
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def _unit_regex() -> regex.Pattern:
     alt = patterns.alternation(vocab().units)
     return regex.compile(r"(?<![\p{L}\p{N}(])(" + alt + r")(?![\p{L}\p{N}])")

@@ -11,7 +11,6 @@ the tables' can be compared.
 """
 from __future__ import annotations
 
-import functools
 
 import regex
 from pydantic import BaseModel, Field
@@ -45,7 +44,7 @@ class FormRowsSpec(BaseModel):
     grid: GridSpec
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[regex.Pattern | None], list[regex.Pattern]]:
     spec = patterns.load("form_rows.yaml", FormRowsSpec)
     labels = [regex.compile(r.label, regex.I) for r in spec.rows]

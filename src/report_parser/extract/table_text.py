@@ -10,7 +10,6 @@ the repaired text, because the repair joins lines into paragraphs.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -18,9 +17,10 @@ import regex
 from ..document import Document
 from ..models import FormRow, FormTable
 from .table_cells import cell_value, clean, flat_code, split_flat_row, vocab
+from .. import patterns
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def _regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     v = vocab()
     heading = regex.compile(v.form_heading)

@@ -14,7 +14,6 @@ a .txt export) are rebuilt from the text lines by :mod:`.table_text`.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +24,7 @@ from . import Context
 from .table_cells import cell_value, clean, row_code, vocab
 from .table_plain import text_tables
 from .table_text import forms_from_text
+from .. import patterns
 
 # how far before a table (characters of raw text) its heading is looked for
 HEADING_WINDOW = 600
@@ -45,7 +45,7 @@ class _Heading:
     gap: str  # the raw text between the previous table and this one
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def _heading_regex() -> regex.Pattern:
     return regex.compile(vocab().form_heading, regex.M)
 

@@ -2,7 +2,6 @@
 from it, and the small text helpers every part of the metadata reader shares."""
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -66,7 +65,7 @@ class Rx:
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
 
 
-@functools.lru_cache(maxsize=None)
+@patterns.memoised
 def rx() -> Rx:
     v = vocab()
     openers = "|".join(sorted(v.body_openers, key=len, reverse=True))
