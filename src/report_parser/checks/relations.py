@@ -20,6 +20,9 @@ from .values import (DimKey, Facts, agrees, combinations, computed_fmt, dim_key,
 
 EPS = 1e-6
 MAX_CONFLICTING = 2  # distinct text values of one measure that can still be one slip
+# a whole and its parts, or two statements of one measure, further apart than this factor
+# are figures of different scopes (a part, another period), not a slip: no check
+SCOPE_RATIO = 2.0
 
 
 def where(dim: DimKey, rules: CheckRules) -> str:
@@ -48,31 +51,53 @@ def _sum_holds(rule: SumRule, values: Sequence[float], n_maybe: int, partial: bo
     return any(abs(o - total) <= EPS for o in options)
 
 
-def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> Check | None:
+def _scopes_apart(a: float, b: float) -> bool:
+    """Two figures too far apart to be one measure of one body: a slip changes a figure a
+    little, a figure of another scope (a part, another period) changes it many times."""
+    lo, hi = sorted((abs(a), abs(b)))
+    return lo > 0 and hi > SCOPE_RATIO * lo
+
+
+def _sum_inputs(rule: SumRule, dim: DimKey, facts: Facts) -> tuple[list, int, bool] | None:
+    """(options per input: total, parts, given 'also' and 'maybe' parts; how many 'maybe';
+    whether an 'also' or 'maybe' part is missing), None when a required input is."""
     total = facts.exact(rule.total, dim)
     parts = [facts.exact(c, dim) for c in rule.parts]
     if not total or not all(parts):
         return None
-    also = [(c, facts.exact(c, dim)) for c in rule.also]
-    maybe = [(c, facts.exact(c, dim)) for c in rule.maybe]
-    partial = not all(v for _, v in also + maybe)
-    extra = [v for _, v in also if v]
-    maybes = [v for _, v in maybe if v]
-    options = [total, *parts, *extra, *maybes]
+    also = [facts.exact(c, dim) for c in rule.also]
+    maybe = [facts.exact(c, dim) for c in rule.maybe]
+    partial = not all(also + maybe)
+    maybes = [v for v in maybe if v]
+    return [total, *parts, *(v for v in also if v), *maybes], len(maybes), partial
+
+
+def _sum_message(rule: SumRule, dim: DimKey, pick: tuple[Indicator, ...], n_maybe: int,
+                 rules: CheckRules) -> str | None:
+    """The finding for the preferred values, None when they are too far apart to be one scope."""
+    values = [i.value for i in pick]
+    sums = _sum_options(values, n_maybe)
+    shown = min(sums, key=lambda s: abs(s - values[0]))
+    if _scopes_apart(shown, values[0]):
+        return None
+    used = pick[1:] if shown == sums[-1] else pick[1:len(pick) - n_maybe]
+    parts_text = " + ".join(f"{rules.name(i.code)} {fmt(i.value)}" for i in used)
+    template = rules.messages.sum_exceeds if min(sums) > values[0] else rules.messages.sum_differs
+    return template.format(where=where(dim, rules), total_name=rules.name(rule.total),
+                           total=fmt(values[0]), parts=parts_text, sum=fmt(shown))
+
+
+def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> Check | None:
+    found = _sum_inputs(rule, dim, facts)
+    if found is None:
+        return None
+    options, n_maybe, partial = found
     combos = combinations(options)
-    if not combos or any(_sum_holds(rule, [i.value for i in c], len(maybes), partial) for c in combos):
+    if not combos or any(_sum_holds(rule, [i.value for i in c], n_maybe, partial) for c in combos):
         return None
     pick = preferred(options)
-    values = [i.value for i in pick]
-    sums = _sum_options(values, len(maybes))
-    shown = min(sums, key=lambda s: abs(s - values[0]))
-    used = pick[1:] if shown == sums[-1] else pick[1:len(pick) - len(maybes)]
-    parts_text = " + ".join(f"{rules.name(i.code)} {fmt(i.value)}" for i in used)
-    exceeds = min(sums) > values[0]
-    template = rules.messages.sum_exceeds if exceeds else rules.messages.sum_differs
-    message = template.format(where=where(dim, rules), total_name=rules.name(rule.total),
-                              total=fmt(values[0]), parts=parts_text, sum=fmt(shown))
-    return make_check(rule.id, rule.severity, message, pick)
+    message = _sum_message(rule, dim, pick, n_maybe, rules)
+    return make_check(rule.id, rule.severity, message, pick) if message else None
 
 
 def check_sums(facts: Facts, rules: CheckRules) -> list[Check]:
@@ -86,15 +111,20 @@ def check_sums(facts: Facts, rules: CheckRules) -> list[Check]:
 
 
 # ---------------------------------------------------------------- rates
+def _preferred_pair(pairs: list[tuple[Indicator, Indicator]], source: str) -> tuple[Indicator, Indicator]:
+    """The (numerator, denominator) to report: both from ``source`` when possible."""
+    return next(((n, d) for n, d in pairs if n.source == source and d.source == source), pairs[0])
+
+
 def _check_rate(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
                 rules: CheckRules) -> Check | None:
     nums = facts.exact(rule.numerator, dim, rate.source)
     dens = [d for code in rule.denominators for d in facts.exact(code, dim, rate.source) if d.value > 0]
-    if not nums or not dens:
+    # a numerator above its denominator (a rate over 100 %) is a figure of another scope
+    pairs = [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
+    if not pairs or any(agrees(100 * n.value / d.value, rate.value, rate.qualifier) for n, d in pairs):
         return None
-    if any(agrees(100 * n.value / d.value, rate.value, rate.qualifier) for n in nums for d in dens):
-        return None
-    num, den = preferred([nums, dens], rate.source)
+    num, den = _preferred_pair(pairs, rate.source)
     computed = 100 * num.value / den.value
     template = rules.messages.rate_claim if rate.qualifier else rules.messages.rate_differs
     message = template.format(
@@ -169,25 +199,34 @@ def _form_of(ind: Indicator) -> str:
     return ind.table.split("/")[0] if ind.table else ""
 
 
-def check_text_vs_table(facts: Facts, rules: CheckRules) -> list[Check]:
-    """A form row that contradicts the text: one check per form, listing the rows."""
+def _contradicting_rows(facts: Facts) -> dict[str, list[tuple[Indicator, list[Indicator]]]]:
+    """Per form, each table value that no text value of the same measure and dimension states
+    (a value many times apart from the text's is of another scope and left out)."""
     groups: dict[str, list[tuple[Indicator, list[Indicator]]]] = defaultdict(list)
     for code, dim in facts.keys():
         values = facts.all(code, dim)
         texts = [i for i in values if i.source == "text"]
         for tab in (i for i in values if i.source == "table"):
-            if texts and not any(same_statement(tab, t) for t in texts):
+            if texts and not any(same_statement(tab, t) or _scopes_apart(tab.value, t.value) for t in texts):
                 groups[_form_of(tab)].append((tab, texts))
+    return groups
+
+
+def _text_vs_table_item(tab: Indicator, texts: list[Indicator], rules: CheckRules) -> str:
+    m = rules.messages
+    row = tab.table.split("/", 1)[1] if tab.table else None
+    return m.text_vs_table_item.format(
+        where=(m.table_row.format(row=row) if row else "") + where(dim_key(tab.dimension), rules),
+        name=rules.name(tab.code), table_value=fmt(tab.value),
+        text_values=", ".join(stated(t, rules) for t in texts))
+
+
+def check_text_vs_table(facts: Facts, rules: CheckRules) -> list[Check]:
+    """A form row that contradicts the text: one check per form, listing the rows."""
     out = []
     m = rules.messages
-    for form, pairs in groups.items():
-        items = []
-        for tab, texts in pairs:
-            row = tab.table.split("/", 1)[1] if tab.table else None
-            items.append(m.text_vs_table_item.format(
-                where=(m.table_row.format(row=row) if row else "") + where(dim_key(tab.dimension), rules),
-                name=rules.name(tab.code), table_value=fmt(tab.value),
-                text_values=", ".join(stated(t, rules) for t in texts)))
+    for form, pairs in _contradicting_rows(facts).items():
+        items = [_text_vs_table_item(tab, texts, rules) for tab, texts in pairs]
         table = m.table_of_form.format(form=form) if form else m.table_unnamed
         inds = [i for tab, texts in pairs for i in (tab, *texts)]
         out.append(make_check("text-vs-table", "warning",

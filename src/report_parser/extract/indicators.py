@@ -449,4 +449,4 @@ def text_indicators(ctx: Context, level: str | None = None) -> list[Indicator]:
 
 def extract(ctx: Context, tables: list, level: str | None = None) -> list[Indicator]:
     """The indicators stated in the running text, then those read from the forms' rows."""
-    return text_indicators(ctx, level) + table_indicators.from_tables(tables)
+    return text_indicators(ctx, level) + table_indicators.from_tables(tables, level)

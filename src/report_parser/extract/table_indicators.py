@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from .. import catalogue, patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
+from . import scope
 from .fields import canonical_field
 from .table_cells import cell_value, clean, vocab
 
@@ -70,7 +71,19 @@ def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool]
     return next((f for f in found if f[1]), found[0])
 
 
-def _form_indicators(table: FormTable) -> list[tuple[Indicator, bool]]:
+def _row_scope(row: FormRow, labels: dict[str, str], body: int | None) -> scope.Scope:
+    """Whose figure a row gives, from its label and its parents' ("3.1. Tỷ lệ hồ sơ TTHC do
+    các sở, ngành tiếp nhận ..." in a province's form is a part); unknown body: its own."""
+    if body is None:
+        return scope.Scope("own")
+    chain, code = [row.label], row.code
+    while "." in code:
+        code = code.rpartition(".")[0]
+        chain.insert(0, labels.get(code, ""))
+    return scope.scope_of(" ; ".join(clean(x) for x in chain), "", body)
+
+
+def _form_indicators(table: FormTable, body: int | None = None) -> list[tuple[Indicator, bool]]:
     labels = {r.code: r.label for r in table.rows}
     out = []
     for row in table.rows:
@@ -78,10 +91,12 @@ def _form_indicators(table: FormTable) -> list[tuple[Indicator, bool]]:
             continue
         key = f"{table.form}/{row.code}"
         hit = _rule_for(row, key, labels.get(row.code.rpartition(".")[0], ""))
-        if hit is None:
+        where = _row_scope(row, labels, body) if hit else None
+        if hit is None or where.verdict == "other":
             continue
         rule, keyed = hit
         out.append((Indicator(code=rule.code, value=row.value, unit=catalogue.unit(rule.code), source="table",
+                              dimension={"scope": where.name} if where.verdict == "part" else {},
                               page=row.page, evidence=f"{row.code}. {row.label}: {row.raw}",
                               section=f"PL.BM{table.form}" if table.form else None, table=key), keyed))
     return out
@@ -151,12 +166,14 @@ def _one_per_code(found: list[tuple[Indicator, bool]]) -> list[Indicator]:
     return [ind for ind, _ in best.values()]
 
 
-def from_tables(tables: list) -> list[Indicator]:
-    """Catalogue indicators of the report's forms and per-field grids (``source: "table"``)."""
+def from_tables(tables: list, level: str | None = None) -> list[Indicator]:
+    """Catalogue indicators of the report's forms and per-field grids (``source: "table"``);
+    a form row about a part of the reporting body (issuer ``level``) keeps ``dimension.scope``."""
+    body = scope.body_level(level)
     found: list[tuple[Indicator, bool]] = []
     for t in tables:
         if isinstance(t, FormTable):
-            found.extend(_form_indicators(t))
+            found.extend(_form_indicators(t, body))
         elif isinstance(t, GridTable):
             found.extend((i, True) for i in _grid_indicators(t))
     return _one_per_code(found)

@@ -1,0 +1,104 @@
+"""Checks an officer can trust (issue 12): the relations real commune reports break, and
+silence where the figures compared are of different scopes. Each case is a real report's
+sentence with the values the extractors give for it."""
+from __future__ import annotations
+
+from report_parser.checks import run_checks
+from report_parser.models import Indicator, Period, Report, ReportMeta, Source
+
+TRANPHU = ("phường được giao 22 biên chế cán bộ, công chức, hiện có 20 người (cán bộ 09 người, "
+           "công chức 12 người) và 08 người hoạt động không chuyên trách")
+QUANGPHU = ("+ Các lĩnh vực khác (Nội vụ, Văn hoá - Thông tin, Nông nghiệp, Thuỷ lợi): tiếp nhận 18 "
+            "hồ sơ, trong đó trực tuyến 06 hồ sơ.")
+
+
+def ind(code: str, value: float, evidence: str = "", dimension: dict | None = None,
+        source: str = "text", table: str | None = None) -> Indicator:
+    return Indicator(code=code, value=value, dimension=dimension or {}, evidence=evidence, page=1,
+                     source=source, table=table)
+
+
+def checks(inds):
+    rep = Report(source=Source(path="x.txt", sha256="0", format="txt", pages=1),
+                 report=ReportMeta(period=Period()), indicators=list(inds))
+    return run_checks(rep)
+
+
+def test_staff_present_is_officials_plus_civil_servants():
+    found = checks([ind("staff.quota", 22, TRANPHU), ind("staff.present", 20, TRANPHU),
+                    ind("staff.officials", 9, TRANPHU), ind("staff.civil_servants", 12, TRANPHU)])
+    assert [c.rule for c in found] == ["staff-parts"]
+    assert found[0].message == "Số cán bộ 9 + số công chức 12 = 21, lớn hơn số cán bộ, công chức hiện có (20)"
+    assert found[0].severity == "error"
+
+
+def test_staff_present_with_or_without_contract_workers_is_silent():
+    base = [ind("staff.present", 21), ind("staff.officials", 9), ind("staff.civil_servants", 12)]
+    assert checks(base) == []
+    assert checks(base + [ind("staff.contract", 3)]) == []       # not counted in "hiện có"
+    assert checks([ind("staff.present", 24), ind("staff.officials", 9), ind("staff.civil_servants", 12),
+                   ind("staff.contract", 3)]) == []              # counted in it
+
+
+def test_a_whole_far_below_its_parts_is_another_scope():
+    """Quảng Phú: the 18 dossiers of 'các lĩnh vực khác' read as the commune's total; the
+    commune's 1.025 received and 1.012 resolved are no error against it."""
+    found = checks([ind("dossiers.received", 18, QUANGPHU), ind("dossiers.received_in_period", 1025),
+                    ind("dossiers.carried_over", 6), ind("dossiers.resolved", 1012)])
+    assert found == []
+
+
+def test_a_slip_between_a_whole_and_its_parts_still_fires():
+    found = checks([ind("dossiers.received", 1025), ind("dossiers.received_in_period", 1021),
+                    ind("dossiers.carried_over", 6)])
+    assert [c.rule for c in found] == ["received-in-period"]
+
+
+def test_a_rate_over_100_percent_from_its_counts_is_another_scope():
+    """'193457/14 = 1381835,71 %': a count of 14 dossiers of one pilot model taken as the
+    denominator of the province's on-time rate; never a check."""
+    found = checks([ind("dossiers.on_time_rate", 99.1), ind("dossiers.on_time", 193457),
+                    ind("dossiers.resolved", 14)])
+    assert found == []
+
+
+def test_figures_of_a_part_are_not_compared_with_the_whole():
+    part = {"scope": "các sở, ngành"}
+    found = checks([ind("dossiers.on_time_rate", 100),
+                    ind("dossiers.on_time", 193457, dimension=part, source="table", table="3/3.1.2"),
+                    ind("dossiers.resolved", 195197, dimension=part, source="table", table="3/3.1.1"),
+                    ind("dossiers.on_time_rate", 99.1, dimension=part, source="table", table="3/3.1")])
+    assert found == []
+
+
+def _form3():
+    from report_parser.models import FormRow, FormTable
+    rows = [("1.4", "Tổng số TTHC thuộc thẩm quyền giải quyết tại địa phương", "Thủ tục", 2310),
+            ("1.4.2", "Số TTHC cấp xã", "Thủ tục", 445),
+            ("3.1", "Tỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hạn", "%", 95.53),
+            ("3.1.1", "Tổng số hồ sơ TTHC đã giải quyết xong", "Hồ sơ", 125712),
+            ("3.1.2", "Số hồ sơ TTHC giải quyết đúng hạn", "Hồ sơ", 120088)]
+    return FormTable(form="3", title="Cải cách thủ tục hành chính", page=1,
+                     rows=[FormRow(code=c, label=lab, unit=u, value=v, raw=str(v)) for c, lab, u, v in rows])
+
+
+def test_form_rows_of_a_part_keep_their_scope():
+    """Lâm Đồng's quarterly report (a province): Biểu mẫu 3 rows 3.1.x count the dossiers
+    'do các sở, ngành tiếp nhận' and row 1.4.2 the communes' procedures; both are parts."""
+    from report_parser.extract.table_indicators import from_tables
+    got = {(i.code, i.value): i.dimension for i in from_tables([_form3()], "tỉnh")}
+    assert got[("tthc.total", 2310)] == {}
+    assert got[("tthc.total", 445)] == {"scope": "cấp xã"}
+    assert got[("dossiers.on_time_rate", 95.53)] == {"scope": "các sở, ngành"}
+    assert got[("dossiers.resolved", 125712)] == {"scope": "các sở, ngành"}
+    assert got[("dossiers.on_time", 120088)] == {"scope": "các sở, ngành"}
+
+
+def test_form_rows_of_a_commune_about_its_own_tier_are_its_own():
+    """Hồng Phong (a commune): 'Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã' is its own."""
+    from report_parser.extract.table_indicators import from_tables
+    from report_parser.models import FormRow, FormTable
+    t = FormTable(form="3", title=None, page=1, rows=[FormRow(
+        code="1.3", label="Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã", unit="Thủ tục", value=124,
+        raw="124")])
+    assert [(i.code, i.value, i.dimension) for i in from_tables([t], "xã")] == [("tthc.total", 124, {})]
