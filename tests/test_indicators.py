@@ -220,3 +220,59 @@ def test_line_broken_mid_sentence_in_the_pdf_is_read_whole():
 
     got = found_in(build_context(SAMPLE_PDF))
     assert want(("dvc.level34", 116), ("dvc.level3", 70), ("dvc.level4", 46)) <= got
+
+
+# wordings of the commune reports of other provinces (../shared/corpus/communes) and the phrasebook
+COMMUNE_WORDINGS = [
+    # tranphu-2024-10: "đạt 80%" qualifies the ratio right before it, inside the parenthesis
+    ("Kế hoạch số 09/KH-UBND ngày 15/01/2024 của UBND phường về cải cách hành chính năm 2024 (gồm 30 "
+     "nhiệm vụ; lũy kế đến tháng 10 đã hoàn thành 24/30 nhiệm vụ, đạt 80%).",
+     [("plan.tasks_total", 30), ("plan.tasks_done", 24), ("plan.completion_rate", 80)]),
+    # tranphu-2024-10: the office's name "Trả kết quả" is no action; "đạt 78%" is the online share; the
+    # last item of a parenthesised breakdown is not its clause's; a plain "đúng hạn" rate beside a
+    # separate "trước hạn" count is left out (it may be the on-time-only share)
+    ("Trong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 hồ sơ (tháng trước chuyển sang 09 "
+     "hồ sơ; tiếp nhận mới 386 hồ sơ, trong đó trực tuyến 301 hồ sơ, đạt 78%, trực tiếp 85 hồ sơ), đã giải "
+     "quyết 381 hồ sơ (trước hạn 352 hồ sơ, đúng hạn 29 hồ sơ, không có hồ sơ quá hạn), đang giải quyết 14 "
+     "hồ sơ chưa đến hạn, tỷ lệ giải quyết đúng hạn đạt 100%.",
+     [("dossiers.received", 395), ("dossiers.carried_over", 9), ("dossiers.received_in_period", 386),
+      ("dossiers.received_online", 301), ("dossiers.online_rate", 78), ("dossiers.received_direct", 85),
+      ("dossiers.resolved", 381), ("dossiers.early", 352), ("dossiers.on_time_exact", 29),
+      ("dossiers.late", 0), ("dossiers.pending", 14)]),
+    # tranphu-2024-10: the system's name "quản lý văn bản và điều hành" makes no directive
+    ("Tiếp nhận 412 văn bản đến, phát hành 156 văn bản đi trên Hệ thống quản lý văn bản và điều hành, "
+     "trong đó 154/156 văn bản đi được ký số, đạt 98,7%.",
+     [("edocs.incoming", 412), ("edocs.outgoing", 156), ("esign.rate", 98.7)]),
+    # quangphu-2024-q1: "tiếp nhận trong kỳ" whose breakdown names the carried-over part is the total
+    ("Kết quả tiếp nhận, giải quyết hồ sơ: tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ "
+     "trước chuyển sang 06 hồ sơ, tiếp nhận mới 1.019 hồ sơ.",
+     [("dossiers.received", 1025), ("dossiers.carried_over", 6), ("dossiers.received_in_period", 1019)]),
+    # quangphu-2024-q1: "phát hiện 01 tồn tại", "khắc phục xong 01/01 tồn tại"
+    ("Qua kiểm tra phát hiện 01 tồn tại (việc cập nhật sổ theo dõi hồ sơ chưa kịp thời), đã chỉ đạo khắc "
+     "phục xong 01/01 tồn tại ngay trong quý.",
+     [("inspection.issues_found", 1), ("inspection.issues_resolved", 1)]),
+    # quangphu-2024-q1 / tranphu-2024-10: "lượt tin, bài" on the radio
+    ("Đài truyền thanh xã đã phát 15 lượt tin, bài về cải cách hành chính.", [("propaganda.radio_items", 15)]),
+    # tranphu-2024-10: online services of both kinds together
+    ("Phường đang cung cấp 106 dịch vụ công trực tuyến trên Cổng Dịch vụ công quốc gia (64 dịch vụ toàn "
+     "trình, 42 dịch vụ một phần).",
+     [("dvc.level34", 106), ("dvc.level4", 64), ("dvc.level3", 42)]),
+    # phrasebook p138: "xử lý ... 126/176 nhóm vấn đề tồn tại": found is the whole
+    ("Thông qua kiểm tra, đã kịp thời phát hiện, xử lý và chỉ đạo xử lý đối với 126/176 nhóm vấn đề tồn "
+     "tại, hạn chế.",
+     [("inspection.issues_found", 176), ("inspection.issues_resolved", 126)]),
+    # phrasebook p148: "hồ sơ yêu cầu giải quyết trong kỳ" is the total to handle
+    ("Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ là 260.752 hồ sơ, trong đó, số hồ sơ mới tiếp nhận "
+     "là 252.947, số hồ sơ từ kỳ báo cáo trước chuyển qua là 7.805.",
+     [("dossiers.received", 260752), ("dossiers.received_in_period", 252947), ("dossiers.carried_over", 7805)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", COMMUNE_WORDINGS, ids=[c[0][:40] for c in COMMUNE_WORDINGS])
+def test_commune_wordings(body, expected):
+    assert found(body, "xã") == want(*expected)
+
+
+def test_a_shortage_is_no_quota():
+    """tranphu-2024-10: "còn thiếu 02 biên chế công chức" is a gap, not the quota."""
+    assert found("Tuy nhiên, phường còn thiếu 02 biên chế công chức chưa được bổ sung.", "xã") == set()

@@ -9,7 +9,7 @@ import sys
 from conftest import ROOT, SHARED, needs_shared
 
 # raise these as the extractor improves; never lower them to let a change through
-PHRASEBOOK_FLOORS = {"ind_recall": 0.58, "ind_precision": 0.63}
+PHRASEBOOK_FLOORS = {"ind_recall": 0.65, "ind_precision": 0.66}
 
 
 @needs_shared

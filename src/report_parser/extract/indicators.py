@@ -34,6 +34,7 @@ class Unless(BaseModel):
 
     present: str
     code: str | None
+    within: Literal["section", "breakdown"] = "section"  # where the other code must be stated
 
 
 class Rule(BaseModel):
@@ -65,6 +66,7 @@ class IndicatorSpec(BaseModel):
     joined: list[str]
     openers: list[str]
     weak_words: list[str]
+    names: list[str]
     field_line: str
     zeros: list[Zero]
     rules: list[Rule]
@@ -107,6 +109,7 @@ class Compiled:
     joined: regex.Pattern
     delimiters: regex.Pattern
     weak: regex.Pattern
+    names: regex.Pattern
     field_line: regex.Pattern
     zeros: list[tuple[list[str], regex.Pattern]]
 
@@ -125,7 +128,8 @@ def compiled() -> Compiled:
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
-    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters, weak,
+    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters,
+                    weak, _any(spec.names),
                     regex.compile(_source(spec.field_line)),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
 
@@ -197,7 +201,7 @@ class _Segmenter:
     def _close(self, pos: int) -> None:
         """Ends the clause at ``pos`` with the clauses its parentheses left open."""
         self.cur.pieces.append((self.cur_start, pos))
-        for seg in [self.cur] + [s for s, _ in reversed(self.stack)]:
+        for seg in [self.cur] + [s for s, _, _ in reversed(self.stack)]:
             self._finish(seg)
 
     def _has_fig(self, pos: int) -> bool:
@@ -228,18 +232,19 @@ class _Segmenter:
 
     def _open_paren(self, pos: int) -> None:
         self.cur.pieces.append((self.cur_start, pos))
-        self.stack.append((self.cur, self.group))
+        self.stack.append((self.cur, self.group, len(self.out)))
         self.group = self.cur
         self.cur, self.cur_start = Segment(parent=self.cur, topic=self.topic), pos
 
     def _close_paren(self, ev_end: int, has_fig: bool) -> None:
         """A parenthesis with a figure is a clause of its own; one without is part of its clause."""
         self.cur.pieces.append((self.cur_start, ev_end))
-        enclosing, self.group = self.stack.pop()
+        enclosing, self.group, opened = self.stack.pop()
         if has_fig:
             self._finish(self.cur)
-        else:
+        elif len(self.out) == opened:  # "(Bộ phận Một cửa và công chức Tư pháp)": words of its clause
             enclosing.pieces.extend(self.cur.pieces)
+        # else the last item of a breakdown "(trước hạn 352 hồ sơ, ..., không có hồ sơ quá hạn)": not the clause's
         self.cur, self.cur_start = enclosing, ev_end
 
     def _step(self, pos: int, kind: str, ev_end: int, end: int) -> None:
@@ -277,6 +282,7 @@ class Reading:
     left: str  # local text before the figure
     context: str
     unit: str | None
+    seg: Segment | None = None
 
 
 def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
@@ -284,34 +290,47 @@ def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
     return not regex.search(r"\p{L}", rest)
 
 
-def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
+def _unit(text: str, q: Quantity, left: str, seg: Segment) -> str | None:
+    unit = q.unit
+    if unit is None and not regex.match(r"\s*\p{L}", text[q.end:q.end + 3]):
+        unit = last_unit_noun(left)  # "cán bộ, công chức được giao là 20," (a noun after it is no unit)
+    if unit is None and seg.parent and seg.parent.figs:
+        unit = seg.parent.figs[0].unit
+    return unit
+
+
+def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple[Reading, Segment]]:
+    """Each figure with its clause text between its neighbours; office and system names
+    ("Bộ phận Tiếp nhận và Trả kết quả") are blanked, their words are no actions."""
     text = ctx.text
-    out: list[Reading] = []
-    previous: dict[int, str] = {}
-    for idx, seg in enumerate(segs):
+    out = []
+    for seg in segs:
         st = seg.text(text)
         parent_text = seg.parent.text(text) if seg.parent else ""
         for i, q in enumerate(seg.figs):
             context = " ".join(x for x in (st, parent_text, seg.topic, ctx.sentence(q.start)) if x)
             lo = seg.offset(seg.figs[i - 1].end) if i else 0
             hi = seg.offset(seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
-            at = seg.offset(q.start)
-            local, left = st[lo:hi], st[lo:at]
-            if (q.kind == "percent" or q.unit is None) and _is_weak(local, text[q.start:q.end], cp):
-                if i:
-                    anchor = previous[id(seg.figs[i - 1])]
-                elif seg.parent:
-                    anchor = parent_text
-                else:
-                    anchor = next((previous[id(s.figs[-1])] for s in reversed(segs[:idx]) if s.figs), "")
-                local = anchor + " " + local
-            previous[id(q)] = local
-            unit = q.unit
-            if unit is None and not regex.match(r"\s*\p{L}", text[q.end:q.end + 3]):
-                unit = last_unit_noun(left)  # "cán bộ, công chức được giao là 20," (a noun after it is no unit)
-            if unit is None and seg.parent and seg.parent.figs:
-                unit = seg.parent.figs[0].unit
-            out.append(Reading(q, local, left, context, unit))
+            left = st[lo:seg.offset(q.start)]
+            out.append((Reading(q, cp.names.sub(" ", st[lo:hi]), left, cp.names.sub(" ", context),
+                                _unit(text, q, left, seg), seg), seg))
+    return out
+
+
+def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
+    """A weak figure ("đạt 78%", "(chiếm 52,1%)") is read with the figure right before it in its
+    sentence, which it qualifies, or else with the clause its own clause breaks down."""
+    raw = sorted(_raw_readings(ctx, segs, cp), key=lambda rs: rs[0].q.start)
+    out: list[Reading] = []
+    for n, (r, seg) in enumerate(raw):
+        if (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
+            before = out[n - 1] if n else None
+            if before and ctx.structure.sentence_at(before.q.start) is ctx.structure.sentence_at(r.q.start):
+                anchor = before.local
+            else:
+                anchor = cp.names.sub(" ", seg.parent.text(ctx.text)) if seg.parent else ""
+            r = Reading(r.q, anchor + " " + r.local, r.left, r.context, r.unit, seg)
+        out.append(r)
     return out
 
 
@@ -383,6 +402,25 @@ def _kept(where: scope.Scope, body: int | None) -> bool:
     return where.verdict == "own" or (where.verdict == "part" and body is not None)
 
 
+def _breakdown_unless(coded: list) -> list:
+    """A rule's ``unless`` within its breakdown: "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ,
+    trong đó kỳ trước chuyển sang 06 hồ sơ" is the total, as its breakdown names the carried-over part."""
+    below: dict[int, set[str]] = {}
+    for r, rule, _, _ in coded:
+        if r.seg is not None and r.seg.parent is not None:
+            below.setdefault(id(r.seg.parent), set()).add(rule.code)
+    out = []
+    for r, rule, value, dim in coded:
+        u = rule.unless
+        if u and u.within == "breakdown":
+            code = u.code if u.present in below.get(id(r.seg), set()) else rule.code
+            if code:
+                out.append((r, code, value, dim, None))
+        else:
+            out.append((r, rule.code, value, dim, u))
+    return out
+
+
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled, body: int | None) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
@@ -392,13 +430,13 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     field_name = _field(ctx, start, end, cp)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
+    coded = []
     for r in _readings(ctx, segs, cp):
         where = _scope(ctx, r.q.start, r.left, body)
-        if _is_target(ctx, r.q.start, cp) or not _kept(where, body):
-            continue
-        dim = _dimension(field_name, where)
-        for rule, value in _rules(r, cp):
-            out.append((_indicator(ctx, rule.code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), rule.unless))
+        if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
+            coded.extend((r, rule, value, _dimension(field_name, where)) for rule, value in _rules(r, cp))
+    for r, code, value, dim, unless in _breakdown_unless(coded):
+        out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     for s in sentences:
         for codes, pattern in cp.zeros:
             for m in pattern.finditer(ctx.text, s.start, s.end):
