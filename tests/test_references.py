@@ -696,3 +696,13 @@ def test_no_pattern_backtracks_on_adversarial_text(kind):
                                   "dates"])
 def test_extract_on_adversarial_text_finds_no_document(kind):
     assert refs_of(ADVERSARIAL[kind][:100_000]) == []
+
+
+def test_one_symbol_of_two_bodies_is_no_date_conflict():
+    """Hồng Phong's 6-month report of 2020: the district's and the commune's plans are both
+    numbered 08/KH-UBND; two documents, not one written with two dates."""
+    got = refs_of("Thực hiện Kế hoạch số 08/KH-UBND ngày 10/01/2020 của UBND huyện Ninh Giang về cải cách "
+                  "hành chính năm 2020. UBND xã đã ban hành Kế hoạch số 08/KH-UBND ngày 21/01/2020 của "
+                  "UBND xã Hồng Phong về tuyên truyền cải cách hành chính năm 2020.")
+    assert [(r.symbol, r.date, r.issues) for r in got] == [
+        ("08/KH-UBND", D(2020, 1, 10), []), ("08/KH-UBND", D(2020, 1, 21), [])]
