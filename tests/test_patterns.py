@@ -55,3 +55,16 @@ def test_an_unknown_file_is_named(tmp_path):
 def test_from_env_reads_the_district_folders(tmp_path, monkeypatch):
     monkeypatch.setenv(patterns.ENV_OVERLAY, str(tmp_path))
     assert Patterns.from_env().overlay == [tmp_path]
+
+
+def test_the_checks_read_the_period_convention_validated(tmp_path):
+    """checks/documents used to read metadata.yaml raw: a broken convention now fails at load, named."""
+    import datetime as dt
+
+    from report_parser import periods
+
+    assert periods.is_conventional_end(dt.date(2022, 6, 14)) and not periods.is_conventional_end(dt.date(2022, 6, 13))
+    (tmp_path / "metadata.yaml").write_text("period_bounds:\n  H1: {start: [12], end: [6, 14]}\n", encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        with pytest.raises(PatternError, match="metadata.yaml: period_bounds.H1.start"):
+            periods.bounds()

@@ -25,6 +25,11 @@ VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽ
 DIACRITIC_LETTERS = set(VIETNAMESE_LETTERS) - set("aeiouy") | {"đ"}
 
 
+def one_line(s: str | None) -> str:
+    """Text as one NFC line: wrapped lines joined, runs of spaces collapsed (a table cell, a label)."""
+    return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip()
+
+
 def strip_tone(word: str) -> str:
     """'Nghị' -> 'nghi'; keeps the vowel shape marks (ă, â, ê, ô, ơ, ư) and đ."""
     nfd = unicodedata.normalize("NFD", word.lower())

@@ -9,8 +9,8 @@ from collections import defaultdict
 
 import regex
 
-from ..extract.table_cells import clean
 from ..models import Check, FormRow, FormTable, Indicator
+from ..vietnamese import one_line as clean
 from .rules import CheckRules, RowBound, RowMatch
 from .values import Facts, fmt, make_check, row_evidence
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from .. import patterns
+from .. import periods
 from ..models import Check, Reference, Report
 from .rules import CheckRules
 from .values import make_check
@@ -44,8 +44,7 @@ def _is_conventional_period_end(d: dt.date) -> bool:
     patterns/metadata.yaml ``period_bounds``)."""
     if d.month in QUARTER_END_MONTHS and d.day == calendar.monthrange(d.year, d.month)[1]:
         return True
-    bounds = patterns.load_raw("metadata.yaml").get("period_bounds", {})
-    return any(tuple(b["end"]) == (d.month, d.day) for b in bounds.values())
+    return periods.is_conventional_end(d)
 
 
 def check_period(report: Report, rules: CheckRules) -> list[Check]:

@@ -10,12 +10,12 @@ not part of the value. Numbers themselves are read by the shared parser in
 """
 from __future__ import annotations
 
-import unicodedata
 
 import regex
 from pydantic import BaseModel
 
 from .. import patterns
+from ..vietnamese import one_line
 from . import numbers
 
 
@@ -37,9 +37,7 @@ def vocab() -> TableVocab:
     return patterns.load("table_units.yaml", TableVocab)
 
 
-def clean(s: str | None) -> str:
-    """A cell's text as one NFC line: wrapped lines joined, runs of spaces collapsed."""
-    return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip()
+clean = one_line  # a cell's text as one NFC line (shared with the checks, from the base layer)
 
 
 # --------------------------------------------------------------------------- row codes

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from ... import patterns
 from ...models import PeriodKind
 from ...patterns import alternation
+from ...periods import Bounds
 from ...vietnamese import unaccent
 
 
@@ -19,12 +20,6 @@ class PeriodPhrase(BaseModel):
     pattern: str
     kind: PeriodKind
     bounds: str | None = None  # key of period_bounds when it is not ``kind`` (H2 -> "other")
-
-
-class Bounds(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    start: tuple[int, int]  # (month, day)
-    end: tuple[int, int]
 
 
 class MetadataPatterns(BaseModel):
