@@ -92,6 +92,9 @@ print(*out)
 
 def env_for(src: Path | None) -> dict:
     env = dict(os.environ)
+    # as an installed package runs: its modules' bytecode cached (pip compiles it on install),
+    # not every module of src/ compiled again on every start (0.2 s of each run)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if src is not None:
         env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
     return env

