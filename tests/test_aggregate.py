@@ -72,7 +72,7 @@ def test_rates_are_recomputed_from_sums_next_to_the_mean_of_stated_rates(conn):
 def test_fields_commune_table_references_checks_and_failed_files(conn):
     agg = aggregate(conn, by="district")
     sheets = {s.name: s for s in agg.sheets}
-    assert list(sheets) == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Tệp lỗi"]
+    assert list(sheets) == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Kiểm tra đã bỏ qua", "Tệp lỗi"]
     fields = {(r[0], r[1]): r for r in sheets["Lĩnh vực"].rows}
     col = [c.code for c in sheets["Lĩnh vực"].columns].index("dossiers.received")
     assert fields[("Thanh Miện, Hải Dương", "Hộ tịch")][col] == 264
@@ -120,7 +120,7 @@ def test_xlsx_has_the_sheets_two_header_rows_frozen_filter_and_number_formats(co
     out = tmp_path / "district.xlsx"
     write(aggregate(conn, by="district").sheets, out)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Tệp lỗi"]
+    assert wb.sheetnames == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Kiểm tra đã bỏ qua", "Tệp lỗi"]
     ws = wb["Tổng hợp"]
     assert ws["A1"].value == "Chỉ tiêu" and ws["B2"].value == "code" and ws["F2"].value == "300"
     assert ws.freeze_panes == "B3" and ws.auto_filter.ref.startswith("A2:")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from . import catalogue as _catalogue
+from . import corrections
 from .places import AdminUnit, fold, resolve
 from .units import Roster
 
@@ -57,6 +58,8 @@ class Sheet:
     name: str
     columns: list[Column]
     rows: list[list] = field(default_factory=list)
+    # (row index, column index) -> a note on that cell (a value an officer corrected)
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +77,8 @@ class StoredReport:
     unit: AdminUnit
     group: Group
     values: dict[tuple[str, str | None], float]   # (code, field) -> value
+    fixes: dict[tuple[str, str], corrections.Fix] = field(default_factory=dict)  # the officer's corrections
+    corrected: dict[tuple[str, str | None], corrections.Fix] = field(default_factory=dict)  # values they changed
 
     def get(self, code: str, field_: str | None = None) -> float | None:
         return self.values.get((code, field_))
@@ -116,15 +121,32 @@ def group_of(unit: AdminUnit, by: str, roster: Roster | None) -> Group:
     return Group(value, value)
 
 
-def report_values(conn: Database, report_id: int) -> dict[tuple[str, str | None], float]:
+def report_values(conn: Database, report_id: int, fixes: dict | None = None,
+                  corrected: dict | None = None) -> dict[tuple[str, str | None], float]:
     """One value per (code, field): an exact value before a bound ('trên 99%'), the text before
-    the table, and the first one the report states."""
+    the table, and the first one the report states; an officer's correction (``fixes``) in place
+    of the value read, recorded in ``corrected``."""
     out: dict[tuple[str, str | None], float] = {}
-    rows = conn.execute("SELECT code, field, value FROM indicators WHERE report_id = ? ORDER BY "
+    rows = conn.execute("SELECT code, field, value, table_row, page FROM indicators WHERE report_id = ? ORDER BY "
                         "qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, pos", (report_id,))
     for r in rows:
-        out.setdefault((r["code"], r["field"]), r["value"])
+        fix = _indicator_fix(fixes or {}, r)
+        key = (r["code"], r["field"])
+        if key in out or fix and fix.action == "not_indicator":
+            continue
+        out[key] = fix.value if fix else r["value"]
+        if fix and corrected is not None:
+            corrected[key] = fix
     return out
+
+
+def _indicator_fix(fixes: dict, r) -> corrections.Fix | None:
+    """The correction of an indicator, or of the form row it was read from."""
+    fix = fixes.get(("indicator", corrections.indicator_key(r["code"], r["field"], r["table_row"], r["page"])))
+    if fix is None and r["table_row"]:
+        form, _, code = r["table_row"].partition("/")
+        fix = fixes.get(("row", corrections.row_key(form, code)))
+    return fix
 
 
 def load_reports(conn: Database, by: str, period: str | None,
@@ -137,7 +159,9 @@ def load_reports(conn: Database, by: str, period: str | None,
     order = " ORDER BY district NULLS FIRST, unit NULLS FIRST, date NULLS FIRST, path, sha256"
     for row in conn.execute(sql + order, args).fetchall():
         unit = _unit_of(row)
-        out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), report_values(conn, row["id"])))
+        fixes, corrected = corrections.fixes(conn, row["sha256"]), {}
+        values = report_values(conn, row["id"], fixes, corrected)
+        out.append(StoredReport(row["id"], row, unit, group_of(unit, by, roster), values, fixes, corrected))
     return out
 
 
@@ -205,6 +229,7 @@ def summary_sheet(reports, groups, missing) -> Sheet:
         info, unit = _catalogue.get(code), _catalogue.unit(code)
         if not is_rate(code):
             sheet.rows.append([label(code), code, unit, "Tổng"] + [total(rs, code) for _, rs in parts])
+            _note_corrected(sheet, [rs for _, rs in parts], code, first_column=4)
             continue
         if info and info.aggregation == "recompute":
             sheet.rows.append([f"{label(code)} (tính lại từ tổng)", code, "%", "Σ tử số / Σ mẫu số"]
@@ -227,6 +252,9 @@ def commune_sheet(reports, missing, by: str) -> Sheet:
         sheet.rows.append([r.group.name, r.unit.unit, r.unit.unit_code, r.unit.district, r.unit.province,
                            r.unit.unit_2025, row["symbol"] or row["number"], _date(row["date"]), row["period_key"],
                            row["path"], "Đã báo cáo"] + [number(r.get(c)) for c in codes])
+        for j, c in enumerate(codes):
+            if (c, None) in r.corrected:
+                sheet.notes[(len(sheet.rows) - 1, len(head) + j)] = r.corrected[(c, None)].note()
     for g, name, code in missing:
         sheet.rows.append([g.name, name, code, None, None, None, None, None, None, None, "Chưa gửi báo cáo"]
                           + [None] * len(codes))
@@ -255,12 +283,18 @@ def form_sheet(conn: Database, reports, groups) -> Sheet:
                                Column("Đơn vị tính", "unit"), Column("Cách tính", "method")]
                   + [Column(g.name, g.code) for g, _ in parts] + [Column("Số xã có số liệu", "reports")])
     rows: dict[tuple[str, str], dict] = {}
+    by_id = {r.id: r for r in reports}
     for t in _in_report_order(conn.execute("SELECT report_id, form, code, label, unit, value, table_index, "
                                            "row_index FROM table_rows WHERE kind = 'form' AND code IS NOT NULL"),
                               reports, lambda t: (t["table_index"], t["row_index"])):
-        entry = rows.setdefault((t["form"] or "", t["code"]), {"label": t["label"], "unit": t["unit"], "values": {}})
-        if t["value"] is not None:
-            entry["values"].setdefault(t["report_id"], t["value"])
+        entry = rows.setdefault((t["form"] or "", t["code"]),
+                                {"label": t["label"], "unit": t["unit"], "values": {}, "fixed": {}})
+        fix = by_id[t["report_id"]].fixes.get(("row", corrections.row_key(t["form"], t["code"])))
+        if fix and fix.action == "value" and t["report_id"] not in entry["values"]:
+            entry["fixed"][t["report_id"]] = fix
+        value = fix.value if fix and fix.action == "value" else t["value"]
+        if value is not None:
+            entry["values"].setdefault(t["report_id"], value)
     for (form, code), e in sorted(rows.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))):
         percent = _catalogue.is_rate_unit(e["unit"])
         cells = []
@@ -269,6 +303,10 @@ def form_sheet(conn: Database, reports, groups) -> Sheet:
             cells.append(None if not vals else (sum(vals) / len(vals) if percent else number(sum(vals))))
         sheet.rows.append([form, code, e["label"], e["unit"], "Trung bình" if percent else "Tổng"]
                           + cells + [len(e["values"])])
+        for j, (_, rs) in enumerate(parts):
+            fixed = [e["fixed"][r.id].note() for r in rs if r.id in e["fixed"]]
+            if fixed:
+                sheet.notes[(len(sheet.rows) - 1, 5 + j)] = "Gồm giá trị đã sửa: " + "; ".join(fixed)
     return sheet
 
 
@@ -317,21 +355,37 @@ def _reference_key(ref: Row, rep: StoredReport) -> tuple:
     return (ref["type"], symbol, ref["date"], fold(ref["issuer"]) if ref["issuer"] else f"own:{rep.unit.key}")
 
 
-def checks_sheet(conn: Database, reports) -> Sheet:
-    """'Kiểm tra': every consistency finding of every report, errors first."""
-    sheet = Sheet("Kiểm tra", [Column("Nhóm", "group"), Column("Xã", "unit"), Column("Số, ký hiệu", "symbol"),
-                               Column("Mức độ", "severity"), Column("Quy tắc", "rule"), Column("Nội dung", "message"),
-                               Column("Chỉ tiêu", "indicators"), Column("Bằng chứng", "evidence"),
-                               Column("Tệp", "path")])
+def _note_corrected(sheet: Sheet, groups: list[list[StoredReport]], code: str, first_column: int) -> None:
+    """Mark the cells of the last row whose total includes a value an officer corrected."""
+    for j, rs in enumerate(groups):
+        fixed = [r.corrected[(code, None)].note() for r in rs if (code, None) in r.corrected]
+        if fixed:
+            sheet.notes[(len(sheet.rows) - 1, first_column + j)] = "Gồm giá trị đã sửa: " + "; ".join(fixed)
+
+
+def checks_sheet(conn: Database, reports, dismissed: bool = False) -> Sheet:
+    """'Kiểm tra': every consistency finding of every report, errors first (one an officer accepted
+    carries a note); with ``dismissed``, 'Kiểm tra đã bỏ qua': the findings an officer dismissed."""
+    sheet = Sheet("Kiểm tra đã bỏ qua" if dismissed else "Kiểm tra", [
+        Column("Nhóm", "group"), Column("Xã", "unit"), Column("Số, ký hiệu", "symbol"),
+        Column("Mức độ", "severity"), Column("Quy tắc", "rule"), Column("Nội dung", "message"),
+        Column("Chỉ tiêu", "indicators"), Column("Bằng chứng", "evidence"), Column("Tệp", "path")])
     by_id = {r.id: r for r in reports}
     order = {"error": 0, "warning": 1, "info": 2}
     found = []
     for c in _in_report_order(conn.execute("SELECT * FROM checks"), reports, lambda c: c["pos"] or 0):
         r = by_id[c["report_id"]]
-        found.append([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], c["severity"], c["rule"],
-                      c["message"], ", ".join(json.loads(c["indicators"] or "[]")),
-                      " | ".join(json.loads(c["evidence"] or "[]")), r.row["path"]])
-    sheet.rows = sorted(found, key=lambda row: (order.get(row[3], 3), row[0], row[1] or ""))
+        fix = r.fixes.get(("check", f"{c['rule']}|{c['message']}"))
+        if (fix is not None and fix.action == "dismiss") == dismissed:
+            found.append(([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], c["severity"], c["rule"],
+                           c["message"], ", ".join(json.loads(c["indicators"] or "[]")),
+                           " | ".join(json.loads(c["evidence"] or "[]")), r.row["path"]], fix))
+    found.sort(key=lambda rf: (order.get(rf[0][3], 3), rf[0][0], rf[0][1] or ""))
+    sheet.rows = [row for row, _ in found]
+    for i, (_, fix) in enumerate(found):
+        if fix is not None:
+            verdict = "Đã bỏ qua" if fix.action == "dismiss" else "Đã xác nhận"
+            sheet.notes[(i, 3)] = verdict + fix.note().removeprefix("Đã sửa")
     return sheet
 
 
@@ -385,5 +439,6 @@ def _aggregate(conn: Database, reports: list[StoredReport], by: str, period: str
     ordered = sorted(groups.values(), key=lambda g: (g.name in (UNKNOWN_GROUP, OUTSIDE_ROSTER), g.name))
     sheets = [summary_sheet(reports, ordered, missing), commune_sheet(reports, missing, by),
               field_sheet(reports, ordered), form_sheet(conn, reports, ordered),
-              references_sheet(conn, reports), checks_sheet(conn, reports), errors_sheet(conn)]
+              references_sheet(conn, reports), checks_sheet(conn, reports), checks_sheet(conn, reports, dismissed=True),
+              errors_sheet(conn)]
     return Aggregate(by, period, reports, ordered, missing, sheets)

@@ -1,7 +1,7 @@
 """The ``parse-report`` command line.
 
 ``parse-report FILE`` is short for ``parse-report parse FILE``; the other
-commands (``schema``, ``batch``, ``aggregate``) are named explicitly.
+commands (``schema``, ``batch``, ``aggregate``, ``review``, ``correct``) are named explicitly.
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or unsupported input,
 4 parsed but not a report; ``batch`` also exits 5 when some files failed.
 """
@@ -91,8 +91,10 @@ def schema_cmd(
 
 from .cli_district import register as _register_district  # noqa: E402  (batch, aggregate)
 _register_district(app)
+from .cli_review import register as _register_review  # noqa: E402  (review, correct)
+_register_review(app)
 
-COMMANDS = {"parse", "schema", "batch", "aggregate", "-h", "--help"}
+COMMANDS = {"parse", "schema", "batch", "aggregate", "review", "correct", "-h", "--help"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,6 +62,7 @@ def write_xlsx(sheets: list[Sheet], out: Path) -> None:
         for row in ws.iter_rows(min_row=HEADER_ROWS + 1):
             for cell in row:
                 cell.number_format = _format(cell.value)
+        _mark_notes(ws, sheet)
         for i, col in enumerate(sheet.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = _width(sheet, i - 1)
         ws.freeze_panes = ws.cell(row=HEADER_ROWS + 1, column=2 if len(sheet.columns) > 1 else 1)
@@ -69,6 +70,20 @@ def write_xlsx(sheets: list[Sheet], out: Path) -> None:
         ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + max(1, len(sheet.rows))}"
         _print_setup(ws)
     wb.save(out)
+
+
+CORRECTED_FILL = "FFF2CC"  # a light yellow: a value an officer corrected (the comment says who and when)
+
+
+def _mark_notes(ws, sheet: Sheet) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    fill = PatternFill("solid", fgColor=CORRECTED_FILL)
+    for (i, j), text in sheet.notes.items():
+        cell = ws.cell(row=HEADER_ROWS + 1 + i, column=j + 1)
+        cell.comment = Comment(text, "parse-report")
+        cell.fill = fill
 
 
 def _print_setup(ws) -> None:

@@ -39,6 +39,13 @@ def parse(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: i
     times out) and :class:`~report_parser.errors.NotAReport` when the text holds
     no report structure.
     """
+    return parse_with_context(path, ocr=ocr, ocr_workers=ocr_workers, require_report=require_report,
+                              patterns=patterns)[0]
+
+
+def parse_with_context(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None,
+                       require_report: bool = True, patterns: Patterns | None = None) -> tuple[Report, Context]:
+    """:func:`parse`, also giving the read document (the review page draws its marks with it)."""
     ocr, ocr_workers = OcrMode.of(ocr), ocr_workers_of(ocr_workers)
     try:
         with using(patterns):
@@ -48,7 +55,8 @@ def parse(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: i
                               "(a pattern search timed out); split the file") from None
 
 
-def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None, require_report: bool) -> Report:
+def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None,
+           require_report: bool) -> tuple[Report, Context]:
     from .checks import run_checks
     from .extract import figures, indicators, metadata, references, tables
 
@@ -70,7 +78,7 @@ def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None, require_repo
     if require_report and not looks_like_report(report, ctx):
         raise NotAReport(f"{path}: no report structure found (no document type, number, "
                          "title, sections or cited documents) - is this a report?")
-    return report
+    return report, ctx
 
 
 def looks_like_report(report: Report, ctx: Context) -> bool:

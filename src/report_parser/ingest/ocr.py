@@ -57,6 +57,10 @@ _WORD = regex.compile(r"\p{L}+")
 class PageOcr:
     text: str
     confidence: float  # mean word confidence, 0-100
+    # the words read, as (text, left, top, width, height) in pixels of an image of ``size``
+    # (the review page draws its marks with them; the layout reorders the text, not these)
+    words: tuple = ()
+    size: tuple[int, int] = (0, 0)
 
 
 def layer_is_plausible(text: str) -> bool:
@@ -147,7 +151,8 @@ def _read_page(img, exe: str, dpi: int | None) -> PageOcr:
     lines, width = ocr_layout.parse_tsv(_run(cmd + ["tsv"], img))
     _recheck_numbers(lines, img, exe, dpi)
     text = ocr_layout.layout(lines, width or img.width, ocr_tables.find_grids(img))
-    return PageOcr(text, ocr_layout.confidence(lines))
+    words = tuple((w.text, w.left, w.top, w.width, w.height) for ws in lines for w in ws)
+    return PageOcr(text, ocr_layout.confidence(lines), words, img.size)
 
 
 def _recheck_numbers(lines: list[list[ocr_layout.Word]], img, exe: str, dpi: int | None) -> None:
@@ -271,6 +276,8 @@ def apply_ocr(doc: Document, pages: list[int], results: list[PageOcr]) -> Docume
     for name, value in vars(doc).items():  # attributes readers add (table_pages)
         if not hasattr(new, name):
             setattr(new, name, value)
+    new.ocr_words = {**getattr(doc, "ocr_words", {}),  # type: ignore[attr-defined]
+                     **{n: (res.size, res.words) for n, res in zip(pages, results)}}
     return new
 
 

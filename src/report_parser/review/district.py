@@ -1,0 +1,83 @@
+"""The review pages of a whole store: ``review/index.html`` and one page per stored report.
+
+The index lists every stored report (commune, period, number and date, file,
+indicators, checks by severity, corrected values) and the communes of the
+roster that sent none. A report's page draws the pages of its file when the file
+is still where it was imported from (and unchanged); otherwise it shows what
+was read, without the pages.
+"""
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from pathlib import Path
+
+from ..aggregate import StoredReport, load_reports, missing_communes
+from ..database import Database
+from ..errors import ReportParserError
+from ..export import slug
+from ..models import Report
+from ..units import Roster
+from .render import _asset, page_html
+
+
+def write_all(conn: Database, out: Path, *, period: str | None = None,
+              roster: Roster | None = None) -> list[Path]:
+    """Write index.html and a page per report into ``out``; returns the pages written."""
+    out.mkdir(parents=True, exist_ok=True)
+    reports = load_reports(conn, "district", period, roster)
+    written, rows = [], []
+    for n, r in enumerate(reports, start=1):
+        name = f"{n:03d}-{slug(r.unit.unit or Path(r.row['path']).stem) or 'bao-cao'}-{slug(r.row['period_key'])}.html"
+        report = Report.model_validate_json(r.row["json"])
+        (out / name).write_text(_page(report, r.row["path"], r.row["sha256"]), encoding="utf-8")
+        written.append(out / name)
+        rows.append(_index_row(r, report, name))
+    missing = missing_communes(reports, roster, "district") if roster else []
+    (out / "index.html").write_text(_index(rows, [(g.name, name, code) for g, name, code in missing], period),
+                                    encoding="utf-8")
+    return written
+
+
+def _page(report: Report, path: str, sha256: str) -> str:
+    """The report's page, with its file's pages drawn when the file is there and unchanged."""
+    from . import page_for
+    from ..pipeline import build_context
+
+    file = Path(path)
+    try:
+        if file.is_file() and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
+            return page_for(report, build_context(file).doc, file)
+    except ReportParserError:
+        pass
+    return page_html(report, [], None, [])
+
+
+def _index_row(r: StoredReport, report: Report, link: str) -> str:
+    sev = {s: sum(1 for c in report.checks if c.severity == s) for s in ("error", "warning", "info")}
+    number = r.row["symbol"] or r.row["number"] or ""
+    date = report.report.date.strftime("%d/%m/%Y") if report.report.date else ""
+    fixed = sum(1 for (target, _), f in r.fixes.items() if target != "check")
+    return (f"<tr><td>{escape(' '.join(x for x in (r.unit.level, r.unit.unit) if x) or '?')}</td>"
+            f"<td>{escape(r.row['period_key'])}</td><td>{escape(number)}</td><td>{date}</td>"
+            f'<td><a href="{escape(link)}">{escape(Path(r.row["path"]).name)}</a></td>'
+            f'<td class="num">{len(report.indicators)}</td><td class="num sev-error">{sev["error"] or ""}</td>'
+            f'<td class="num sev-warning">{sev["warning"] or ""}</td><td class="num">{sev["info"] or ""}</td>'
+            f'<td class="num">{fixed or ""}</td></tr>')
+
+
+def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: str | None) -> str:
+    head = ["Xã", "Kỳ", "Số, ký hiệu", "Ngày", "Tệp", "Chỉ tiêu", "Lỗi", "Cảnh báo", "Thông tin", "Đã sửa"]
+    table = ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
+             + "".join(rows) + "</tbody></table>")
+    gaps = ""
+    if missing:
+        gaps = (f"<h2>Xã chưa gửi báo cáo ({len(missing)})</h2><table><thead><tr><th>Nhóm</th><th>Xã</th>"
+                "<th>Mã</th></tr></thead><tbody>" + "".join(
+                    f"<tr><td>{escape(g)}</td><td>{escape(n)}</td><td>{escape(c or '')}</td></tr>"
+                    for g, n, c in missing) + "</tbody></table>")
+    title = "Báo cáo đã nhận" + (f" – kỳ {escape(period)}" if period else "")
+    return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+            f"<title>{title}</title><style>{_asset('review.css')} body{{padding:0 16px}}</style></head>"
+            f"<body><h1>{title} ({len(rows)})</h1>{table}{gaps}</body></html>")

@@ -1,0 +1,225 @@
+"""The review page as one self-contained HTML file: CSS, JS and page images inline, no network."""
+from __future__ import annotations
+
+import json
+from html import escape
+from importlib import resources
+
+from .. import corrections
+from ..aggregate import label as indicator_label
+from ..models import FormTable, Report
+from .locate import PageChars
+from .marks import Mark
+from .pages import DrawnPage
+
+KINDS = (("indicator", "Chỉ tiêu"), ("reference", "Văn bản trích dẫn"), ("row", "Dòng biểu mẫu"))
+SEVERITIES = (("error", "Lỗi"), ("warning", "Cảnh báo"), ("info", "Thông tin"))
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
+              text_pages: list[PageChars] | None, *, editable: bool = True) -> str:
+    title = report.report.title or report.report.type or "Báo cáo"
+    data = {"report": {"sha256": report.source.sha256, "path": report.source.path}, "records": records(report)}
+    pages = _drawn(drawn, marks) if drawn is not None else _texts(text_pages or [], marks)
+    return "".join([
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
+        'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">',
+        f"<title>{escape(title)} – {escape(_file_name(report))}</title><style>{_asset('review.css')}</style></head>",
+        f"<body><header><h1>{escape(title)}</h1><div class=\"file\">{escape(report.source.path)}</div></header>",
+        f'<main><div id="pages">{pages}</div><div id="side">{_side(report, editable)}</div></main>',
+        '<div id="info" role="dialog"></div>',
+        f'<script type="application/json" id="review-data">{_json(data)}</script>',
+        f"<script>{_asset('review.js')}</script></body></html>"])
+
+
+def _file_name(report: Report) -> str:
+    return report.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _attrs(m: Mark) -> str:
+    sev = f' data-severity="{m.severity}"' if m.severity else ""
+    return f'class="mark" data-kind="{m.kind}" data-id="{m.id}" data-page="{m.page}"{sev}'
+
+
+def _drawn(pages: list[DrawnPage], marks: list[Mark]) -> str:
+    out = []
+    for p in pages:
+        n = p.chars.number
+        boxes = "".join(
+            f'<div {_attrs(m)} style="left:{r[0] * 100:.3f}%;top:{r[1] * 100:.3f}%;'
+            f'width:{(r[2] - r[0]) * 100:.3f}%;height:{(r[3] - r[1]) * 100:.3f}%"></div>'
+            for m in marks if m.page == n for r in m.rects)
+        out.append(f'<section class="page" id="page-{n}" data-page="{n}"><img src="{p.image}" width="{p.width}" '
+                   f'height="{p.height}" alt="Trang {n}"><span class="no">{n}</span>{boxes}</section>')
+    return "".join(out)
+
+
+def _texts(pages: list[PageChars], marks: list[Mark]) -> str:
+    return "".join(f'<section class="page text" id="page-{p.number}" data-page="{p.number}"><span class="no">'
+                   f'{p.number}</span>{_spans(p.text, [m for m in marks if m.page == p.number and m.span])}</section>'
+                   for p in pages)
+
+
+def _spans(text: str, marks: list[Mark]) -> str:
+    """The text with each mark as a span around its characters, nested properly (a mark that
+    crosses another is cut in pieces, each with the mark's id)."""
+    marks = [m for m in marks if m.span and 0 <= m.span[0] < m.span[1] <= len(text)]
+    cuts = sorted({0, len(text)} | {x for m in marks for x in m.span})  # type: ignore[union-attr]
+    ranked = sorted(range(len(marks)), key=lambda k: (marks[k].span[0], -marks[k].span[1], k))  # type: ignore[index]
+    out, stack = [], []
+    for a, b in zip(cuts, cuts[1:]):
+        cover = [k for k in ranked if marks[k].span[0] <= a and b <= marks[k].span[1]]  # type: ignore[index]
+        keep = 0
+        while keep < min(len(stack), len(cover)) and stack[keep] == cover[keep]:
+            keep += 1
+        out.append("</span>" * (len(stack) - keep))
+        out.extend(f"<span {_attrs(marks[k])}>" for k in cover[keep:])
+        stack = cover
+        out.append(escape(text[a:b]))
+    out.append("</span>" * len(stack))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- the side panel
+
+def _side(report: Report, editable: bool) -> str:
+    toolbar = ('<div class="toolbar"><button type="button" id="download">Tải corrections.json</button> '
+               '<span id="count"></span><br><small>Sửa giá trị, đánh dấu "không phải chỉ tiêu", xác nhận '
+               'hoặc bỏ qua cảnh báo, rồi tải tệp và chạy <code>parse-report correct --db … corrections.json'
+               '</code>.</small></div>') if editable else ""
+    return "".join([_meta(report), _legend(), toolbar, _checks(report, editable), _indicators(report, editable),
+                    _rows(report, editable), _references(report)])
+
+
+def _meta(report: Report) -> str:
+    m = report.report
+    items = [("Loại", m.type), ("Số, ký hiệu", m.symbol or m.number), ("Ngày", _d(m.date)),
+             ("Cơ quan", m.issuer.name), ("Kỳ báo cáo", m.period.label), ("Người ký", m.signer.name),
+             ("Tệp", f"{report.source.format}, {report.source.pages} trang"
+                     + (f", OCR trang {', '.join(map(str, report.source.ocr_pages))}" if report.source.ocr_pages else ""))]
+    return '<h2>Thông tin văn bản</h2><dl class="meta">' + "".join(
+        f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in items if v) + "</dl>"
+
+
+def _legend() -> str:
+    kinds = "".join(f'<span><i class="mark" data-kind="{k}" style="position:static"></i>{t}</span>' for k, t in KINDS)
+    sev = "".join(f'<span><i class="mark" data-kind="check" data-severity="{k}" style="position:static"></i>'
+                  f"Kiểm tra: {t}</span>" for k, t in SEVERITIES)
+    return f'<div class="legend">{kinds}{sev}</div>'
+
+
+def _d(d) -> str | None:
+    return d.strftime("%d/%m/%Y") if d else None
+
+
+def _num(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:,.2f}".rstrip("0").replace(",", " ").replace(".", ",")
+    return f"{int(v):,}".replace(",", ".")
+
+
+def _fix_cell(editable: bool, drop: bool = False) -> str:
+    if not editable:
+        return ""
+    box = ' <label><input type="checkbox" class="drop"> không phải chỉ tiêu</label>' if drop else ""
+    return f'<td><input class="fix" inputmode="decimal" placeholder="sửa">{box}</td>'
+
+
+def _table(title: str, head: list[str], rows: list[str]) -> str:
+    if not rows:
+        return ""
+    return (f"<h2>{title} ({len(rows)})</h2><table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _indicators(report: Report, editable: bool) -> str:
+    rows = []
+    for k, i in enumerate(report.indicators):
+        scope = ", ".join(f"{v}" for v in i.dimension.values())
+        rows.append(f'<tr data-id="ind-{k}" data-kind="indicator"><td>{escape(indicator_label(i.code))}<br>'
+                    f"<small><code>{escape(i.code)}</code></small></td><td class=\"num\">{escape(i.qualifier or '')}"
+                    f"{_num(i.value)}</td><td>{escape(i.unit or '')}</td><td>{escape(scope)}</td>"
+                    f"<td>{i.page or ''}</td>{_fix_cell(editable, drop=True)}</tr>")
+    head = ["Chỉ tiêu (mã)", "Giá trị", "Đơn vị", "Lĩnh vực/phạm vi", "Trang"] + (["Sửa"] if editable else [])
+    return _table("Chỉ tiêu", head, rows)
+
+
+def _rows(report: Report, editable: bool) -> str:
+    rows = []
+    for t, table in enumerate(report.tables):
+        if not isinstance(table, FormTable):
+            continue
+        for r, row in enumerate(table.rows):
+            fix = _fix_cell(editable) if row.value is not None else ("<td></td>" if editable else "")
+            rows.append(f'<tr data-id="row-{t}-{r}" data-kind="row"><td>{escape(table.form or "")}</td>'
+                        f"<td>{escape(row.code)}</td><td>{escape(row.label)}</td><td>{escape(row.unit or '')}</td>"
+                        f'<td class="num">{escape(row.raw or "")}</td><td>{row.page or table.page or ""}</td>{fix}</tr>')
+    head = ["Biểu", "Mã dòng", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Trang"] + (["Sửa"] if editable else [])
+    return _table("Dòng biểu mẫu", head, rows)
+
+
+def _references(report: Report) -> str:
+    rows = [f'<tr data-id="ref-{k}" data-kind="reference"><td>{escape(r.type or "")}</td>'
+            f"<td>{escape(r.symbol or r.number or '')}</td><td>{_d(r.date) or ''}</td><td>{escape(r.issuer or '')}</td>"
+            f"<td>{', '.join(sorted({str(m.page) for m in r.mentions if m.page}))}</td></tr>"
+            for k, r in enumerate(report.references)]
+    return _table("Văn bản trích dẫn", ["Loại", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trang"], rows)
+
+
+def _checks(report: Report, editable: bool) -> str:
+    order = sorted(range(len(report.checks)), key=lambda k: (_ORDER.get(report.checks[k].severity, 3), k))
+    select = ('<td><select class="verdict"><option value="">—</option><option value="accept">Xác nhận</option>'
+              '<option value="dismiss">Bỏ qua</option></select></td>') if editable else ""
+    names = dict(SEVERITIES)
+    rows = [f'<tr data-id="chk-{k}" data-kind="check"><td class="sev-{c.severity}">{names.get(c.severity, c.severity)}'
+            f"</td><td>{escape(c.message)}</td><td>{', '.join(map(str, c.pages))}</td>{select}</tr>"
+            for k in order for c in [report.checks[k]]]
+    return _table("Kiểm tra", ["Mức độ", "Nội dung", "Trang"] + (["Xử lý"] if editable else []), rows)
+
+
+# --------------------------------------------------------------------------- what a click shows
+
+def records(report: Report) -> dict[str, dict]:
+    """Per id: a title and the fields read, and for a correctable record its target, key and value."""
+    out: dict[str, dict] = {}
+    for k, i in enumerate(report.indicators):
+        out[f"ind-{k}"] = {"title": indicator_label(i.code), "target": "indicator",
+                           "key": corrections.key_of_indicator(i), "original": i.value,
+                           "fields": _fields([("Mã", i.code), ("Giá trị", f"{i.qualifier or ''}{_num(i.value)}"),
+                                              ("Đơn vị", i.unit), ("Phạm vi", ", ".join(i.dimension.values())),
+                                              ("Nguồn", i.table and f"biểu mẫu {i.table}" or i.source),
+                                              ("Trang", i.page), ("Câu", i.evidence)])}
+    for k, r in enumerate(report.references):
+        out[f"ref-{k}"] = {"title": " ".join(x for x in (r.type, r.symbol or r.number) if x),
+                           "fields": _fields([("Ngày", _d(r.date)), ("Cơ quan", r.issuer), ("Trích yếu", r.subject),
+                                              ("Nhắc tới", " | ".join(m.text for m in r.mentions)),
+                                              ("Vấn đề", "; ".join(r.issues))])}
+    for t, table in enumerate(report.tables):
+        if isinstance(table, FormTable):
+            for r, row in enumerate(table.rows):
+                out[f"row-{t}-{r}"] = {"title": f"Biểu mẫu {table.form}, dòng {row.code}", "target": "row",
+                                       "key": corrections.row_key(table.form, row.code), "original": row.value,
+                                       "fields": _fields([("Chỉ tiêu", row.label), ("Đơn vị tính", row.unit),
+                                                          ("Ô số liệu", row.raw), ("Đọc là", _num(row.value)),
+                                                          ("Ghi chú", row.note), ("Trang", row.page)])}
+    for k, c in enumerate(report.checks):
+        out[f"chk-{k}"] = {"title": f"{dict(SEVERITIES).get(c.severity, c.severity)}: {c.rule}", "target": "check",
+                           "key": corrections.check_key(c), "original": None,
+                           "fields": _fields([("Nội dung", c.message), ("Bằng chứng", " | ".join(c.evidence))])}
+    return out
+
+
+def _fields(pairs: list[tuple[str, object]]) -> list[tuple[str, str]]:
+    return [(k, str(v)) for k, v in pairs if v not in (None, "")]

@@ -1,0 +1,102 @@
+"""The review page without a browser: every record marked on its page, the text under the boxes
+is the value read, a page drawn as text marks the right spans, and the store's index."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from report_parser.models import FormTable
+from report_parser.pipeline import parse_with_context
+from report_parser.review import marks as review_marks, page_for
+from report_parser.review.locate import PageChars, find_near, find_row_value
+from report_parser.review.marks import Mark
+from report_parser.review.pages import text_pages
+from report_parser.review.render import _spans
+
+from conftest import SAMPLE_PDF, SAMPLE_TXT
+import review_measure as measure
+
+
+@pytest.fixture(scope="module")
+def pdf_page():
+    report, ctx = parse_with_context(SAMPLE_PDF)
+    return report, page_for(report, ctx.doc, SAMPLE_PDF)
+
+
+def test_every_record_of_the_sample_pdf_is_marked_on_its_page(pdf_page):
+    report, html = pdf_page
+    boxes = measure.boxes(html)
+    assert measure.coverage(report, boxes) == []
+    kinds = {b.kind for b in boxes}
+    assert kinds == {"indicator", "reference", "row", "check"}
+    # every check of the sample concerns values or documents, and is marked where they are
+    assert {b.id for b in boxes if b.kind == "check"} == {f"chk-{k}" for k in range(len(report.checks))}
+
+
+def test_the_text_under_95_percent_of_the_sample_pdf_marks_is_the_value(pdf_page):
+    report, html = pdf_page
+    ok, total, bad = measure.agreement(report, measure.boxes(html), measure.pdf_text_under(SAMPLE_PDF))
+    assert total >= 200 and ok / total >= 0.95, bad[:10]
+
+
+def test_the_page_is_self_contained(pdf_page):
+    _, html = pdf_page
+    assert not re.search(r"""(?:src|href)=["'](?!data:|#)""", html)  # no file, no URL: images are data: URLs
+    assert "http://" not in html.split("<body>")[1].split('<script type="application/json"')[0]
+    assert html.count("<img ") == 19
+
+
+def test_a_text_report_is_marked_on_its_spans():
+    report, ctx = parse_with_context(SAMPLE_TXT)
+    pages = text_pages(ctx.doc)
+    found = review_marks.build(report, ctx.doc, pages, drawn=False)
+    by_page = {p.number: p for p in pages}
+    inds = [m for m in found if m.kind == "indicator"]
+    assert len({m.id for m in inds}) == len(report.indicators)
+    for m in inds:
+        ind = report.indicators[int(m.id.split("-")[1])]
+        shown = by_page[m.page].text[m.span[0]:m.span[1]]
+        assert measure.shows(shown, ind.value) or ind.source == "table", (ind.code, shown)
+    rows = [(t, r) for t, tb in enumerate(report.tables) if isinstance(tb, FormTable) for r in range(len(tb.rows))]
+    assert {m.id for m in found if m.kind == "row"} == {f"row-{t}-{r}" for t, r in rows}
+
+
+class _Nesting(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.depth, self.text, self.ok = 0, "", True
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += 1
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+        self.ok &= self.depth >= 0
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def test_crossing_marks_are_cut_into_properly_nested_spans():
+    text = "Đã giải quyết 1221 hồ sơ, trong đó 1220 hồ sơ đúng hạn"
+    marks = [Mark("indicator", "ind-0", 1, span=(14, 25)), Mark("check", "chk-0", 1, span=(19, 40)),
+             Mark("reference", "ref-0", 1, span=(0, 55))]
+    html = _spans(text, marks)
+    p = _Nesting()
+    p.feed(html)
+    assert p.ok and p.depth == 0 and p.text == text
+    assert html.count('data-id="chk-0"') == 2 and html.count('data-id="ind-0"') == 1
+
+
+def test_a_form_row_value_is_found_on_its_label_line():
+    # two rows print the same figure: the one on the label's line is taken
+    text = "Số hồ sơ tiếp nhận 0 Số hồ sơ giải quyết 0"
+    boxes = [(i / 100, 0.1, (i + 1) / 100, 0.12) if i < 21 else (i / 100, 0.2, (i + 1) / 100, 0.22)
+             for i in range(len(text))]
+    page = PageChars(1, text, [None if c == " " else b for c, b in zip(text, boxes)])
+    assert find_row_value(page, "Số hồ sơ giải quyết", "0") == (41, 42)
+    assert find_row_value(page, "Số hồ sơ tiếp nhận", "0") == (19, 20)
+    # a number is never found inside a longer one
+    assert find_near(PageChars(1, "tiếp nhận 1224 hồ sơ, 224 hộ tịch"), "224") == (22, 25)
