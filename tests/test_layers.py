@@ -22,8 +22,8 @@ LAYERS = {
     "extract": ["extract"],
     "checks": ["checks"],
     "pipeline": ["pipeline", ""],  # "": the package itself (report_parser.parse)
-    "district": ["store", "database", "batch", "aggregate", "export", "units"],
-    "app": ["cli", "cli_district", "__main__", "review"],
+    "district": ["store", "database", "batch", "aggregate", "export", "units", "corrections"],
+    "app": ["cli", "cli_district", "cli_review", "__main__", "review"],
 }
 # what each layer may import besides itself: each stage reads only the base layer's
 # types (a Document, a Structure, a Report), never another stage's internals
