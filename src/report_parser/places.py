@@ -13,6 +13,7 @@ The office's own roster of communes is :mod:`.units` (it builds on this module).
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -99,6 +100,43 @@ def resolve(unit: str | None, district: str | None, province: str | None,
             written.unit_code, written.province_code = f"2025:{new.ward_code}", f"2025:{new.province_code}"
             written.resolved = True
     return written
+
+
+# the 2025 reorganisation: communes merged, districts abolished, 63 provinces -> 34
+MERGER = dt.date(2025, 7, 1)
+
+
+def locate(unit: str | None, level: str | None, district: str | None = None, province: str | None = None,
+           on: dt.date | None = None) -> tuple[str | None, str] | None:
+    """``(district, province)`` of a commune named with a unit above it, as the units
+    were on the date ``on``: a legacy commune within the named district and/or
+    province (before 1 July 2025, or no date), else a commune of the merged units
+    within the named province (district None). None unless exactly one place fits."""
+    if not unit or level not in _COMMUNE_LEVELS or not (district or province):
+        return None
+    from vietnamadminunits.database import query
+
+    keys = _ward_keys(unit, level)
+    if on is not None and on >= MERGER:
+        if not province:
+            return None
+        rows = query("SELECT DISTINCT '' AS district, provinceShort AS province, wardType FROM admin_units "
+                     f"WHERE wardShortKey IN ({keys}) AND provinceShortKey = '{fold(province)}'")
+    else:
+        where = f"wardShortKey IN ({keys})" + (f" AND districtShortKey = '{fold(district)}'" if district else "") \
+            + (f" AND provinceShortKey = '{fold(province)}'" if province else "")
+        rows = query("SELECT DISTINCT districtShort AS district, provinceShort AS province, wardType "
+                     f"FROM admin_units_legacy WHERE {where}")
+    hits = {(r["district"] or None, r["province"]) for r in rows if (r["wardType"] or "").lower() == level}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _ward_keys(unit: str, level: str) -> str:
+    """The package's short keys a commune may have, quoted for SQL: 'lehong', and for a
+    numbered ward its level word too ('phuong1'). fold() keeps only letters and digits,
+    so the keys are safe inside the SQL text."""
+    with_level = "".join(c for c in unaccent(f"{level}{bare(unit)}".lower()) if c.isalnum())
+    return ", ".join(f"'{k}'" for k in sorted({fold(unit), with_level}))
 
 
 def _same_commune(name: str, ward_code: str, official: str) -> bool:

@@ -4,7 +4,9 @@ Table rows are also written into the text as lines (cells joined by spaces), so
 headings before a table and the flattened-table fallback see them; each
 :class:`RawTable` records the offset where its text starts. A vertically or
 horizontally merged cell is reported once (python-docx repeats it on every row
-and column it spans: deduplicated by the underlying XML element).
+and column it spans: deduplicated by the underlying XML element). A table nested
+in a cell (a header or signature block laid out in tables) is read into that
+cell's text, one line per nested cell.
 Explicit page breaks (and Word's last-rendered page breaks) split pages.
 """
 from __future__ import annotations
@@ -65,9 +67,25 @@ def table_rows(table) -> list[list[str | None]]:
             if vm is not None and vm.get(W + "val") in (None, "continue"):
                 cells.append(None)
                 continue
-            cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+            cells.append(cell_text(cell))
         rows.append(cells)
     return rows
+
+
+def cell_text(cell) -> str:
+    """A cell's paragraphs and nested tables in order, one line each; a nested table
+    (a signature block or header laid out in a table inside a table) gives one line
+    per cell, as the outer table does."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for el in cell._tc.iterchildren():
+        if el.tag == W + "p":
+            lines.append(Paragraph(el, cell).text)
+        elif el.tag == W + "tbl":
+            lines.extend(c for r in table_rows(Table(el, cell)) for c in r if c)
+    return "\n".join(lines).strip()
 
 
 def read_docx(path: Path, data: bytes, sha: str) -> Document:

@@ -31,14 +31,17 @@ vocabulary and shared helpers.
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from ...models import ReportMeta
+from ...structure import lines
 from .. import Context
 from .issuer import complete_issuer_from_body, issuer_from_header
 from .number_date import appendix_line, number_from, place_date_from
 from .period import period_bounds, read_period
 from .signature import read_signature
 from .title import find_type_line, read_title, subject_line, type_from_symbol
-from .vocab import MetadataPatterns, vocab
+from .vocab import MetadataPatterns, rx, vocab
 
 __all__ = ["MetadataPatterns", "extract", "find_type_line", "period_bounds", "read_period", "read_signature",
            "read_title", "type_from_symbol", "vocab"]
@@ -51,7 +54,7 @@ def extract(ctx: Context) -> ReportMeta:
     text = ctx.text
     meta = ReportMeta()
     type_line = find_type_line(text)
-    head_end = type_line[0] if type_line else min(len(text), _nth_line_end(text, 15))
+    head_end = type_line[0] if type_line else _headless_end(text)
     header = text[:head_end]
     if type_line:
         meta.type = type_line[2]
@@ -66,11 +69,30 @@ def extract(ctx: Context) -> ReportMeta:
     appendix_line(ctx, meta)
     if meta.type is None and meta.symbol:
         meta.type = type_from_symbol(meta.symbol)
+    meta.period = read_period(text, after, meta, _intro_end(ctx, after))
     meta.issuer = issuer_from_header(header, text)
-    complete_issuer_from_body(ctx, meta.issuer, head_end)
-    meta.period = read_period(text, after, meta)
+    complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end)
     meta.signer, meta.recipients = read_signature(ctx)
     return meta
+
+
+def _intro_end(ctx: Context, after: int) -> int:
+    """End of the opening paragraph(s): the first section heading after the title."""
+    starts = [s.start for s in ctx.structure.sections if s.start > after]
+    return min(starts, default=min(len(ctx.text), after + 3000))
+
+
+def _headless_end(text: str, max_lines: int = 15) -> int:
+    """End of the header of a document without a title line (an official letter): the
+    first line that opens the body ("Thực hiện …"; not "Kính gửi:", which a scan may
+    read before the place and date), else ``max_lines`` lines."""
+    opener = rx().opener_start
+    addressee = tuple(vocab().addressee_heading)
+    for pos, line in islice(lines(text), max_lines):
+        s = line.strip()
+        if opener.match(s) and not s.startswith(addressee):
+            return pos
+    return min(len(text), _nth_line_end(text, max_lines))
 
 
 def _nth_line_end(text: str, n: int) -> int:

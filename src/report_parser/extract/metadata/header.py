@@ -8,11 +8,12 @@ from .vocab import CELL_SPLIT, rx, title_case, vocab
 
 def header_orgs(header: str) -> list[str]:
     """The all-caps organisation lines of the header, up to the number line,
-    without the national motto, a body and its place on the next line merged
-    ("ỦY BAN NHÂN DÂN" + "XÃ LÊ HỒNG")."""
-    v = vocab()
-    motto = [fold_phrase(m) for m in v.motto]
+    without the national motto; an organisation wrapped over lines (or blank lines)
+    is joined: "ỦY BAN NHÂN DÂN" + "XÃ LÊ HỒNG", "ỦY BAN NHÂN DÂN" + "PHƯỜNG" +
+    "LONG ANH", "BAN CHỈ ĐẠO …, ĐỔI MỚI SÁNG TẠO," + "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06"."""
+    motto = [fold_phrase(m) for m in vocab().motto]
     orgs: list[str] = []
+    motto_cut = False
     for line in header.split("\n"):
         for cell in CELL_SPLIT.split(line):
             c = " ".join(cell.strip(" #*").split())
@@ -21,21 +22,42 @@ def header_orgs(header: str) -> list[str]:
                 continue
             if f.startswith("số"):
                 return orgs
+            if motto_cut and f.split(" ")[0] == motto[0].split(" ")[-1]:
+                c, f = c.split(" ", 1)[1] if " " in c else "", f.split(" ", 1)[1] if " " in f else ""
             # the motto may share a line with the issuer when OCR or a layout export reads both
-            # header columns together: "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI …"
+            # header columns together: "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI …"; a PDF text layer
+            # may wrap it ("… CHỦ NGHĨA VIỆT" / "NAM" / "PHƯỜNG TÂN LẬP Độc lập - …")
             cut = min((i for m in motto if (i := f.find(m[:20])) >= 0), default=len(c))
+            motto_cut = cut < len(c) and motto[0].startswith(f[cut:]) and f[cut:] != motto[0]
             _add_org(orgs, c[:cut].strip())
     return orgs
 
 
 def _add_org(orgs: list[str], c: str) -> None:
-    r = rx()
-    if not (is_caps(c) and _names_org(c)):
+    if not is_caps(c):
         return
-    if orgs and level_place(c) and r.body.match(orgs[-1]) and not r.body.match(orgs[-1]).group(2):
+    if orgs and _wrapped(orgs[-1], c):
         orgs[-1] += " " + c
-    else:
+    elif _names_org(c):
         orgs.append(c)
+
+
+def _wrapped(last: str, c: str) -> bool:
+    """``c`` continues the organisation line ``last``: a body without its place
+    ("ỦY BAN NHÂN DÂN" + "XÃ HOÀI HẢI"), a level word without its name ("… PHƯỜNG" +
+    "LONG ANH"), a name cut after a comma or "VÀ"."""
+    r = rx()
+    body = r.body.match(last)
+    if body and not body.group(2):
+        return bool(level_place(c) or _level_word(c))
+    if body and _level_word(body.group(2)):
+        return True
+    return (last.endswith(",") or fold_phrase(last).endswith(" và")) and not _names_org(c)
+
+
+def _level_word(s: str) -> bool:
+    v = vocab()
+    return fold_phrase(s) in {fold_phrase(w) for w in list(v.levels) + list(v.level_abbrevs)}
 
 
 def _names_org(caps: str) -> bool:

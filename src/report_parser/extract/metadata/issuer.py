@@ -4,16 +4,18 @@ Lê Hồng báo cáo …", "huyện Thanh Miện", "tỉnh Hải Dương"). A pl
 official spelling when it is unambiguously close to one (see :mod:`..places`)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import regex
 
 from ...models import Issuer
 from ...patterns import alternation
-from ...places import official_name
+from ...places import MERGER, locate, official_name
 from ...vietnamese import fold_phrase, is_caps
 from .. import Context
 from .header import header_orgs, level_place
+from .title import type_names
 from .vocab import PROPER, agency_case, rx, vocab
 
 
@@ -81,7 +83,10 @@ def _official_places(orgs: list[_Org]) -> None:
             continue
         official = official_name(org.place, org.level, within.province, within.district)
         if official and official != org.place and org.name.endswith(org.place):
-            org.name = org.name[:-len(org.place)] + official
+            # a numbered ward's official name keeps its level word ("Phường 1"): not "phường Phường 1"
+            tail = f"{org.level} {org.place}" if fold_phrase(official).startswith(org.level + " ") else org.place
+            if org.name.endswith(tail):
+                org.name = org.name[:-len(tail)] + official
             org.place = official
         place_at(within, org.level, org.place)
 
@@ -94,24 +99,58 @@ def place_at(issuer: Issuer, level: str, place: str) -> None:
         issuer.district = issuer.district or place
 
 
-def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int) -> None:
+def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: dt.date | None = None) -> None:
     """A header-less text, or a header without district and province: read them
     from the body ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện",
-    "tỉnh Hải Dương"), main body only (not the appendix)."""
+    "tỉnh Hải Dương"), main body only (not the appendix), then complete them from
+    the official units as they were on the report's date ``on``: before 1 July
+    2025 the legacy commune, district and province; after it no district and the
+    merged province."""
     v = vocab()
     end = ctx.structure.appendix_start or len(ctx.text)
     body = ctx.text[head_end:end]
     if not issuer.name:
+        _issuer_from_body(appendix_issuer(ctx.text) or "", issuer)
+    if not issuer.name:
         _issuer_from_body(body, issuer)
-    if issuer.level in v.below_district and not issuer.district:
+    after_merger = on is not None and on >= MERGER
+    if issuer.level in v.below_district and not issuer.district and not after_merger:
         issuer.district = _most_named(body, v.district_levels)
     if issuer.level in v.below_district + v.district_levels and not issuer.province:
         issuer.province = _most_named(body, ["tỉnh"])
+    _own_unit_as_place(issuer)
+    if issuer.level in v.below_district and issuer.unit:
+        _locate(issuer, on)
+    if after_merger:
+        issuer.district = None
+
+
+def _own_unit_as_place(issuer: Issuer) -> None:
+    """A province's or a district's own unit is its province or district."""
+    v = vocab()
     if issuer.level == "tỉnh" and not issuer.province:
         issuer.province = issuer.unit
     if issuer.level in v.district_levels and not issuer.district and issuer.unit \
             and issuer.unit not in v.central_cities:
         issuer.district = issuer.unit
+
+
+def _locate(issuer: Issuer, on: dt.date | None) -> None:
+    """District and province of a commune from the official units, when the commune
+    and a unit above it identify one place."""
+    found = locate(issuer.unit, issuer.level, issuer.district, issuer.province, on)
+    if found:
+        issuer.district = issuer.district or found[0]
+        issuer.province = found[1] if on is not None and on >= MERGER else issuer.province or found[1]
+
+
+def appendix_issuer(text: str) -> str | None:
+    """The issuer an appendix names: "(Kèm theo Báo cáo số 187/BC-UBND ngày 18/9/2023
+    của UBND phường Tân Lập)" -> "UBND phường Tân Lập" (a text without its header)."""
+    names = alternation(type_names().values())
+    m = regex.search(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+(?:{names})(?!\p{{L}})[^)\n]{{0,120}}?"
+                     r"(?<!\p{L})của\s+([^)\n]{3,120})\)", text)
+    return m.group(1) + " " if m else None
 
 
 def _issuer_from_body(body: str, issuer: Issuer) -> None:

@@ -1,37 +1,104 @@
-"""The reporting period: kind, label and year from the title's words, start and end
-from the "(Số liệu tính từ ngày … đến ngày …)" line, else by the reporting convention."""
+"""The reporting period: kind, label and year from the title's words (else from the
+sentence where the issuer "báo cáo …"), start and end from the "(Số liệu tính từ
+ngày … đến ngày …)" line, from a written span ("từ ngày 01/7 đến 14/9/2025",
+"tính đến 20-10-2025", "giai đoạn 2011 - 2020"), else by the reporting convention.
+A month ("tháng 10 năm 2024") runs from its first to its last day; a month named
+without its year belongs to the report's year, or the year before when the report
+is dated earlier in the year ("tháng 12", dated January)."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from itertools import islice
 
 import regex
 
 from ...models import Period, ReportMeta
+from ...patterns import alternation
 from ...structure import lines
-from ..dates import find_dates
+from ..dates import find_dates, parse_date
 from .vocab import YEAR_RE, PeriodPhrase, rx, vocab
 
+MONTH_BOUNDS = "month"  # a period phrase whose bounds are its calendar month (group "month")
 
-def read_period(text: str, after: int, meta: ReportMeta) -> Period:
-    """Reporting period: explicit dates from the subtitle "(Số liệu tính từ ngày
-    10/12/2021 đến ngày 09/6/2022)", kind and label from the title's words."""
+
+def read_period(text: str, after: int, meta: ReportMeta, intro_end: int | None = None) -> Period:
+    """Reporting period of the report whose title ends at ``after`` and whose
+    opening paragraph ends at ``intro_end``."""
     period = Period()
-    phrase = _period_phrase(meta.title or "")
-    if phrase:
-        m, spec, year = phrase
-        period.kind = spec.kind
-        period.year = year or (meta.date.year if meta.date else None)
-        period.label = _year_label(meta.title or "", m, year) or \
-            (f"{m.group(0)} {period.year}" if period.year else m.group(0))
+    intro = text[after:intro_end if intro_end is not None else after + 3000]
+    for source in (meta.title or "", _report_sentence(intro)):
+        if _from_phrase(source, meta, period) or _from_span(source, period):
+            break
     start, end = _explicit_dates(text, after)
     if start or end:
         period.start, period.end = start, end
-        if period.year is None and end:
-            period.year = end.year
-    elif phrase and period.year:
-        period.start, period.end = period_bounds(phrase[1].bounds or phrase[1].kind, period.year)
+        period.year = period.year or (end.year if end else None)
+    elif period.kind is None:
+        _from_span(intro, period)
     return period
+
+
+def _report_sentence(intro: str) -> str:
+    """The words after the issuer's "báo cáo" in the opening paragraph, up to the
+    sentence's end ("UBND xã … báo cáo kết quả … quý I năm 2025 như sau:")."""
+    verbs = alternation(vocab().issuer_verbs)
+    m = regex.search(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})([^.:;\n]*)", intro)
+    return m.group(1) if m else ""
+
+
+def _from_phrase(source: str, meta: ReportMeta, period: Period) -> bool:
+    phrase = _period_phrase(source)
+    if not phrase:
+        return False
+    m, spec, year = phrase
+    month = int(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
+    year = year or _year_of(month, meta.date)
+    period.kind, period.year = spec.kind, year
+    period.label = _year_label(source, m, year) or (f"{m.group(0)} {year}" if year else m.group(0))
+    if year and month and spec.bounds == MONTH_BOUNDS and 1 <= month <= 12:
+        period.start = dt.date(year, month, 1)
+        period.end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    elif year:
+        period.start, period.end = period_bounds(spec.bounds or spec.kind, year)
+    return True
+
+
+def _year_of(month: int | None, date: dt.date | None) -> int | None:
+    """The year of a period named without one: the report's, or the year before for a
+    month later in the year than the report's date (a January report about December)."""
+    if date is None:
+        return None
+    return date.year - 1 if month and month > date.month else date.year
+
+
+def _from_span(source: str, period: Period) -> bool:
+    """A written span: "từ ngày 26/8/2025 đến hết ngày 30/9/2025", "tính đến
+    20-10-2025", "giai đoạn 2011 - 2020" (kind ``other``)."""
+    for pattern in rx().spans:
+        m = pattern.search(source)
+        if not m:
+            continue
+        start, end = _span_dates(m)
+        if end is None:
+            continue
+        period.kind, period.start, period.end, period.year = "other", start, end, end.year
+        period.label = regex.sub(r"\s+", " ", m.group(0)).strip()
+        return True
+    return False
+
+
+def _span_dates(m: regex.Match) -> tuple[dt.date | None, dt.date | None]:
+    g = m.groupdict()
+    if g.get("y2"):
+        return dt.date(int(g["y1"]), 1, 1), dt.date(int(g["y2"]), 12, 31)
+    end = parse_date(g["end"]) if g.get("end") else None
+    if end is None or not g.get("start"):
+        return None, end
+    start = parse_date(g["start"])
+    if start is None and (bare := regex.fullmatch(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*", g["start"])):
+        start = parse_date(f"{bare.group(1)}/{bare.group(2)}/{end.year}")  # "từ ngày 01/7 đến 14/9/2025"
+    return start, end
 
 
 def _period_phrase(title: str) -> tuple[regex.Match, PeriodPhrase, int | None] | None:
@@ -45,10 +112,10 @@ def _period_phrase(title: str) -> tuple[regex.Match, PeriodPhrase, int | None] |
 
 
 def _year_label(title: str, m: regex.Match, year: int | None) -> str | None:
-    """'6 tháng đầu năm 2022' when the year follows the phrase directly."""
+    """'6 tháng đầu năm 2022', 'tháng 8/2025' when the year follows the phrase directly."""
     if year is None:
         return None
-    tail = regex.match(r"\s*(?:năm\s+)?\d{4}", title[m.end():])
+    tail = regex.match(r"\s*(?:năm\s+|/\s*)?\d{4}", title[m.end():])
     return (m.group(0) + tail.group(0)) if tail else None
 
 

@@ -51,17 +51,22 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
     recipients: list[str] = []
     pieces: list[str] = []
     for _pos, line in islice(lines(text, start, end), max_lines):
+        line = FOOTNOTE_TAIL.sub("", line)
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
         if _has_name(pieces) and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
             break
         for cell in cells:
-            items, sig = _split_cell(cell.strip(), bool(recipients))
-            if items and recipients and not items[0][1]:
-                recipients[-1] += " " + items[0][0]  # continuation of a wrapped item
-                items = items[1:]
-            recipients.extend(i for i, _ in items)
-            pieces.extend(sig)
+            _read_cell(cell, recipients, pieces)
     return [r for r in (clean_item(x) for x in recipients) if r], pieces
+
+
+def _read_cell(cell: str, recipients: list[str], pieces: list[str]) -> None:
+    items, sig = _split_cell(cell.strip(), bool(recipients))
+    if items and recipients and not items[0][1]:
+        recipients[-1] += " " + items[0][0]  # continuation of a wrapped item
+        items = items[1:]
+    recipients.extend(i for i, _ in items)
+    pieces.extend(sig)
 
 
 def _has_name(pieces: list[str]) -> bool:
@@ -127,9 +132,14 @@ def _strip_capacity(piece: str) -> tuple[str | None, str]:
     return m.group(1) + ".", m.group(2).strip()
 
 
+# a page footnote that a PDF text layer glues after the signer's name ("Trần Hữu Tuấn 1 Gồm: Sở …")
+FOOTNOTE_TAIL = regex.compile(r"(?<=\p{Ll})\s+\d{1,2}\s+\p{Lu}.*$")
+
+
 def _split_caps_name(s: str) -> tuple[str, str | None]:
     """'CHỦ TỊCH Nguyễn Ngọc Hai' -> ('CHỦ TỊCH', 'Nguyễn Ngọc Hai')."""
     s = regex.sub(r"\([^)]*\)", " ", s).strip()  # "(Đã ký)", "(ký, đóng dấu)"
+    s = FOOTNOTE_TAIL.sub("", s)
     words = s.split()
     i = 0
     while i < len(words) and (is_caps(words[i]) or words[i] == "-"):
@@ -142,20 +152,34 @@ def _split_caps_name(s: str) -> tuple[str, str | None]:
 
 
 def _signer(pieces: list[str]) -> Signer:
-    """Capacity (first TM./KT./… marker), position (the last position named: the
-    one under "KT. CHỦ TỊCH" is the signer's own) and name (the last person name)."""
-    v, r = vocab(), rx()
-    proper = {fold_phrase(unaccent(p)): p for p in v.positions}
+    """Capacity (the signer's own: the first marker after a collective "TM.", so
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" is KT. and "TL. CHỦ TỊCH / KT. CHÁNH VĂN
+    PHÒNG" is TL.; "TM." alone stays), position (the last position named: the one under
+    "KT. CHỦ TỊCH" is the signer's own; a line that is only a position wins over one
+    naming another body, "PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND TỈNH") and name (the
+    last person name)."""
     signer = Signer()
+    collective = vocab().collective_capacities
+    bare_position = None
     for piece in pieces:
         cap, rest = _strip_capacity(piece)
-        if cap and signer.capacity is None:
+        if cap and (signer.capacity is None or signer.capacity in collective):
             signer.capacity = cap
         caps, name = _split_caps_name(rest)
-        found = list(r.position.finditer(unaccent(caps)))
-        if found:
-            last = max(found, key=lambda m: (m.end(), len(m.group(0))))
-            signer.position = proper.get(fold_phrase(last.group(0)), last.group(0))
-        if name:
-            signer.name = name
+        position, alone = _position_in(caps)
+        signer.position = position or signer.position
+        bare_position = position if alone else bare_position
+        signer.name = name or signer.name
+    signer.position = bare_position or signer.position
     return signer
+
+
+def _position_in(caps: str) -> tuple[str | None, bool]:
+    """The last position a caps line names, and whether the line is that position alone."""
+    v, r = vocab(), rx()
+    found = list(r.position.finditer(unaccent(caps)))
+    if not found:
+        return None, False
+    last = max(found, key=lambda m: (m.end(), len(m.group(0))))
+    proper = {fold_phrase(unaccent(p)): p for p in v.positions}
+    return proper.get(fold_phrase(last.group(0)), last.group(0)), last.group(0) == unaccent(caps).strip()

@@ -35,11 +35,14 @@ class MetadataPatterns(BaseModel):
     issuer_verbs: list[str]
     motto: list[str]
     capacities: list[str]
+    collective_capacities: list[str]
     positions: list[str]
     recipients_heading: list[str]
+    addressee_heading: list[str]
     body_openers: list[str]
     subject_prefix: list[str]
     periods: list[PeriodPhrase]
+    period_spans: list[str]
     period_bounds: dict[str, Bounds]
 
 
@@ -58,6 +61,7 @@ class Rx:
     capacity: regex.Pattern
     position: regex.Pattern  # on unaccent() text
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
+    spans: tuple[regex.Pattern, ...]
 
 
 @patterns.memoised
@@ -74,6 +78,7 @@ def rx() -> Rx:
         capacity=regex.compile(rf"^({caps})\s*\.\s*(.*)$"),
         position=regex.compile(rf"(?i)(?<!\p{{L}})({alternation(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
         periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
+        spans=tuple(regex.compile(p, regex.IGNORECASE) for p in v.period_spans),
     )
 
 
@@ -82,9 +87,9 @@ NAME_WORD = r"\p{Lu}\p{Ll}*"
 PROPER = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"  # "Lê Hồng", "Thanh Miện", "Hồ Chí Minh"
 SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0,2}[\p{L}\d&]+)*"
 NUMBER_RE = regex.compile(
-    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?P<tail>{SYMBOL_TAIL})")
+    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?:\n[ \t]{{0,12}})?(?P<tail>{SYMBOL_TAIL})")
 PLACE_DATE_RE = regex.compile(
-    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?{PROPER})\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?)"
+    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?(?:{NAME_WORD}[ ]\d{{1,3}}|{PROPER}))\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?)"
     r"tháng(?P<m>[^\n]{0,12}?)năm\s{0,3}(?P<y>\d{4})")
 # a day or month as the blank leaves it: digits, or nothing (a draft), or OCR noise (-> None)
 BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")

@@ -1,0 +1,245 @@
+"""The report's own metadata on real layouts: one test per kind of header, signature
+and period met in real commune, ward and provincial files, each with that document's
+own snippet (issue 11), and the places completed from the official units by date."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from report_parser.places import locate
+
+from test_metadata import meta_of
+
+
+# ----------------------------------------------------------------------------- header block
+def test_two_column_header_wrapped_by_the_pdf_text_layer():
+    """The motto column wraps ("… CHỦ NGHĨA VIỆT" / "NAM") and the issuer's place shares a
+    line with the motto's second line."""
+    m = meta_of("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\n"
+                "PHƯỜNG TÂN LẬP Độc lập - Tự do - Hạnh phúc\n"
+                "Số: 187/BC-UBND Tân Lập, ngày 18 tháng 9 năm 2023\nBÁO CÁO\n"
+                "Kết quả công tác cải cách hành chính quý III năm 2023\n"
+                "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2023 của UBND thành phố Thái Nguyên, "
+                "UBND phường Tân Lập báo cáo như sau:\nI. KẾT QUẢ\n")
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Ủy ban nhân dân phường Tân Lập", "phường", "Tân Lập")
+    assert (m.issuer.district, m.issuer.province) == ("Thái Nguyên", "Thái Nguyên")
+    assert (m.symbol, m.date, m.place) == ("187/BC-UBND", dt.date(2023, 9, 18), "Tân Lập")
+
+
+@pytest.mark.parametrize("lines, unit", [
+    ("ỦY BAN NHÂN DÂN\n\nXÃ HOÀI HẢI", "Hoài Hải"),           # a blank line inside the issuer
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG\nLONG ANH", "Long Anh"),        # the level word on its own line
+])
+def test_issuer_split_over_lines(lines, unit):
+    m = meta_of(f"{lines}\nSố: 45/BC-UBND\nBÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n")
+    assert m.issuer.unit == unit
+    assert m.issuer.name.endswith(unit)
+
+
+def test_parent_line_above_the_commune_completes_the_province():
+    m = meta_of("UBND HUYỆN PHÚC THỌ\nỦY BAN NHÂN DÂN XÃ TAM HIỆP\nSố: 45/BC-UBND\n"
+                "Tam Hiệp, ngày 10 tháng 12 năm 2023\nBÁO CÁO\nKết quả cải cách hành chính năm 2023\n")
+    assert m.issuer.parent == "UBND huyện Phúc Thọ"
+    assert (m.issuer.unit, m.issuer.district, m.issuer.province) == ("Tam Hiệp", "Phúc Thọ", "Hà Nội")
+
+
+def test_real_09_ban_chi_dao_issuer_wrapped_after_a_comma():
+    """09 (Lâm Đồng, Đề án 06): the issuer is a Ban Chỉ đạo whose name wraps after a comma,
+    under the province's line; a blank number and day."""
+    m = meta_of("UBND TỈNH LÂM ĐỒNG\nBAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO,\n"
+                "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06\nSố: /BC-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày tháng 8 năm 2025\nBÁO CÁO\n"
+                "Kết quả triển khai Đề án 06 trên địa bàn tỉnh Lâm Đồng tháng 8/2025\n")
+    assert m.issuer.name.startswith("Ban Chỉ đạo phát triển khoa học") and m.issuer.name.endswith("Đề án 06")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province, m.issuer.district) == \
+        ("tỉnh", "Lâm Đồng", "Lâm Đồng", None)
+    assert (m.number, m.symbol, m.date, m.type) == (None, "/BC-BCĐ", None, "Báo cáo")
+    assert (m.period.kind, m.period.year, m.period.start, m.period.end) == \
+        ("other", 2025, dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+
+
+def test_real_19_numbered_ward_number_apart_from_its_symbol_and_district_from_the_body():
+    """19 (Phường 1, Vũng Tàu): "Số: 397" and "/UBND -TP" on two lines, the place "Phường 1"
+    after the motto, no title line (a công văn): the district is read from the body."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nPHƯỜNG 1\nSố: 397\n/UBND -TP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc Phường 1, ngày 13 tháng 03 năm 2025 V/v tăng cường triển khai "
+                "thực hiện DVCTT đối với TTHC cấp bản sao điện tử từ sổ gốc.\nKính gửi:\n"
+                "- Thường trực Đảng ủy Phường 1;\n- Trưởng các Khu phố thuộc Phường 1.\n"
+                "Thực hiện Công văn số 1848/UBND-TP ngày 10/03/2025 của Ủy ban nhân dân thành phố Vũng Tàu "
+                "về việc tăng cường triển khai, Chủ tịch Ủy ban nhân dân Phường chỉ đạo như sau:\n1. Đề nghị\n")
+    assert (m.number, m.symbol, m.type) == ("397", "397/UBND-TP", "Công văn")
+    assert (m.place, m.date) == ("Phường 1", dt.date(2025, 3, 13))
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Ủy ban nhân dân Phường 1", "phường", "Phường 1")
+    assert (m.issuer.district, m.issuer.province) == ("Vũng Tàu", "Bà Rịa - Vũng Tàu")
+
+
+@pytest.mark.parametrize("date_line", ["Lâm Đồng, ngày 12 tháng12 năm 2025",     # 08: no space
+                                       "Lâm Đồng, ngày 12 tháng 12 n\u01cem 2025"])  # "nǎm" (U+01CE)
+def test_real_08_date_line_variants(date_line):
+    m = meta_of(f"UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 629/TTr-SNV\n{date_line}\nTỜ TRÌNH\n"
+                "Về việc trình ký Báo cáo công tác cải cách hành chính năm 2025\n")
+    assert (m.date, m.place, m.type) == (dt.date(2025, 12, 12), "Lâm Đồng", "Tờ trình")
+
+
+# ----------------------------------------------------------------------------- signature block
+def test_real_hongphong_tm_then_kt_signer_signs_kt():
+    """hongphong (PDF text layer interleaves both columns): "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
+    PHÓ CHỦ TỊCH": the signer signs KT. as Phó Chủ tịch."""
+    m = meta_of("BÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm 2020\nI. KẾT QUẢ\n"
+                "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như Kính gửi; KT. CHỦ TỊCH\n- TT Đảng ủy xã (b/c); PHÓ CHỦ TỊCH\n"
+                "- TT HĐND xã;\n- Thành viên BCĐ CCHC xã;\n- Lưu: VP. Phạm Văn Cường\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Phạm Văn Cường", "Phó Chủ tịch", "KT.")
+    assert m.recipients == ["Như Kính gửi", "TT Đảng ủy xã (b/c)", "TT HĐND xã", "Thành viên BCĐ CCHC xã", "Lưu: VP"]
+
+
+def test_real_28_tl_then_kt_signer_signs_tl():
+    """28 (Thông báo of Lâm Đồng): "TL.CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"."""
+    m = meta_of("THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\nI. NỘI DUNG\nNơi nhận:\n"
+                "- Các sở, ban, ngành tỉnh;\n- Lưu: VT, NC.Châu\nTL.CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+                "PHÓ CHÁNH VĂN PHÒNG\nTrịnh Ngọc Duệ\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Trịnh Ngọc Duệ", "Phó Chánh Văn phòng", "TL.")
+
+
+def test_real_09_signer_title_of_another_body_is_not_the_position():
+    """09: "TM. BAN CHỈ ĐẠO / PHÓ TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND TỈNH": the position is the
+    line that names only a position."""
+    m = meta_of("BÁO CÁO\nKết quả tháng 8/2025\nI. KẾT QUẢ\nNơi nhận:\n- Văn phòng Chính phủ;\n"
+                "- Lưu: VT, NC.Châu\nTM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\nPHÓ CHỦ TỊCH UBND TỈNH\nNguyễn Ngọc Phúc\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Ngọc Phúc", "Phó Trưởng ban", "TM.")
+
+
+@pytest.mark.parametrize("tail", [
+    "Trần Hữu Tuấn 1 Gồm: Sở Khoa học và Công nghệ, Sở Tài chính, Sở Nội vụ.",  # 08
+    "Trần Hữu Tuấn 6 Báo cáo của Sở Nội vụ và dự thảo văn bản chỉ đạo của Chủ tịch UBND tỉnh đã được "
+    "Sở Nội vụ có Công văn số 2402/SNV-CCHC&VTLT ngày 27/10/2025 lấy ý kiến các cơ quan, địa phương, "
+    "kết quả: có 09 sở, ban, ngành có văn bản tham gia góp ý",                     # 13: a long footnote
+])
+def test_real_08_13_page_footnote_glued_after_the_signer(tail):
+    m = meta_of("BÁO CÁO\nTổng kết thực hiện\nI. KẾT QUẢ\nNơi nhận:\n- Như trên;\n- Lãnh đạo Sở;\n"
+                f"- Lưu: VT, CCHC&VTLT (Thông).\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n{tail}\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Trần Hữu Tuấn", "Phó Giám đốc", "KT.")
+    assert m.recipients == ["Như trên", "Lãnh đạo Sở", "Lưu: VT, CCHC&VTLT (Thông)"]
+
+
+def _docx_with_nested_signature() -> bytes:
+    """09's layout: the signature block is a one-row table whose first cell holds another
+    table (Nơi nhận | signature)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Kết quả triển khai Đề án 06 tháng 8/2025")
+    d.add_paragraph("I. CÔNG TÁC CHỈ ĐẠO")
+    d.add_paragraph("Trên đây là Báo cáo kết quả thực hiện Đề án 06 tháng 8/2025./.")
+    outer = d.add_table(rows=1, cols=2)
+    inner = outer.cell(0, 0).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Nơi nhận:\n- Văn phòng Chính phủ;\n- Bộ Công an (C06, V01);\n- Lưu: VT, NC.Châu"
+    inner.cell(0, 1).text = "TM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\nPHÓ CHỦ TỊCH UBND TỈNH\nNguyễn Ngọc Phúc"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_real_09_signature_in_a_nested_word_table(tmp_path):
+    from test_metadata import meta_of_file
+
+    path = tmp_path / "nested.docx"
+    path.write_bytes(_docx_with_nested_signature())
+    m = meta_of_file(path)
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Ngọc Phúc", "Phó Trưởng ban", "TM.")
+    assert m.recipients == ["Văn phòng Chính phủ", "Bộ Công an (C06, V01)", "Lưu: VT, NC.Châu"]
+
+
+# ----------------------------------------------------------------------------- period
+def test_real_tranphu_month_period_runs_over_the_calendar_month():
+    m = meta_of("ỦY BAN NHÂN DÂN\nPHƯỜNG TRẦN PHÚ\nSố: 248/BC-UBND\nPhường Trần Phú, ngày 31 tháng 10 năm 2024\n"
+                "BÁO CÁO\nKết quả công tác cải cách hành chính tháng 10 năm 2024\n\nKính gửi:\n"
+                "    - Ủy ban nhân dân thành phố Quảng Ngãi;\n    - Phòng Nội vụ thành phố Quảng Ngãi.\n\n"
+                "Thực hiện Kế hoạch số 21/KH-UBND ngày 25/01/2024 của UBND thành phố Quảng Ngãi, UBND phường "
+                "Trần Phú báo cáo kết quả công tác cải cách hành chính tháng 10 năm\n2024 như sau:\nI. KẾT QUẢ\n")
+    assert (m.period.kind, m.period.year, m.period.start, m.period.end) == \
+        ("other", 2024, dt.date(2024, 10, 1), dt.date(2024, 10, 31))
+    # the district from "Kính gửi: Ủy ban nhân dân thành phố Quảng Ngãi", the province from the official units
+    assert (m.issuer.district, m.issuer.province) == ("Quảng Ngãi", "Quảng Ngãi")
+
+
+def test_month_without_year_in_a_report_dated_the_next_month():
+    m = meta_of("Số: 12/BC-UBND\nHoài Hải, ngày 05 tháng 4 năm 2026\nBÁO CÁO\n"
+                "Kết quả công tác cải cách hành chính tháng 3\n")
+    assert (m.period.kind, m.period.start, m.period.end) == ("other", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    m = meta_of("Số: 2/BC-UBND\nHoài Hải, ngày 05 tháng 01 năm 2026\nBÁO CÁO\n"
+                "Kết quả công tác cải cách hành chính tháng 12\n")
+    assert (m.period.year, m.period.start) == (2025, dt.date(2025, 12, 1))
+
+
+def test_a_day_date_in_the_title_is_not_a_month_period():
+    m = meta_of("BÁO CÁO\nKết quả hội nghị ngày 13 tháng 6 năm 2022 về cải cách hành chính\n")
+    assert m.period.kind != "other" or m.period.start != dt.date(2022, 6, 1)
+
+
+def test_real_13_span_in_the_opening_paragraph_when_the_title_names_no_period():
+    m = meta_of("Số: 181/BC-SNV Lâm Đồng, ngày 05 tháng 11 năm 2025\nBÁO CÁO\n"
+                "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch Ủy ban nhân dân tỉnh\n"
+                "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\nCăn cứ Quyết định số 787/QĐ-UBND ngày 21/8/2025; thời gian "
+                "thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025. Sở Nội vụ báo cáo như sau:\n"
+                "I. CÔNG TÁC TRIỂN KHAI\n")
+    assert (m.period.kind, m.period.start, m.period.end, m.period.year) == \
+        ("other", dt.date(2025, 8, 26), dt.date(2025, 9, 30), 2025)
+
+
+@pytest.mark.parametrize("title, start, end", [
+    ("Kết quả cải cách hành chính từ ngày 01/7 đến 14/9/2025", dt.date(2025, 7, 1), dt.date(2025, 9, 14)),
+    ("Kết quả thực hiện dịch vụ công trực tuyến tính đến 20-10-2025", None, dt.date(2025, 10, 20)),
+    ("Tổng kết công tác cải cách hành chính giai đoạn 2011 - 2020", dt.date(2011, 1, 1), dt.date(2020, 12, 31)),
+])
+def test_period_spans_in_the_title(title, start, end):
+    m = meta_of(f"BÁO CÁO\n{title}\n")
+    assert (m.period.kind, m.period.start, m.period.end, m.period.year) == ("other", start, end, end.year)
+
+
+def test_nine_months_and_year_periods_keep_their_kinds():
+    assert meta_of("BÁO CÁO\nKết quả cải cách hành chính 9 tháng năm 2025\n").period.kind == "9M"
+    assert meta_of("BÁO CÁO\nKết quả cải cách hành chính năm 2025\n").period.kind == "Y"
+
+
+def test_headerless_body_sentence_gives_issuer_and_period():
+    """A report pasted into a web page: no header, the body names the issuer and the period."""
+    m = meta_of("Thực hiện Kế hoạch của UBND huyện Nga Sơn, UBND xã Nga Phú báo cáo kết quả công tác cải "
+                "cách hành chính quý I năm 2025 như sau:\n1. Công tác chỉ đạo\nUBND xã đã ban hành kế hoạch.\n")
+    assert (m.issuer.level, m.issuer.unit) == ("xã", "Nga Phú")
+    assert (m.period.kind, m.period.year) == ("Q1", 2025)
+
+
+def test_real_07_appendix_names_the_issuer_of_a_headerless_appendix():
+    m = meta_of("PHỤ LỤC\nBIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH NĂM 2025\n"
+                "CỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 "
+                "của Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)\nBiểu mẫu 1\n3.1.\nSố sở, ngành đã kiểm tra "
+                "Cơ quan, đơn vị 04\n3.2 Số UBND cấp xã đã kiểm tra 38\nUBND tỉnh\nCơ quan, đơn vị\n")
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "tỉnh", "Lâm Đồng")
+    assert (m.type, m.symbol) == ("Báo cáo", "/BC-UBND")
+
+
+def test_appendix_line_names_a_ward():
+    m = meta_of("PHỤ LỤC\nTHỐNG KÊ SỐ LIỆU\n(Kèm theo Báo cáo số 187/BC-UBND ngày 18/9/2023 của UBND phường "
+                "Tân Lập)\n1. Số hồ sơ\n")
+    assert (m.issuer.level, m.issuer.unit) == ("phường", "Tân Lập")
+    assert (m.number, m.date) == ("187", dt.date(2023, 9, 18))
+
+
+# ----------------------------------------------------------------------------- places by date
+def test_after_the_merger_there_is_no_district_and_the_province_is_the_new_one():
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ NGHĨA HƯNG\nSố: 15/BC-UBND\nNghĩa Hưng, ngày 20 tháng 9 năm 2025\n"
+                "BÁO CÁO\nKết quả cải cách hành chính quý III năm 2025\n"
+                "Thực hiện chỉ đạo của UBND tỉnh Ninh Bình, UBND xã Nghĩa Hưng báo cáo như sau:\n"
+                "I. KẾT QUẢ\nTrên địa bàn huyện Nghĩa Hưng cũ.\n")
+    assert (m.issuer.unit, m.issuer.district, m.issuer.province) == ("Nghĩa Hưng", None, "Ninh Bình")
+
+
+def test_locate_by_date():
+    assert locate("Trần Phú", "phường", "Quảng Ngãi", None, dt.date(2024, 10, 31)) == ("Quảng Ngãi", "Quảng Ngãi")
+    assert locate("Phường 1", "phường", "Vũng Tàu", None, dt.date(2025, 3, 13)) == ("Vũng Tàu", "Bà Rịa - Vũng Tàu")
+    assert locate("Nghĩa Hưng", "xã", None, "Ninh Bình", dt.date(2025, 9, 20)) == (None, "Ninh Bình")
+    # a name shared by two provinces' communes with no unit above it: not guessed
+    assert locate("Nghĩa Hưng", "xã", None, None, dt.date(2025, 9, 20)) is None
