@@ -77,8 +77,8 @@ def body_level(level: str | None) -> int | None:
     return compiled().levels.get(level.casefold())
 
 
-def _verdict(kind: MarkerKind, marker: int | None, body: int | None) -> Verdict:
-    """What a marker before a figure makes of it, for a body of tier ``body`` (None: unknown)."""
+def _unleveled(kind: MarkerKind, body: int | None) -> Verdict | None:
+    """Verdicts that do not depend on the marker's level."""
     if kind == "tiers":
         return "own"
     if kind == "pilot":
@@ -87,9 +87,11 @@ def _verdict(kind: MarkerKind, marker: int | None, body: int | None) -> Verdict:
         return "part" if kind in ("tier", "units") else "own"
     if kind == "departments":
         return "part" if body >= 3 else "other"
-    if kind == "agency":
-        return "other"
-    marker = marker or 0
+    return "other" if kind == "agency" else None
+
+
+def _leveled(kind: MarkerKind, marker: int, body: int) -> Verdict:
+    """A marker of tier ``marker`` in the report of a body of tier ``body``."""
     if marker > body:
         return "other"
     if kind == "territory":
@@ -99,6 +101,12 @@ def _verdict(kind: MarkerKind, marker: int | None, body: int | None) -> Verdict:
     if kind == "tier":
         return "own" if body == 1 and marker == 1 else "part"
     return "part" if marker < body else "other"  # units: "các xã" of a district; other communes for a commune
+
+
+def _verdict(kind: MarkerKind, marker: int | None, body: int | None) -> Verdict:
+    """What a marker before a figure makes of it, for a body of tier ``body`` (None: unknown)."""
+    fixed = _unleveled(kind, body)
+    return fixed if fixed is not None or body is None else _leveled(kind, marker or 0, body)
 
 
 @dataclass(frozen=True)
