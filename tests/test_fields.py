@@ -12,7 +12,8 @@ from report_parser.extract.fields import canonical_field, fold
     ("Lĩnh vực Chứng thực", "Chứng thực"),
     ("+ Lĩnh vực Bảo trợ xã hội:", "Bảo trợ xã hội"),
     ("BTXH", "Bảo trợ xã hội"),                                   # a token pattern (Matcher)
-    ("Tư pháp - Hộ tịch (khai sinh, khai tử)", "Hộ tịch"),       # phrase inside longer text
+    ("Tư pháp - Hộ tịch (khai sinh, khai tử)", "Tư pháp - Hộ tịch"),  # phrase inside longer text
+    ("Tư pháp hộ tịch", "Tư pháp - Hộ tịch"),  # the civil servant's whole field, not only Hộ tịch
     ("Lao động, thương binh và xã hội", "Lao động - Thương binh và Xã hội"),
     ("Văn hoá", "Văn hóa"),                                       # old tone placement
     ("Thuỷ lợi", "Thủy lợi"),

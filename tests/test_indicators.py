@@ -62,8 +62,9 @@ CASES = [
     ("+ Lĩnh vực Đất đai tiếp nhận 45 hồ sơ, giải quyết đúng hạn 40 hồ sơ.",
      [("dossiers.received", 45, {"field": "Đất đai"}), ("dossiers.on_time", 40, {"field": "Đất đai"})]),
     ("+ Lĩnh vực Tư pháp - Hộ tịch: tiếp nhận 310 hồ sơ; trả kết quả trước hạn 305 hồ sơ, đạt 98,4%.",
-     [("dossiers.received", 310, {"field": "Tư pháp"}), ("dossiers.early", 305, {"field": "Tư pháp"}),
-      ("dossiers.early_rate", 98.4, {"field": "Tư pháp"})]),
+     [("dossiers.received", 310, {"field": "Tư pháp - Hộ tịch"}),
+      ("dossiers.early", 305, {"field": "Tư pháp - Hộ tịch"}),
+      ("dossiers.early_rate", 98.4, {"field": "Tư pháp - Hộ tịch"})]),  # the whole name, not cut at "-"
     ("UBND xã đã ban hành 15 văn bản chỉ đạo, điều hành về công tác cải cách hành chính.",
      [("direction.docs_issued", 15)]),
     ("Trong kỳ, HĐND, UBND xã ban hành 312 văn bản, trong đó có 02 văn bản quy phạm pháp luật.",
@@ -276,3 +277,24 @@ def test_commune_wordings(body, expected):
 def test_a_shortage_is_no_quota():
     """tranphu-2024-10: "còn thiếu 02 biên chế công chức" is a gap, not the quota."""
     assert found("Tuy nhiên, phường còn thiếu 02 biên chế công chức chưa được bổ sung.", "xã") == set()
+
+
+def test_a_field_named_with_a_dash_and_the_other_fields_together():
+    """quangphu-2024-q1: "+ Lĩnh vực Tư pháp - Hộ tịch: ..." and "+ Các lĩnh vực khác (Nội vụ, ...): ..."."""
+    from report_parser.extract.fields import canonical_field
+
+    name = canonical_field("Tư pháp - Hộ tịch")
+    assert found("+ Lĩnh vực Tư pháp - Hộ tịch: tiếp nhận 286 hồ sơ, trong đó trực tuyến 201 hồ sơ;", "xã") == want(
+        ("dossiers.received", 286, {"field": name}), ("dossiers.received_online", 201, {"field": name}))
+    assert found("+ Các lĩnh vực khác (Nội vụ, Văn hoá - Thông tin, Nông nghiệp, Thuỷ lợi): tiếp nhận 18 hồ sơ, "
+                 "trong đó trực tuyến 06 hồ sơ.", "xã") == want(
+        ("dossiers.received", 18, {"field": "Các lĩnh vực khác"}),
+        ("dossiers.received_online", 6, {"field": "Các lĩnh vực khác"}))
+
+
+def test_dossiers_handled_as_a_noun_is_no_resolution():
+    """Phrasebook p156: "tiếp nhận 56.039 hồ sơ giải quyết thủ tục hành chính" receives; p128: "xử lý được"."""
+    assert found("Toàn tỉnh tiếp nhận 56.039 hồ sơ giải quyết thủ tục hành chính trong quý I.") == want(
+        ("dossiers.received", 56039))
+    assert found("Trong năm qua đã tiếp nhận 10.718 hồ sơ thủ tục hành chính, xử lý được 9.817 hồ sơ.") == want(
+        ("dossiers.received", 10718), ("dossiers.resolved", 9817))
