@@ -125,19 +125,27 @@ def report_values(conn: Database, report_id: int, fixes: dict | None = None,
                   corrected: dict | None = None) -> dict[tuple[str, str | None], float]:
     """One value per (code, field): an exact value before a bound ('trên 99%'), the text before
     the table, and the first one the report states; an officer's correction (``fixes``) in place
-    of the value read, recorded in ``corrected``."""
+    of the value read, recorded in ``corrected``. A part's figure (``dimension.scope``: the
+    departments of a province, a pilot model) is never the body's own: it is left out here
+    and listed on its own sheet."""
     out: dict[tuple[str, str | None], float] = {}
-    rows = conn.execute("SELECT code, field, value, table_row, page FROM indicators WHERE report_id = ? ORDER BY "
-                        "qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, pos", (report_id,))
+    rows = conn.execute("SELECT code, field, dimension, value, table_row, page FROM indicators WHERE report_id = ?"
+                        " ORDER BY qualifier IS NOT NULL, CASE source WHEN 'text' THEN 0 ELSE 1 END, pos",
+                        (report_id,))
     for r in rows:
         fix = _indicator_fix(fixes or {}, r)
         key = (r["code"], r["field"])
-        if key in out or fix and fix.action == "not_indicator":
+        if key in out or fix and fix.action == "not_indicator" or _scope_of(r["dimension"]) is not None:
             continue
         out[key] = fix.value if fix else r["value"]
         if fix and corrected is not None:
             corrected[key] = fix
     return out
+
+
+def _scope_of(dimension: str | None) -> str | None:
+    """The part of the body a stored indicator is about (its ``dimension.scope``), if any."""
+    return json.loads(dimension).get("scope") if dimension else None
 
 
 def _indicator_fix(fixes: dict, r) -> corrections.Fix | None:
@@ -389,6 +397,24 @@ def checks_sheet(conn: Database, reports, dismissed: bool = False) -> Sheet:
     return sheet
 
 
+def scope_sheet(conn: Database, reports) -> Sheet:
+    """'Phạm vi': the figures of a part of a reporting body (dimension.scope), one row each, as
+    stated: never summed, nor with the body's own figures."""
+    sheet = Sheet("Phạm vi", [Column("Nhóm", "group"), Column("Đơn vị báo cáo", "unit"),
+                              Column("Số, ký hiệu", "symbol"), Column("Phạm vi", "scope"),
+                              Column("Chỉ tiêu", "indicator"), Column("Mã chỉ tiêu", "code"), Column("Đơn vị", "unit_of"),
+                              Column("Giá trị", "value"), Column("Nguồn", "source"), Column("Tệp", "path")])
+    by_id = {r.id: r for r in reports}
+    rows = conn.execute("SELECT report_id, pos, code, value, unit, dimension, source FROM indicators"
+                        " WHERE dimension IS NOT NULL")
+    for i in _in_report_order(rows, reports, lambda i: i["pos"] or 0):
+        if (part := _scope_of(i["dimension"])) is not None:
+            r = by_id[i["report_id"]]
+            sheet.rows.append([r.group.name, r.unit.unit, r.row["symbol"] or r.row["number"], part, label(i["code"]),
+                               i["code"], i["unit"], number(i["value"]), i["source"], r.row["path"]])
+    return sheet
+
+
 def errors_sheet(conn: Database) -> Sheet:
     """'Tệp lỗi': files the batch could not parse, with the reason."""
     sheet = Sheet("Tệp lỗi", [Column("Tệp", "path"), Column("Lỗi", "error"), Column("Lý do", "message"),
@@ -441,4 +467,7 @@ def _aggregate(conn: Database, reports: list[StoredReport], by: str, period: str
               field_sheet(reports, ordered), form_sheet(conn, reports, ordered),
               references_sheet(conn, reports), checks_sheet(conn, reports), checks_sheet(conn, reports, dismissed=True),
               errors_sheet(conn)]
+    parts = scope_sheet(conn, reports)
+    if parts.rows:  # only reports that state a part's figures (a province's departments, a pilot)
+        sheets.insert(4, parts)
     return Aggregate(by, period, reports, ordered, missing, sheets)
