@@ -298,3 +298,15 @@ def test_dossiers_handled_as_a_noun_is_no_resolution():
         ("dossiers.received", 56039))
     assert found("Trong năm qua đã tiếp nhận 10.718 hồ sơ thủ tục hành chính, xử lý được 9.817 hồ sơ.") == want(
         ("dossiers.received", 10718), ("dossiers.resolved", 9817))
+
+
+def test_a_heading_joined_to_its_text_states_nothing(tmp_path):
+    """Phrasebook p096: a news heading over its paragraph; the repair joins them (no final stop),
+    but the heading's rate is a summary, not a figure its text states."""
+    from report_parser.pipeline import build_context
+
+    f = tmp_path / "p.txt"
+    f.write_text("Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 99,4%\nMức độ hài lòng đối với hoạt động của "
+                 "Trung tâm Hành chính công được đánh giá bằng máy tính bảng, thường xuyên cập nhật tự động, với tỷ "
+                 "lệ hài lòng đạt 98,8%.\n", encoding="utf-8")
+    assert found_in(build_context(f)) == want(("satisfaction.rate", 98.8))

@@ -360,15 +360,33 @@ def _excluded_section(ctx: Context, offset: int, cp: Compiled) -> bool:
         cp.target_sections.search(t) for t in ctx.structure.titles_at(offset))
 
 
-def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
+def _sentence_before(ctx: Context, offset: int) -> str:
+    """The text of the figure's sentence before it (a heading joined to it by the repair is not of it)."""
     sent = ctx.structure.sentence_at(offset)
-    return bool(sent and cp.targets.search(ctx.text[sent.start:offset]))
+    start = max(sent.start if sent else offset, _heading_end(ctx))
+    return ctx.text[min(start, offset):offset]
+
+
+def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
+    return bool(cp.targets.search(_sentence_before(ctx, offset)))
 
 
 def _scope(ctx: Context, offset: int, left: str, body: int | None) -> scope.Scope:
     """Whose figure (the body's own, a part's, another body's or period's) from its sentence before it."""
-    sent = ctx.structure.sentence_at(offset)
-    return scope.scope_of(ctx.text[sent.start if sent else offset:offset], left, body)
+    return scope.scope_of(_sentence_before(ctx, offset), left, body)
+
+
+_HEADING = regex.compile(r"[ \t]*([^\n]{1,200}?[^\n.;:!?\s])[ \t]*\n(?=[ \t]*\p{Lu})")
+
+
+def _heading_end(ctx: Context) -> int:
+    """End, in the repaired text, of the document's first line when it is a heading joined to the text
+    by the repair: no final stop, and the next line starts a sentence ("Tỷ lệ hồ sơ giải quyết đúng hạn
+    đạt 99,4%" over a news text). A heading sums up; its figures are read where the text states them."""
+    if "heading_end" not in ctx.cache:
+        m = _HEADING.match(ctx.doc.raw_text)
+        ctx.cache["heading_end"] = ctx.doc.offset_of_raw(m.end(1)) if m else 0
+    return ctx.cache["heading_end"]
 
 
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
@@ -381,12 +399,16 @@ def _blocks(ctx: Context) -> list[tuple[int, int]]:
     "tuyến mức độ 3,4 ...") joined back to the one before, so the clause is read whole."""
     out: list[tuple[int, int]] = []
     text = ctx.text
+    skip = _heading_end(ctx)
     for p in ctx.structure.paragraphs:
-        first = text[p.start:p.start + 1]
+        start = max(p.start, skip)
+        if start >= p.end:
+            continue
+        first = text[start:start + 1]
         if out and (first.islower() or first.isdigit()) and text[out[-1][1] - 1] not in ".;!?:":
             out[-1] = (out[-1][0], p.end)
         else:
-            out.append((p.start, p.end))
+            out.append((start, p.end))
     return out
 
 
