@@ -8,6 +8,7 @@ recorded in ``Document.repairs``.
 """
 from __future__ import annotations
 
+import bisect
 import re as _re
 import unicodedata
 from collections import Counter
@@ -58,6 +59,30 @@ class Tracked:
         self.origin = org
         return changed
 
+    def delete(self, spans: list[tuple[int, int]]) -> None:
+        """Delete the (start, end) spans of the current text (sorted, not overlapping)."""
+        text, origin = self.text, self.origin
+        out: list[str] = []
+        org: list[int] = []
+        last = 0
+        for s, e in spans:
+            out.append(text[last:s])
+            org.extend(origin[last:s])
+            last = e
+        out.append(text[last:])
+        org.extend(origin[last:])
+        self.text, self.origin = "".join(out), org
+
+    def delete_raw(self, spans: list[tuple[int, int]]) -> None:
+        """Delete every character that came from one of the raw-text ``spans`` (sorted)."""
+        origin = self.origin
+        if origin == sorted(origin):  # nothing moved text around yet: find each span by bisection
+            self.delete([(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in spans])
+            return
+        starts = [s for s, _ in spans]
+        drop = [i for i, o in enumerate(origin) if (k := bisect.bisect_right(starts, o) - 1) >= 0 and o < spans[k][1]]
+        self.delete([(i, i + 1) for i in drop])
+
 
 # ----------------------------------------------------------------------------- character repairs
 _CHAR_MAP = {
@@ -91,29 +116,30 @@ _WORD = regex.compile(r"(?<![\p{N}/_-])\p{L}+(?![\p{N}/_-])")
 
 def _join_split_words(t: Tracked) -> int:
     """'Ngh ị định' -> 'Nghị định', 'n ăm' -> 'năm': only where one side is no syllable
-    and the join is one, so the join is certain."""
+    and the join is one, so the join is certain. One pass over the words; a joined word
+    may join again with the next ("thự c hiện" stays 2 words)."""
     text = t.text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    drop: set[int] = set()
-    i = 0
-    while i < len(words) - 1:
-        (s1, e1), (s2, e2) = words[i], words[i + 1]
-        a, b = text[s1:e1], text[s2:e2]
-        if s2 == e1 + 1 and text[e1] == " " and _certain_join(a, b):
-            drop.add(e1)
-            words[i + 1] = (s1, e2)  # the joined word may join again ("thự c hiện" stays 2 words)
-        i += 1
-    if not drop:
-        return 0
-    return t.sub(regex.compile(" "), lambda m: "" if m.start() in drop else " ")
+    drop: list[int] = []
+    s1 = e1 = -2
+    for m in _WORD.finditer(text):
+        s2, e2 = m.span()
+        if s2 == e1 + 1 and text[e1] == " " and _certain_join(text[s1:e1], m.group()):
+            drop.append(e1)
+            e1 = e2
+        else:
+            s1, e1 = s2, e2
+    t.delete([(i, i + 1) for i in drop])
+    return len(drop)
 
 
 def _certain_join(a: str, b: str) -> bool:
+    if is_syllable(a) and is_syllable(b):
+        return False  # two words (the common case, answered from is_syllable's cache)
     if not (a.isalpha() and b.isalpha()):
         return False
     if a.isupper() and len(a) > 1 and not b.isupper():
         return False  # "UBND xã": acronyms are not split words
-    return not (is_syllable(a) and is_syllable(b)) and is_syllable(a + b)
+    return is_syllable(a + b)
 
 
 # ----------------------------------------------------------------------------- headers and footers
@@ -185,6 +211,9 @@ _WEAK_MARKER = regex.compile(
 _SECTION_HEAD = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s+\p{Lu}")
 _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
 _UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
+_BREAK = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*")  # a line break with the blank lines after it
+_SYMBOL_BROKEN = regex.compile(r"[\p{Lu}\d]/?-$|\d/$")  # "44/QĐ-" at a line end
+_SYMBOL_GOES_ON = regex.compile(r"[\p{Lu}\d]")
 
 
 def _join_lines(t: Tracked) -> int:
@@ -196,7 +225,6 @@ def _join_lines(t: Tracked) -> int:
     A symbol broken after its dash or slash ("44/QĐ-\\nHĐND") is joined without a space.
     """
     text = t.text
-    lines = text.split("\n")
 
     def keep_break(prev: str, nxt: str) -> bool:
         p, n = prev.strip(), nxt.strip()
@@ -214,14 +242,6 @@ def _join_lines(t: Tracked) -> int:
             return True
         return False
 
-    # find each break position with the index of the next non-blank line
-    pattern = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*")
-    idx_of = {}
-    pos = 0
-    for i, line in enumerate(lines):
-        idx_of[pos] = i
-        pos += len(line) + 1
-
     def repl(m: regex.Match) -> str:
         # the line before the break, and the next non-blank line
         start = text.rfind("\n", 0, m.start()) + 1
@@ -229,14 +249,13 @@ def _join_lines(t: Tracked) -> int:
         end = text.find("\n", m.end())
         nxt = text[m.end(): end if end >= 0 else len(text)]
         p = prev.rstrip()
-        if regex.search(r"[\p{Lu}\d]/?-$|\d/$", p) and regex.match(r"[\p{Lu}\d]", nxt.lstrip()) \
-                and not _MARKER.match(nxt.lstrip()):
+        if _SYMBOL_BROKEN.search(p) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not _MARKER.match(nxt.lstrip()):
             return ""  # a document symbol broken after "-" or "/"
         if keep_break(prev, nxt):
             return "\n"
         return " "
 
-    return t.sub(pattern, repl)
+    return t.sub(_BREAK, repl)
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -249,64 +268,87 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     return doc.text, doc.repairs
 
 
+def _legacy_fonts(t: Tracked, doc: Document) -> list[str]:
+    """Legacy 8-bit Vietnamese fonts (TCVN3/ABC, VNI) converted to Unicode."""
+    from . import legacy_fonts
+
+    return legacy_fonts.repair_tracked(t) + legacy_fonts.repair_tables(doc.tables, doc.raw_text)
+
+
+def _line_ends(t: Tracked, doc: Document) -> list[str]:
+    t.sub(_CRLF, "\n")
+    return ["line-end-hyphen"] if t.sub(_FFFE, "-") else []
+
+
+def _page_furniture(t: Tracked, doc: Document) -> list[str]:
+    spans = _furniture_spans(doc)
+    if not spans:
+        return []
+    t.delete_raw(sorted(spans))
+    return ["page-furniture"]
+
+
+def _marks(t: Tracked, doc: Document) -> list[str]:
+    """A mark after a space belongs to the letter before it (a word glued after it gets the
+    space back); decomposed letters composed."""
+    kinds = []
+    if t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else "")):
+        kinds.append("combining-marks")
+    if t.sub(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0))):
+        kinds.append("nfc")
+    return kinds
+
+
+def _characters(t: Tracked, doc: Document) -> list[str]:
+    """Look-alike letters, dashes, quotes, odd spaces to their plain forms; runs of spaces to one."""
+    kinds = list(dict.fromkeys(kind for ch, kind in _REPAIR_KIND.items() if ch in t.text))
+    t.sub(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
+    t.sub(_SPACES, " ")
+    return kinds
+
+
+def _split_words(t: Tracked, doc: Document) -> list[str]:
+    return ["split-words"] if _join_split_words(t) else []
+
+
+def _paragraphs(t: Tracked, doc: Document) -> list[str]:
+    t.sub(_FORM_FEED, "\n")  # furniture is gone: a page break is a line break
+    return ["paragraphs"] if _join_lines(t) else []
+
+
+def _ocr_mistakes(t: Tracked, doc: Document) -> list[str]:
+    """OCR's own mistakes (symbols, lost tones), on OCR'd pages only."""
+    if not doc.ocr_pages:
+        return []
+    from . import ocr_repair
+
+    return ocr_repair.repair_tracked(t, doc)
+
+
+def _tidy(t: Tracked, doc: Document) -> list[str]:
+    """No trailing spaces, no blank lines, single spaces, and NFC whatever the passes missed."""
+    t.sub(_TRAILING, "")
+    t.sub(_BLANK_LINES, "\n")
+    t.sub(_SPACES, " ")
+    if not unicodedata.is_normalized("NFC", t.text):
+        t.sub(_GRAPHEME, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    return []
+
+
+_FORM_FEED = regex.compile(r"\f")
+_BLANK_LINES = regex.compile(r"\n{2,}")
+_GRAPHEME = regex.compile(r"\X")
+# the repairs in order; each changes the tracked text and names the kinds it applied
+STEPS = (_legacy_fonts, _line_ends, _page_furniture, _marks, _characters, _split_words, _paragraphs,
+         _ocr_mistakes, _tidy)
+
+
 def repair(doc: Document) -> Document:
     """Repair ``doc.raw_text`` into ``doc.text`` (with ``doc.origin``), recording repair kinds."""
     t = Tracked(doc.raw_text)
     repairs: list[str] = list(doc.repairs)
-
-    def note(kind: str, n: int) -> None:
-        if n and kind not in repairs:
-            repairs.append(kind)
-
-    # legacy 8-bit Vietnamese fonts (TCVN3/ABC, VNI) converted to Unicode
-    try:
-        from . import legacy_fonts
-    except ImportError:  # pragma: no cover - module optional while it is being built
-        legacy_fonts = None
-    if legacy_fonts is not None and hasattr(legacy_fonts, "repair_tracked"):
-        for kind in legacy_fonts.repair_tracked(t) + legacy_fonts.repair_tables(doc.tables, doc.raw_text):
-            note(kind, 1)
-
-    t.sub(_CRLF, "\n")
-    note("line-end-hyphen", t.sub(_FFFE, "-"))
-    # page furniture
-    spans = _furniture_spans(doc)
-    if spans:
-        spans_set = sorted(spans)
-        # delete via a pattern over raw offsets: rebuild using origin
-        keep_text, keep_org = [], []
-        si = 0
-        for ch, o in zip(t.text, t.origin):
-            while si < len(spans_set) and o >= spans_set[si][1]:
-                si += 1
-            if si < len(spans_set) and spans_set[si][0] <= o < spans_set[si][1]:
-                continue
-            keep_text.append(ch)
-            keep_org.append(o)
-        t.text, t.origin = "".join(keep_text), keep_org
-        note("page-furniture", len(spans))
-    # the mark belongs to the letter before the space; a word glued after it gets the space back
-    n_marks = t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else ""))
-    note("combining-marks", n_marks)
-    nfc = t.sub(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0)))
-    note("nfc", nfc)
-    for ch, kind in _REPAIR_KIND.items():
-        if ch in t.text:
-            note(kind, 1)
-    t.sub(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
-    t.sub(_SPACES, " ")
-    note("split-words", _join_split_words(t))
-    t.sub(regex.compile(r"\f"), "\n")  # furniture is gone: a page break is a line break
-    note("paragraphs", _join_lines(t))
-    if doc.ocr_pages:  # OCR's own mistakes (symbols, lost tones), on OCR'd pages only
-        from . import ocr_repair
-        for kind in ocr_repair.repair_tracked(t, doc):
-            note(kind, 1)
-    t.sub(_TRAILING, "")
-    t.sub(regex.compile(r"\n{2,}"), "\n")
-    t.sub(_SPACES, " ")
-    if unicodedata.normalize("NFC", t.text) != t.text:  # anything the targeted pass missed
-        t.sub(regex.compile(r"\X"), lambda m: unicodedata.normalize("NFC", m.group(0)))
+    for step in STEPS:
+        repairs.extend(kind for kind in step(t, doc) if kind not in repairs)
     doc.text, doc.origin = t.text, t.origin
     doc.repairs = repairs
     return doc

@@ -25,9 +25,12 @@ VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽ
 DIACRITIC_LETTERS = set(VIETNAMESE_LETTERS) - set("aeiouy") | {"đ"}
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def one_line(s: str | None) -> str:
     """Text as one NFC line: wrapped lines joined, runs of spaces collapsed (a table cell, a label)."""
-    return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", s or "")).strip()
 
 
 def strip_tone(word: str) -> str:
@@ -86,5 +89,7 @@ def is_caps(s: str, min_letters: int = 2) -> bool:
     ``min_letters`` of them: headings, header lines and signature positions are
     set in capitals ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), and one capital is only a
     word's first letter."""
+    if not s.isupper():  # a lower-case letter, or no letter at all (most lines: answered in C)
+        return False
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= min_letters and all(c.isupper() for c in letters)

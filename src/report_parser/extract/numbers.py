@@ -184,8 +184,20 @@ def level_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LEVELS.finditer(text)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+class _Taken:
+    """Spans already read (slashed tokens, level lists), asked in increasing positions: one
+    pass over them for all the numbers of a text, not a scan of every span for each number."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = sorted(spans)
+        self._i = 0
+        self._reach = -1  # the furthest end of the spans starting at or before the last position
+
+    def __contains__(self, pos: int) -> bool:
+        while self._i < len(self._spans) and self._spans[self._i][0] <= pos:
+            self._reach = max(self._reach, self._spans[self._i][1])
+            self._i += 1
+        return pos < self._reach
 
 
 def _after_unit(text: str, end: int) -> tuple[str | None, str, int, float | None]:
@@ -279,8 +291,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if q := _ratio(text, m):
             out.append(q)
     taken.extend(level_spans(text))
+    inside = _Taken(taken)
     for m in _NUM.finditer(text):
-        if _inside(m.start(), taken):
+        if m.start() in inside:
             continue
         if q := _single(text, m):
             out.append(q)
