@@ -7,11 +7,25 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import NotAReport, ReportParserError, UnreadableInput, UsageError
-from .models import Report
+
+if TYPE_CHECKING:
+    from .models import Report
 
 __version__ = "0.1.0"
 __all__ = ["parse", "Report", "ReportParserError", "UnreadableInput", "NotAReport", "UsageError", "__version__"]
+
+
+def __getattr__(name: str):
+    """``Report`` is imported on first use: ``import report_parser`` (the command line's
+    ``--help``) does not pay for building the pydantic models."""
+    if name == "Report":
+        from .models import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse(path, *, ocr="auto", ocr_workers: int | None = None, require_report: bool = True) -> Report:

@@ -33,14 +33,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import regex
-import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
 
 T = TypeVar("T")
 
-# libyaml's loader reads the pattern files ten times faster than PyYAML's pure-Python one
-# (0.04 s instead of 0.3-0.6 s of every start); the same safe subset of YAML either way
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PKG = Path(__file__).resolve().parent
 
@@ -65,11 +60,16 @@ def env_overlay() -> list[Path]:
 
 
 def _read(path: Path) -> Any:
+    import yaml  # here, not at import: the command line's --help reads no pattern
+
+    # libyaml's loader reads the pattern files ten times faster than PyYAML's pure-Python one
+    # (0.04 s instead of 0.3-0.6 s of every start); the same safe subset of YAML either way
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         if path.suffix == ".jsonl":
             return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                     if line.strip() and not line.lstrip().startswith("#")]
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (yaml.YAMLError, json.JSONDecodeError) as e:
         raise PatternError(f"{path}: not valid {'JSON lines' if path.suffix == '.jsonl' else 'YAML'}: {e}") from None
 
@@ -147,6 +147,8 @@ class Patterns:
 
 
 def _validate(name: str, raw: Any, schema: Any) -> Any:
+    from pydantic import BaseModel, TypeAdapter, ValidationError
+
     try:
         if isinstance(schema, type) and issubclass(schema, BaseModel):
             return schema.model_validate(raw)
