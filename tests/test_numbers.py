@@ -161,3 +161,19 @@ def test_parse_money_cell():
     assert parse_money("10 tỷ đồng/0%") == 10000
     assert parse_money("0") is None
     assert to_million(2.1, 1000) == 2100
+
+
+@pytest.mark.parametrize("text,expected", [
+    # phrasebook p088, p132, p133, p139: thousands and millions of dossiers written with a scale word
+    ("tỉnh tiếp nhận gần 37 ngàn hồ sơ; trong đó, hồ sơ trực tuyến gần 27 ngàn",
+     [(37000, "hồ sơ", "count"), (27000, None, "count")]),
+    ("Trung tâm đã tiếp nhận 10,18 ngàn hồ sơ (HS) các loại", [(10180, "hồ sơ", "count")]),
+    ("đã giải quyết 8,98 ngàn HS các loại", [(8980, "hồ sơ", "count")]),
+    ("đã tiếp nhận hơn 84,5 triệu hồ sơ", [(84500000, "hồ sơ", "count")]),
+    ("thu 5 triệu đồng, chi 12 nghìn đồng", [(5, "triệu đồng", "money"), (0.012, "triệu đồng", "money")]),
+    # p091: "59.010 bộ" (bộ hồ sơ); p144: "dưới 06 tuổi" is an age
+    ("tổng số hồ sơ là 59.010 bộ", [(59010, "hồ sơ", "count")]),
+    ("trẻ em dưới 06 tuổi 1.382 phiếu", [(6, "tuổi", "count"), (1382, "phiếu", "count")]),
+])
+def test_scaled_counts_and_nouns(text, expected):
+    assert [(q.value, q.unit, q.kind) for q in find_quantities(text)] == expected

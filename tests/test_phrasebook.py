@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SHARED, needs_shared
 
 # raise these as the extractor improves; never lower them to let a change through
-PHRASEBOOK_FLOORS = {"ind_recall": 0.67, "ind_precision": 0.76}
+PHRASEBOOK_FLOORS = {"ind_recall": 0.73, "ind_precision": 0.77}
 
 
 @needs_shared

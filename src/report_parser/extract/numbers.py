@@ -26,6 +26,8 @@ class UnitsSpec(BaseModel):
     nouns: dict[str, str]
     money: dict[str, float]
     qualifiers: dict[str, str]
+    count_scales: dict[str, int] = {}  # "37 ngàn hồ sơ", "84,5 triệu hồ sơ": before a unit noun
+    count_scales_alone: dict[str, int] = {}  # "gần 27 ngàn": without a noun (else "5 triệu" is money)
 
 
 @dataclass(frozen=True)
@@ -200,11 +202,36 @@ class _Taken:
         return pos < self._reach
 
 
+@patterns.memoised
+def _scales() -> tuple[regex.Pattern, regex.Pattern]:
+    spec = _vocab()[0]
+    out = []
+    for words in (spec.count_scales, spec.count_scales_alone):
+        alt = patterns.alternation(words) if words else r"(?!x)x"
+        out.append(regex.compile(r"\s*(" + alt + r")(?![\p{L}\p{N}])(?!\s*(?:đồng|đ)(?![\p{L}]))", regex.I))
+    return out[0], out[1]
+
+
+def _count_scale(text: str, end: int) -> tuple[str | None, int, float] | None:
+    """(unit, end, multiplier) of "ngàn hồ sơ" / "triệu hồ sơ" / a lone "ngàn" after a number."""
+    spec, nouns, _, _ = _vocab()
+    with_noun, alone = _scales()
+    m = with_noun.match(text, end)
+    if m and (n := nouns.match(text, m.end())):
+        return str(_lookup(spec.nouns, n.group(1))), n.end(), float(_lookup(spec.count_scales, m.group(1)))
+    if m := alone.match(text, end):
+        return None, m.end(), float(_lookup(spec.count_scales_alone, m.group(1)))
+    return None
+
+
 def _after_unit(text: str, end: int) -> tuple[str | None, str, int, float | None]:
-    """(unit, kind, end, money scale) of what follows a number ending at ``end``."""
+    """(unit, kind, end, scale) of what follows a number ending at ``end``: the scale is money's
+    to triệu đồng, or a count's multiplier ("10,18 ngàn hồ sơ")."""
     spec, nouns, money, _ = _vocab()
     if m := _PERCENT.match(text, end):
         return "%", "percent", m.end(), None
+    if scaled := _count_scale(text, end):
+        return scaled[0], "count", scaled[1], scaled[2]
     if m := money.match(text, end):
         return "triệu đồng", "money", m.end(), float(_lookup(spec.money, m.group(1)))
     spelled = _SPELLED_OUT.match(text, end)  # "20 (hai mươi) ngày"
@@ -269,7 +296,7 @@ def _single(text: str, m: regex.Match) -> Quantity | None:
     digits = regex.sub(r"\D", "", tok)
     if digits.startswith("0") and len(digits) >= 8:
         return None  # a telephone number
-    if unit is None and isinstance(value, float):
+    if unit is None and isinstance(value, float) and scale is None:
         kind = "other"  # a bare decimal is no count
     if scale is not None:
         value = to_million(value, scale)
