@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11+ and make:
 #   make run    create .venv, install, parse the samples into out/ and build the district spreadsheet
-#   make test   install what the tests need (Debian packages too) and run pytest
+#   make test   install what the tests need (Debian packages too) and run pytest (every test)
+#   make test-fast  the tests not marked slow (under 90 s), while working
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui poppler-utils postgresql
 
-.PHONY: run test install system-deps clean bench
+.PHONY: run test test-fast install system-deps clean bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,10 @@ system-deps:
 
 test: $(BIN)/.installed system-deps
 	$(BIN)/python -m pytest -q
+
+# everything but the tests marked slow (OCR, the 60-report district batch, the fuzzing): under 90 s
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_batch.py

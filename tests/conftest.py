@@ -72,3 +72,11 @@ def pg_cluster():
 def pg_url(pg_cluster) -> str:
     """The URL of a new, empty PostgreSQL database on the session's server."""
     return pg_cluster.create_database()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every OCR test runs Tesseract (seconds a page): it is slow too, so `make test-fast`
+    (-m "not slow") leaves it out and `make test` runs it."""
+    for item in items:
+        if item.get_closest_marker("ocr") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)

@@ -47,6 +47,7 @@ def test_collect_walks_folders_skips_hidden_and_unsupported_but_keeps_named_file
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/b/y.DOCX", "a/x.pdf", "named.xyz"]
 
 
+@pytest.mark.slow
 def test_hanging_crashing_and_failing_files_never_stop_the_batch(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
@@ -124,6 +125,7 @@ def district(tmp_path_factory):
     return {"root": root, "truths": truths, "out": out, "db": db, "summary": summary}
 
 
+@pytest.mark.slow
 def test_district_batch_stores_60_and_lists_the_3_bad_files(district):
     summary, out = district["summary"], district["out"]
     errors = read_errors(out)
@@ -150,6 +152,7 @@ def _expected(truths) -> tuple[dict, dict]:
     return sums, fields
 
 
+@pytest.mark.slow
 def test_every_generated_report_yields_its_true_figures(district):
     """The values the district totals are made of, report by report (a readable diff when one is off)."""
     conn = open_store(district["db"])
@@ -165,6 +168,7 @@ def test_every_generated_report_yields_its_true_figures(district):
     assert not wrong, f"{len(wrong)} wrong values, first ones:\n" + "\n".join(wrong[:40])
 
 
+@pytest.mark.slow
 def test_district_totals_and_recomputed_rates_equal_the_truth(district):
     conn = open_store(district["db"])
     agg = aggregate(conn, by="district", period="2022-H1")
@@ -196,6 +200,7 @@ def test_district_totals_and_recomputed_rates_equal_the_truth(district):
                 assert frows[(names[dcode], f)][fcodes.index(code)] == value, (dcode, f, code)
 
 
+@pytest.mark.slow
 def test_second_district_run_stores_0_new(district):
     again = run_batch([district["root"] / "reports"], district["root"] / "out2", db=district["db"], workers=2,
                       progress=Progress(60, io.StringIO()))
@@ -203,6 +208,7 @@ def test_second_district_run_stores_0_new(district):
     assert stored(district["db"]) == 60
 
 
+@pytest.mark.slow
 def test_district_spreadsheet_reads_back_with_the_summed_values(district, tmp_path):
     conn = open_store(district["db"])
     out = tmp_path / "district.xlsx"

@@ -26,6 +26,7 @@ def test_parse_to_stdout_is_the_contract(capsys):
     assert set(out) >= {"source", "report", "references", "indicators", "tables", "figures", "checks"}
 
 
+@pytest.mark.slow
 def test_output_file_pretty_and_jsonl(tmp_path):
     o = tmp_path / "sub" / "r.json"
     assert main([str(SAMPLE_PDF), "-o", str(o), "--pretty"]) == 0

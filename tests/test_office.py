@@ -45,6 +45,7 @@ def docx_report():
     return parse(SAMPLE_DOCX)
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_doc_made_from_the_sample_parses_like_the_docx(tmp_path, docx_report, monkeypatch):
     """(.odt and .rtf take the same conversion path; one LibreOffice round trip keeps the suite fast.)"""

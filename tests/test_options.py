@@ -83,6 +83,7 @@ def test_the_ocr_worker_budget():
     assert ocr.ocr_workers(None) >= 1
 
 
+@pytest.mark.slow
 def test_batch_ocr_never_reaches_the_workers(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

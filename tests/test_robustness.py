@@ -74,6 +74,7 @@ def test_report_like_text_yields_a_report_or_a_one_line_error(text):
     _assert_clean(*_outcome(text.encode("utf-8")))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=2000))
 def test_arbitrary_unicode_yields_a_report_or_a_one_line_error(text):
@@ -87,6 +88,7 @@ def test_arbitrary_bytes_in_a_txt_file_yield_a_report_or_a_one_line_error(data):
     _assert_clean(*_outcome(data))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report_like, st.integers(min_value=0, max_value=len(SAMPLE)))
 def test_the_sample_with_noise_spliced_in_still_parses(noise, at):
@@ -103,12 +105,14 @@ def test_the_text_repair_takes_any_text_and_leaves_no_cr_or_double_spaces(text):
 
 
 # ------------------------------------------------------------------ deterministic text files
+@pytest.mark.slow
 def test_a_2mb_single_line_of_prose_is_not_a_report():
     line = ("Ủy ban nhân dân xã tiếp tục thực hiện cải cách hành chính theo kế hoạch năm " * 30_000)[:2_000_000]
     path, result = _outcome(line.encode("utf-8"))
     assert isinstance(result, NotAReport) and "no report structure" in str(result)
 
 
+@pytest.mark.slow
 def test_50k_lines_of_one_dot_is_not_a_report():
     """Was 223 s: every paragraph scanned every sentence of the document (now by bisection)."""
     path, result = _outcome(("1.\n" * 50_000).encode())
@@ -215,6 +219,7 @@ def test_a_truncated_pdf_is_unreadable():
     assert isinstance(result, UnreadableInput) and "PDF" in str(result)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source, suffix, fmt", [(SAMPLE_DOCX, ".pdf", "docx"), (SAMPLE_PDF, ".docx", "pdf")])
 def test_a_mislabelled_file_is_read_by_its_content(source, suffix, fmt):
     path, result = _outcome(source.read_bytes(), suffix)
@@ -232,6 +237,7 @@ def _pdf_with_blank_page() -> bytes:
     return buf.getvalue()
 
 
+@pytest.mark.slow
 def test_a_page_without_any_text_among_text_pages_is_skipped():
     path, result = _outcome(_pdf_with_blank_page(), ".pdf")
     assert result.source.pages == len(pdfium.PdfDocument(SAMPLE_PDF)) + 1
@@ -309,7 +315,7 @@ def _walk(obj, depth: int = 0):
 
 
 def _no_arg_cached(fn) -> bool:
-    if not hasattr(fn, "cache_info"):
+    if not (hasattr(fn, "cache_info") or hasattr(fn, "memo_key")):  # lru_cache, or @patterns.memoised
         return False
     try:
         return all(p.default is not p.empty for p in inspect.signature(fn).parameters.values())

@@ -206,6 +206,7 @@ for n in range(40):
 """
 
 
+@pytest.mark.slow
 def test_a_killed_importer_leaves_no_partial_report_and_a_rerun_stores_the_rest(pg_url):
     code = _IMPORTER.format(tests=str(TESTS), url=pg_url)
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
