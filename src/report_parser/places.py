@@ -13,13 +13,35 @@ The office's own roster of communes is :mod:`.units` (it builds on this module).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import importlib.util
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from .vietnamese import unaccent
+
+
+@functools.lru_cache(maxsize=1)
+def _dataset() -> str:
+    """The SQLite file of the package's unit tables, found without importing the package
+    (its address parser loads geopy, requests, shapely and JSON tables: 0.5-1 s of every
+    parse that only looks a name up)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed")
+    return str(Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db")
+
+
+def _query(sql: str) -> list[dict]:
+    """``vietnamadminunits.database.query``: rows of the package's tables as dicts (read-only)."""
+    with contextlib.closing(sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql).fetchall()]
 
 _PREFIX = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)?\s*"
                      r"(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|tp\.?)\s+", re.IGNORECASE)
@@ -114,18 +136,16 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     within the named province (district None). None unless exactly one place fits."""
     if not unit or level not in _COMMUNE_LEVELS or not (district or province):
         return None
-    from vietnamadminunits.database import query
-
     keys = _ward_keys(unit, level)
     if on is not None and on >= MERGER:
         if not province:
             return None
-        rows = query("SELECT DISTINCT '' AS district, provinceShort AS province, wardType FROM admin_units "
+        rows = _query("SELECT DISTINCT '' AS district, provinceShort AS province, wardType FROM admin_units "
                      f"WHERE wardShortKey IN ({keys}) AND provinceShortKey = '{fold(province)}'")
     else:
         where = f"wardShortKey IN ({keys})" + (f" AND districtShortKey = '{fold(district)}'" if district else "") \
             + (f" AND provinceShortKey = '{fold(province)}'" if province else "")
-        rows = query("SELECT DISTINCT districtShort AS district, provinceShort AS province, wardType "
+        rows = _query("SELECT DISTINCT districtShort AS district, provinceShort AS province, wardType "
                      f"FROM admin_units_legacy WHERE {where}")
     hits = {(r["district"] or None, r["province"]) for r in rows if (r["wardType"] or "").lower() == level}
     return hits.pop() if len(hits) == 1 else None
@@ -144,19 +164,15 @@ def _same_commune(name: str, ward_code: str, official: str) -> bool:
     the written name must be the official one or one of its recorded former names."""
     if fold(name) == fold(official):
         return True
-    from vietnamadminunits.database import query
-
-    rows = query(f"SELECT wardKeywords FROM admin_units_legacy WHERE wardCode = '{ward_code}'")
+    rows = _query(f"SELECT wardKeywords FROM admin_units_legacy WHERE wardCode = '{ward_code}'")
     return any(fold(name) in (r["wardKeywords"] or "") for r in rows)
 
 
 def _legacy_without_district(unit: str, province: str, level: str | None):
     """A legacy commune named with its province only: unique within the province, or None."""
     from vietnamadminunits import ParseMode, parse_address
-    from vietnamadminunits.database import query
-
     # fold() keeps only letters and digits, so the keys are safe inside the SQL text
-    rows = query("SELECT DISTINCT ward, district, province, wardType FROM admin_units_legacy "
+    rows = _query("SELECT DISTINCT ward, district, province, wardType FROM admin_units_legacy "
                  f"WHERE wardShortKey = '{fold(unit)}' AND provinceShortKey = '{fold(province)}'")
     hits = [r for r in rows if not level or (r["wardType"] or "").lower() == level]
     if len(hits) != 1:
@@ -167,9 +183,7 @@ def _legacy_without_district(unit: str, province: str, level: str | None):
 
 def communes_of(district: str, province: str) -> list[AdminUnit]:
     """Every legacy commune (xã, phường, thị trấn) of a district, in code order."""
-    from vietnamadminunits.database import query
-
-    rows = query("SELECT DISTINCT wardShort, wardType, districtShort, provinceShort, wardCode, districtCode, "
+    rows = _query("SELECT DISTINCT wardShort, wardType, districtShort, provinceShort, wardCode, districtCode, "
                  "provinceCode FROM admin_units_legacy "
                  f"WHERE districtShortKey = '{fold(district)}' AND provinceShortKey = '{fold(province)}'")
     out = [AdminUnit(unit=r["wardShort"], level=(r["wardType"] or "").lower(), district=r["districtShort"],
@@ -269,11 +283,9 @@ _TIER_QUERIES = {
 def _official_units(tier: str) -> frozenset[tuple[str, str, str, str]]:
     """``(level word, short name, province key, district key)`` of every province,
     legacy district or commune (legacy and 2025) the package knows."""
-    from vietnamadminunits.database import query
-
     units = set()
     for sql in _TIER_QUERIES[tier]:
-        for r in query(sql):
+        for r in _query(sql):
             level = _level_word(r["full"], r["short"]) if "full" in r else (r["type"] or "").lower()
             units.add((level, r["short"], r["prov"] or "", r["dist"] or ""))
     return frozenset(u for u in units if u[0] and u[1])
