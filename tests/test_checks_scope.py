@@ -102,3 +102,22 @@ def test_form_rows_of_a_commune_about_its_own_tier_are_its_own():
         code="1.3", label="Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã", unit="Thủ tục", value=124,
         raw="124")])
     assert [(i.code, i.value, i.dimension) for i in from_tables([t], "xã")] == [("tthc.total", 124, {})]
+
+
+def test_fields_well_short_of_the_total_list_only_some_fields():
+    """'Cụ thể một số lĩnh vực chủ yếu: Hộ tịch 224 hồ sơ, Chứng thực 600 hồ sơ' under a total of
+    1.224: a listing of the main fields, not a breakdown that lost 400 dossiers."""
+    inds = [ind("dossiers.received", 1224), ind("dossiers.received", 224, dimension={"field": "Hộ tịch"}),
+            ind("dossiers.received", 600, dimension={"field": "Chứng thực"})]
+    assert checks(inds) == []
+
+
+def test_fields_a_few_short_of_the_total_are_a_slip():
+    """Quảng Phú: 286 + 612 + 78 + 27 + 18 = 1.021 against the stated 1.025."""
+    fields = {"Tư pháp - Hộ tịch": 286, "Chứng thực": 612, "Lao động - Thương binh và Xã hội": 78,
+              "Đất đai": 27, "Các lĩnh vực khác": 18}
+    inds = [ind("dossiers.received", 1025)] + [ind("dossiers.received", v, dimension={"field": f})
+                                                for f, v in fields.items()]
+    found = checks(inds)
+    assert [c.rule for c in found] == ["breakdown-sum"]
+    assert "= 1021, khác số tổng 1025" in found[0].message

@@ -23,6 +23,8 @@ MAX_CONFLICTING = 2  # distinct text values of one measure that can still be one
 # a whole and its parts, or two statements of one measure, further apart than this factor
 # are figures of different scopes (a part, another period), not a slip: no check
 SCOPE_RATIO = 2.0
+# per-field figures short of their total by more than this share list some fields only
+LISTED_SHORT = 0.1
 
 
 def where(dim: DimKey, rules: CheckRules) -> str:
@@ -153,6 +155,15 @@ def check_rates(facts: Facts, rules: CheckRules, checked_rows: set[str]) -> list
 
 
 # ---------------------------------------------------------------- breakdowns
+def _fields_hold(total: float, fields_sum: float, complete: bool) -> bool:
+    """Per-field figures agree with their total: never above it; when every field of the report
+    states the measure, equal to it, or short of it by more than a slip (the report lists
+    only its main fields: "một số lĩnh vực chủ yếu")."""
+    if fields_sum > total + EPS:
+        return False
+    return not complete or abs(fields_sum - total) <= EPS or total - fields_sum > LISTED_SHORT * total
+
+
 def _breakdown_item(code: str, key: str, label: str, fields: list[str], facts: Facts,
                     rules: CheckRules) -> tuple[str, list[Indicator], bool] | None:
     """The mismatch of one code's per-field values with its total: (text, inputs, exceeds)."""
@@ -164,12 +175,7 @@ def _breakdown_item(code: str, key: str, label: str, fields: list[str], facts: F
     complete = len(given) == len(fields)
     options = [totals] + [v for _, v in given]
     combos = combinations(options)
-
-    def holds(c: tuple[Indicator, ...]) -> bool:
-        s = sum(i.value for i in c[1:])
-        return abs(s - c[0].value) <= EPS if complete else s <= c[0].value + EPS
-
-    if not combos or any(holds(c) for c in combos):
+    if not combos or any(_fields_hold(c[0].value, sum(i.value for i in c[1:]), complete) for c in combos):
         return None
     pick = preferred(options)
     s = sum(i.value for i in pick[1:])
