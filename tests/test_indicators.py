@@ -262,6 +262,17 @@ COMMUNE_WORDINGS = [
     ("Thông qua kiểm tra, đã kịp thời phát hiện, xử lý và chỉ đạo xử lý đối với 126/176 nhóm vấn đề tồn "
      "tại, hạn chế.",
      [("inspection.issues_found", 176), ("inspection.issues_resolved", 126)]),
+    # phrasebook p152: the parts of the pending count ("chưa đến hạn", "đã quá hạn") have no code; a second
+    # "trong đó" breaks down the clause right before it, not the first one's
+    ("Kết quả, đã giải quyết 94.064 hồ sơ, trong đó, đúng hạn 93.758 hồ sơ, giải quyết quá hạn 306 hồ sơ; "
+     "đang giải quyết 2.227 hồ sơ, trong đó, chưa đến hạn 2.193 hồ sơ, đã quá hạn 34 hồ sơ.",
+     [("dossiers.resolved", 94064), ("dossiers.on_time", 93758), ("dossiers.late", 306),
+      ("dossiers.pending", 2227)]),
+    # phrasebook p092: the same in parentheses
+    ("Kết quả, ngành chức năng đã giải quyết được 57.689 bộ hồ sơ (57.502 hồ sơ giải quyết đúng hạn, 187 hồ "
+     "sơ giải quyết quá hạn); 1.321 hồ sơ đang giải quyết (1.246 hồ sơ chưa đến hạn, 75 hồ sơ số hồ sơ quá hạn).",
+     [("dossiers.resolved", 57689), ("dossiers.on_time", 57502), ("dossiers.late", 187),
+      ("dossiers.pending", 1321)]),
     # phrasebook p148: "hồ sơ yêu cầu giải quyết trong kỳ" is the total to handle
     ("Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ là 260.752 hồ sơ, trong đó, số hồ sơ mới tiếp nhận "
      "là 252.947, số hồ sơ từ kỳ báo cáo trước chuyển qua là 7.805.",

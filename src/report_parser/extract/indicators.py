@@ -67,6 +67,7 @@ class IndicatorSpec(BaseModel):
     openers: list[str]
     weak_words: list[str]
     names: list[str]
+    parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
     zeros: list[Zero]
     rules: list[Rule]
@@ -227,7 +228,7 @@ class _Segmenter:
             self.group = self.cur
             self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), pos
         else:
-            self.group = self.cur.parent or self.last
+            self.group = self.last or self.cur.parent
             self.cur.parent = self.group
 
     def _open_paren(self, pos: int) -> None:
@@ -424,15 +425,23 @@ def _kept(where: scope.Scope, body: int | None) -> bool:
     return where.verdict == "own" or (where.verdict == "part" and body is not None)
 
 
-def _breakdown_unless(coded: list) -> list:
-    """A rule's ``unless`` within its breakdown: "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ,
-    trong đó kỳ trước chuyển sang 06 hồ sơ" is the total, as its breakdown names the carried-over part."""
+def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
+    """What a figure's breakdown (after "trong đó" or in parentheses) changes. A rule's ``unless``
+    within it: "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ trước chuyển sang 06 hồ
+    sơ" is the total, as its breakdown names the carried-over part. And ``parts_of``: the parts of a
+    pending count ("đang giải quyết 5.998 hồ sơ, trong đó ... đã quá hạn 1.481") state no late count."""
     below: dict[int, set[str]] = {}
+    above: dict[int, set[str]] = {}
     for r, rule, _, _ in coded:
-        if r.seg is not None and r.seg.parent is not None:
-            below.setdefault(id(r.seg.parent), set()).add(rule.code)
+        if r.seg is not None:
+            above.setdefault(id(r.seg), set()).add(rule.code)
+            if r.seg.parent is not None:
+                below.setdefault(id(r.seg.parent), set()).add(rule.code)
     out = []
     for r, rule, value, dim in coded:
+        parent_codes = above.get(id(r.seg.parent), set()) if r.seg is not None and r.seg.parent else set()
+        if any(rule.code in parts_of.get(c, ()) for c in parent_codes):
+            continue
         u = rule.unless
         if u and u.within == "breakdown":
             code = u.code if u.present in below.get(id(r.seg), set()) else rule.code
@@ -457,7 +466,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         where = _scope(ctx, r.q.start, r.left, body)
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
             coded.extend((r, rule, value, _dimension(field_name, where)) for rule, value in _rules(r, cp))
-    for r, code, value, dim, unless in _breakdown_unless(coded):
+    for r, code, value, dim, unless in _breakdown_unless(coded, cp.spec.parts_of):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     for s in sentences:
         for codes, pattern in cp.zeros:
