@@ -121,3 +121,15 @@ def test_fields_a_few_short_of_the_total_are_a_slip():
     found = checks(inds)
     assert [c.rule for c in found] == ["breakdown-sum"]
     assert "= 1021, khác số tổng 1025" in found[0].message
+
+
+def test_a_form_rate_row_whose_count_rows_give_over_100_percent_is_silent():
+    """Child rows that do not hold this rate's counts (x.2 above x.1) never make a check with a
+    computed rate over 100 %; the stated rate alone is still checked against 100 %."""
+    from report_parser.models import FormRow, FormTable
+    rows = [FormRow(code="1.2", label="Tỷ lệ UBND cấp xã đã hoàn thành việc sắp xếp", unit="%", value=80, raw="80"),
+            FormRow(code="1.2.1", label="Số đơn vị cấp xã", unit="Đơn vị", value=14, raw="14"),
+            FormRow(code="1.2.2", label="Số đơn vị đã hoàn thành", unit="Đơn vị", value=124, raw="124")]
+    rep = Report(source=Source(path="x.txt", sha256="0", format="txt", pages=1), report=ReportMeta(),
+                 tables=[FormTable(form="4", title=None, page=1, rows=rows)])
+    assert run_checks(rep) == []

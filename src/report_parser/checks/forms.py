@@ -46,8 +46,8 @@ def _check_rate_row(form: str, row: FormRow, rows: dict[str, FormRow], rules: Ch
     num, den = _count_rows(form, row, rows, rules)
     if row.value is None or num is None or den is None or num.value is None or not den.value:
         return
-    if _is_rate(num, rules) or _is_rate(den, rules):
-        return
+    if _is_rate(num, rules) or _is_rate(den, rules) or num.value > den.value:
+        return  # a "numerator" above its "denominator": the rows are not this rate's counts
     found.rate_rows.add(f"{form}/{row.code}")
     computed = 100 * num.value / den.value
     if agrees(computed, row.value):
