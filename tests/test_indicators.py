@@ -273,6 +273,21 @@ COMMUNE_WORDINGS = [
      "sơ giải quyết quá hạn); 1.321 hồ sơ đang giải quyết (1.246 hồ sơ chưa đến hạn, 75 hồ sơ số hồ sơ quá hạn).",
      [("dossiers.resolved", 57689), ("dossiers.on_time", 57502), ("dossiers.late", 187),
       ("dossiers.pending", 1321)]),
+    # phrasebook p078: electronic documents sent and received, the share sent without paper
+    ("Kết quả gửi, nhận văn bản điện tử liên thông 4 cấp có: 117.578 văn bản gửi đi (trong đó, 113.954 văn bản "
+     "điện tử không gửi kèm văn bản giấy, chiếm 96,61% và 3.984 văn bản điện tử gửi kèm văn bản giấy, chiếm "
+     "3,39%); 538.345 văn bản nhận (trong đó, 9.160 văn bản số hóa, chiếm 1,7% và 529.185 văn bản điện tử "
+     "không kèm văn bản giấy, chiếm 98,29%).",
+     [("edocs.outgoing", 117578), ("edocs.outgoing_online_rate", 96.61), ("edocs.incoming", 538345)]),
+    # phrasebook p098: one number for two measures
+    ("Từ đầu năm 2025 đến nay, Bộ phận tiếp nhận và Trả kết quả của Phường 1 đã tiếp nhận và giải quyết 656 hồ "
+     "sơ TTHC; theo đó, 100% hồ sơ đều được giải quyết sớm hạn và đúng hạn.",
+     [("dossiers.received", 656), ("dossiers.resolved", 656), ("dossiers.on_time_rate", 100)]),
+    # phrasebook p147: the procedures of the decisions announcing them; p153: new ones are no total
+    ("Trong quý II-2020, UBND tỉnh đã ban hành 9 quyết định công bố danh mục thủ tục hành chính (TTHC), với "
+     "tổng số 539 TTHC.", [("tthc.published", 539)]),
+    ("Cũng trong quý II, tỉnh ban hành 10 quyết định công bố danh mục TTHC. Công bố 190 TTHC mới, sửa đổi 11 "
+     "TTHC, bãi bỏ 128 TTHC.", []),
     # phrasebook p148: "hồ sơ yêu cầu giải quyết trong kỳ" is the total to handle
     ("Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ là 260.752 hồ sơ, trong đó, số hồ sơ mới tiếp nhận "
      "là 252.947, số hồ sơ từ kỳ báo cáo trước chuyển qua là 7.805.",

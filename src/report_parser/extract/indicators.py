@@ -48,6 +48,8 @@ class Rule(BaseModel):
     context: list[str] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
     none_context: list[str] = Field(default_factory=list)
+    near: list[str] = Field(default_factory=list)
+    also: list[str] = Field(default_factory=list)
     unless: Unless | None = None
 
 
@@ -89,8 +91,9 @@ class CompiledRule:
     context: list[regex.Pattern]
     none: list[regex.Pattern]
     none_context: list[regex.Pattern]
+    near: list[regex.Pattern]
 
-    def fits(self, kind: str, unit: str | None, local: str, context: str) -> bool:
+    def fits(self, kind: str, unit: str | None, local: str, context: str, near: str = "") -> bool:
         r = self.rule
         if kind not in r.kinds or (r.take == "whole" and kind != "ratio"):
             return False
@@ -98,7 +101,8 @@ class CompiledRule:
             return False
         return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
                 and not any(p.search(local) for p in self.none)
-                and not any(p.search(context) for p in self.none_context))
+                and not any(p.search(context) for p in self.none_context)
+                and all(p.search(near) for p in self.near))
 
 
 @dataclass
@@ -123,7 +127,8 @@ def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
 def compiled() -> Compiled:
     spec = patterns.load("indicators.yaml", IndicatorSpec)
     rules = [CompiledRule(r, [_words(p) for p in r.all_], [_words(p) for p in r.context],
-                          [_words(p) for p in r.none], [_words(p) for p in r.none_context]) for r in spec.rules]
+                          [_words(p) for p in r.none], [_words(p) for p in r.none_context],
+                          [_words(p) for p in r.near]) for r in spec.rules]
     openers = "|".join(f"(?:{_source(p)})" for p in spec.openers)
     delimiters = regex.compile(r"(?P<d>[;,:()])|(?<![\p{L}])(?P<opener>" + openers + r")(?![\p{L}])", regex.I)
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
@@ -228,7 +233,8 @@ class _Segmenter:
             self.group = self.cur
             self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), pos
         else:
-            self.group = self.last or self.cur.parent
+            in_paren = bool(self.stack) and self.cur.parent is self.stack[-1][0]  # "(trong đó, ..."
+            self.group = self.cur.parent if in_paren else self.last or self.cur.parent
             self.cur.parent = self.group
 
     def _open_paren(self, pos: int) -> None:
@@ -284,6 +290,7 @@ class Reading:
     context: str
     unit: str | None
     seg: Segment | None = None
+    text: str = ""  # the document's text, for the clause the figure's clause breaks down
 
 
 def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
@@ -314,7 +321,7 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
             hi = seg.offset(seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
             left = st[lo:seg.offset(q.start)]
             out.append((Reading(q, cp.names.sub(" ", st[lo:hi]), left, cp.names.sub(" ", context),
-                                _unit(text, q, left, seg), seg), seg))
+                                _unit(text, q, left, seg), seg, text), seg))
     return out
 
 
@@ -330,7 +337,7 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
                 anchor = before.local
             else:
                 anchor = cp.names.sub(" ", seg.parent.text(ctx.text)) if seg.parent else ""
-            r = Reading(r.q, anchor + " " + r.local, r.left, r.context, r.unit, seg)
+            r = Reading(r.q, anchor + " " + r.local, r.left, r.context, r.unit, seg, r.text)
         out.append(r)
     return out
 
@@ -341,8 +348,11 @@ def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
     takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
     for take in takes:
         for rule in cp.rules:
-            if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context):
-                found.append((rule.rule, r.q.whole if take == "whole" else r.q.value))
+            near = r.local + " " + (r.seg.parent.text(r.text) if r.seg and r.seg.parent else "")
+            if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context, near):
+                value = r.q.whole if take == "whole" else r.q.value
+                found.append((rule.rule, value))  # and the measures sharing the number ("tiếp nhận và giải quyết")
+                found.extend((rule.rule.model_copy(update={"code": c, "also": []}), value) for c in rule.rule.also)
                 break
     return found
 
