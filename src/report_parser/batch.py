@@ -25,20 +25,22 @@ import os
 import signal
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable
 
+from . import limits
 from .errors import ReportParserError
-from .ingest import SUPPORTED
+from .ingest import SUPPORTED, file_info
 from .models import Report
 from .options import OcrMode
 from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha, with_retry
+from .textsafe import cell, printable
 
 EXIT_SOME_FAILED = 5
-DEFAULT_TIMEOUT = 300.0
+DEFAULT_TIMEOUT = limits.DEFAULT_TIMEOUT
 ParseFn = Callable[[Path], Report]
 
 
@@ -100,7 +102,7 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
     """Parse one file in a worker; every failure becomes an Outcome, never an exception."""
     start = time.monotonic()
     try:
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        _, sha = file_info(path)  # a regular file within the limits: a FIFO or /dev/zero is refused here
         if sha in known and not force:
             return Outcome(str(path), "known", sha, seconds=time.monotonic() - start)
         report = parse_fn(path)
@@ -110,6 +112,9 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
     except OSError as e:
         return Outcome(str(path), "failed", error="UnreadableInput",
                        message=f"{path}: cannot be read ({e.strerror or e})", seconds=time.monotonic() - start)
+    except MemoryError:
+        return Outcome(str(path), "failed", error="OutOfMemory", seconds=time.monotonic() - start,
+                       message=f"{path}: the file needs more memory than allowed: {limits.memory_note()}")
     except Exception as e:  # a bug of ours on this file: report it, keep the batch going
         return Outcome(str(path), "failed", error=type(e).__name__, message=f"{path}: internal error: {e}",
                        seconds=time.monotonic() - start)
@@ -229,33 +234,53 @@ def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome
 
 # --------------------------------------------------------------------------- the batch command
 
-def json_name(path: str, sha256: str, taken: set[str]) -> str:
-    """'le-hong.docx' -> 'le-hong.docx.json'; a second file of the same name gets its hash prefix."""
-    name = Path(path).name + ".json"
-    if name in taken:
-        name = f"{Path(path).name}.{sha256[:8]}.json"
-    taken.add(name)
-    return name
+NAME_BYTES = 255  # the longest file name Linux, macOS and Windows file systems take
+
+
+def json_names(files: list[Path]) -> dict[str, str]:
+    """One JSON file name per input path: 'le-hong.docx' -> 'le-hong.docx.json'.
+
+    Names are decided before parsing, from the paths alone, so they do not depend on
+    the order in which workers finish: a name shared by files in several folders, a
+    name that is not valid UTF-8, or one too long for a file system once '.json' is
+    added gets a tag made from its full path (``name.1a2b3c4d.json``, cut to fit).
+    """
+    shown = [printable(f.name) for f in files]
+    counts = Counter(shown)
+    names = {}
+    for f, name in zip(files, shown):
+        path_tag = hashlib.sha1(os.fsencode(f)).hexdigest()[:8]
+        names[str(f)] = _fit(name, path_tag if counts[name] > 1 or name != f.name else "", path_tag)
+    return names
+
+
+def _fit(name: str, tag: str, path_tag: str) -> str:
+    if len(f"{name}.{tag}.json".encode()) > NAME_BYTES:
+        tag = path_tag  # a cut name needs the tag to stay unique
+        room = NAME_BYTES - len(f"..{tag}.json")
+        name = name.encode()[:room].decode("utf-8", "ignore")
+    return f"{name}.{tag}.json" if tag else f"{name}.json"
 
 
 class _Outputs:
-    """DIR/json/*.json, DIR/reports.jsonl and DIR/errors.csv, written as results arrive."""
+    """DIR/json/*.json, DIR/reports.jsonl and DIR/errors.csv, written as results arrive
+    (every text field of errors.csv formula-safe, see :func:`textsafe.cell`)."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, names: dict[str, str]):
         (out / "json").mkdir(parents=True, exist_ok=True)
         self.json_dir = out / "json"
+        self.names = names
         self.jsonl = (out / "reports.jsonl").open("w", encoding="utf-8")
         self.errors_file = (out / "errors.csv").open("w", encoding="utf-8-sig", newline="")
         self.errors = csv.writer(self.errors_file)
         self.errors.writerow(["path", "error", "message"])
-        self.taken: set[str] = set()
 
-    def report(self, path: str, sha256: str, text: str) -> None:
-        (self.json_dir / json_name(path, sha256, self.taken)).write_text(text + "\n", encoding="utf-8")
+    def report(self, path: str, text: str) -> None:
+        (self.json_dir / self.names[path]).write_text(text + "\n", encoding="utf-8")
         self.jsonl.write(text + "\n")
 
     def error(self, o: Outcome) -> None:
-        self.errors.writerow([o.path, o.error, o.message])
+        self.errors.writerow([cell(printable(o.path)), cell(o.error), cell(printable(o.message or ""))])
         self.errors_file.flush()
 
     def close(self) -> None:
@@ -277,7 +302,11 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
         parse_fn = functools.partial(_default_parse, ocr=OcrMode.of(ocr), ocr_workers=share)
     summary = BatchSummary(total=len(files))
     store = open_store(db or out / "district.sqlite")
-    outputs = _Outputs(out)
+    try:
+        outputs = _Outputs(out, json_names(files))
+    except BaseException:
+        store.close()
+        raise
     progress = progress or make_progress(len(files))
 
     def on_outcome(o: Outcome) -> None:
@@ -287,7 +316,8 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
             summary.failed.append(o)
             outputs.error(o)
             if o.error != STORE_UNAVAILABLE:
-                _try(store, lambda: record_error(store, o.path, o.error or "Error", o.message or ""))
+                _try(store, lambda: record_error(store, printable(o.path), o.error or "Error",
+                                                 printable(o.message or "")))
         progress.advance(o)
 
     try:
@@ -315,12 +345,16 @@ def _store_outcome(store, o: Outcome, outputs: _Outputs, summary: BatchSummary, 
             text = o.report_json
             result = with_retry(store, lambda: import_report(store, Report.model_validate_json(text), force=force))
     except Exception as e:
-        if not store.retryable(e) and not isinstance(e, ReportParserError):
-            raise
-        return Outcome(o.path, "failed", o.sha256, error=STORE_UNAVAILABLE, seconds=o.seconds,
-                       message=f"{o.path}: parsed, but not stored: {store.target}: {' '.join(str(e).split())}")
+        if not store.retryable(e) and not isinstance(e, ReportParserError):  # a bug of ours: list it, go on
+            return _failed(o, type(e).__name__, f"{printable(o.path)}: internal error while storing: {e}")
+        return _failed(o, STORE_UNAVAILABLE, f"{printable(o.path)}: parsed, but not stored: {store.target}: "
+                                             f"{' '.join(str(e).split())}")
     if text is not None:  # None: a known file whose report another batch replaced meanwhile
-        outputs.report(o.path, o.sha256, text)
+        try:
+            outputs.report(o.path, text)
+        except OSError as e:  # a full disk: the report is stored, its JSON is not
+            return _failed(o, "NotWritten", f"{printable(o.path)}: stored, but its JSON could not be written "
+                                            f"({e.strerror or e})")
     if o.status == "known":
         summary.already_stored += 1
         return o
@@ -330,6 +364,10 @@ def _store_outcome(store, o: Outcome, outputs: _Outputs, summary: BatchSummary, 
         summary.messages.append(result.message)
         progress.note(result.message)
     return o
+
+
+def _failed(o: Outcome, error: str, message: str) -> Outcome:
+    return Outcome(o.path, "failed", o.sha256, error=error, message=message, seconds=o.seconds)
 
 
 def _try(store, action: Callable[[], None]) -> None:

@@ -8,6 +8,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or unsupported input,
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_OK, EXIT_USAGE, ReportParserError
+from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
+from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
 from .patterns import PatternError
 
@@ -43,35 +45,67 @@ def fail(message: str, code: int) -> None:
 @app.command("parse")
 def parse_cmd(
     file: Annotated[Path, typer.Argument(help="A report: .pdf, .docx, .doc, .odt, .txt, or a scan (.jpg/.png/.tif).",
-                                         show_default=False)],
+                                         show_default=False, readable=False)],  # an unreadable file: exit 3
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the JSON here instead of stdout.")] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="json: one document; jsonl: one line.")] = OutFormat.json,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON for reading.")] = False,
     ocr: Annotated[OcrMode, typer.Option("--ocr", help="OCR pages without a usable text layer (auto), every page, or never.")] = OcrMode.auto,
     lenient: Annotated[bool, typer.Option("--lenient", help="Write the JSON even when no report structure is found (no exit 4).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Stop parsing after this many seconds (exit 3).")]
+    = DEFAULT_TIMEOUT,
 ) -> None:
     """Parse one report file and write its JSON (the contract in CONTRACT.md)."""
+    report = _parse_file(file, ocr, lenient, timeout)
+    text = report.to_json(pretty=pretty and fmt is OutFormat.json)
+    if output is None:
+        write_stdout(text + "\n")
+    else:
+        write_file(output, text + "\n")
+
+
+def _parse_file(file: Path, ocr: OcrMode, lenient: bool, timeout: float):
+    """The Report, or a one-line error and the exit code of its kind."""
+    from .deadline import Overtime, deadline
+    from .limits import memory_note
     from .pipeline import load_patterns, parse
 
+    too_long = f"{file}: parsing took longer than {timeout:g} s and was stopped (--timeout)"
     try:
-        report = parse(file, ocr=ocr, require_report=not lenient, patterns=load_patterns())
+        with deadline(timeout, f"parse-report: error: {too_long}", EXIT_UNREADABLE):
+            return parse(file, ocr=ocr, require_report=not lenient, patterns=load_patterns())
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix
         fail(" ".join(str(e).split()), EXIT_USAGE)
+    except Overtime:
+        fail(too_long, EXIT_UNREADABLE)
+    except MemoryError:
+        fail(f"{file}: the file needs more memory than allowed: {memory_note()}; it is too large to parse",
+             EXIT_UNREADABLE)
     except KeyboardInterrupt:
         raise typer.Exit(130)
     except Exception as e:  # a bug of ours: still one line, never a traceback
         fail(f"{file}: internal error while parsing ({type(e).__name__}: {e}); please report it", 1)
-    text = report.to_json(pretty=pretty and fmt is OutFormat.json)
-    if output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text + "\n", encoding="utf-8")
-        except OSError as e:
-            fail(f"cannot write {output}: {e.strerror or e}", 3)
+
+
+def write_stdout(text: str) -> None:
+    """Write to standard output; a full device or a closed pipe is one line and exit 3."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as e:
+        # nothing more may reach the broken stream, not even the interpreter's flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fail(f"cannot write to standard output: {e.strerror or e}", EXIT_UNREADABLE)
+
+
+def write_file(output: Path, text: str) -> None:
+    """Write ``output`` (creating its folder); a failure is one line and exit 3."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
 
 
 @app.command("schema")
@@ -84,9 +118,9 @@ def schema_cmd(
 
     text = json.dumps(document_schema(Report.model_json_schema()), ensure_ascii=False, indent=2)
     if output:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_file(output, text + "\n")
     else:
-        sys.stdout.write(text + "\n")
+        write_stdout(text + "\n")
 
 
 from .cli_district import register as _register_district  # noqa: E402  (batch, aggregate)

@@ -5,12 +5,14 @@ Kept apart from ``cli.py`` (single-file parsing) and registered there with
 """
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_USAGE, ReportParserError
+from .errors import EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
+from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
 
 
@@ -21,7 +23,7 @@ def _fail(message: str, code: int) -> None:
 
 def batch_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Report files and/or folders (searched recursively).",
-                                                show_default=False)],
+                                                show_default=False, readable=False)],
     out: Annotated[Path, typer.Option("--out", help="Output folder: json/, reports.jsonl, errors.csv.")],
     db: Annotated[Optional[str], typer.Option("--db", help="The store: a SQLite file, or a shared PostgreSQL "
                                                           "database postgresql://user:pass@host/db. "
@@ -29,7 +31,8 @@ def batch_cmd(
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1,
                                                    help="Parallel parser processes. Default: all cores.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-parse and re-store files already in the store.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-file time limit in seconds.")] = 300.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-file time limit in seconds.")]
+    = DEFAULT_TIMEOUT,
     ocr: Annotated[OcrMode, typer.Option("--ocr", help="OCR pages without a usable text layer (auto), every page, "
                                                        "or never.")] = OcrMode.auto,
 ) -> None:
@@ -45,6 +48,10 @@ def batch_cmd(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out}: is a file; give a folder for json/, reports.jsonl and errors.csv", EXIT_USAGE)
+    if db is not None and Path(db).is_dir():
+        _fail(f"--db {db}: is a folder; give the store's file, e.g. {Path(db) / 'district.sqlite'}", EXIT_USAGE)
     if not collect(paths):
         _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
               EXIT_USAGE)
@@ -56,6 +63,8 @@ def batch_cmd(
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout, ocr=ocr)
     except ReportParserError as e:
         _fail(str(e), e.exit_code)
+    except OSError as e:  # the output folder cannot be written (read-only, full disk)
+        _fail(f"cannot write the outputs into {e.filename or out}: {e.strerror or e}", EXIT_UNREADABLE)
     except KeyboardInterrupt:
         typer.echo("parse-report: interrupted; the reports imported so far are stored, run again to continue",
                    err=True)
@@ -80,13 +89,13 @@ def aggregate_cmd(
     period: Annotated[Optional[str], typer.Option("--period", help="Only this period, e.g. 2022-H1, 2023-Q3, "
                                                                    "2024-Y.")] = None,
     units: Annotated[Optional[Path], typer.Option("--units", help="The office's roster CSV: commune name or code "
-                                                                  "plus grouping columns.")] = None,
+                                                                  "plus grouping columns.", readable=False)] = None,
 ) -> None:
     """Totals, recomputed rates, the commune table, checks and cited documents, as a spreadsheet."""
     from .aggregate import aggregate, periods
     from .database import is_url, redact
     from .export import write
-    from .store import open_store
+    from .store import open_store, store_error
     from .units import Roster
 
     if not is_url(db) and not Path(db).is_file():
@@ -95,7 +104,7 @@ def aggregate_cmd(
         _fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
     try:
         roster = Roster.load(units) if units else None
-        conn = open_store(db)
+        conn = open_store(db, write=False)
         known = periods(conn)
         if period and period not in known:
             _fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
@@ -109,7 +118,9 @@ def aggregate_cmd(
     except ReportParserError as e:
         _fail(str(e), e.exit_code)
     except OSError as e:
-        _fail(f"cannot write {output}: {e.strerror or e}", 3)
+        _fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
+    except sqlite3.Error as e:  # damage quick_check did not see, or a lock held too long
+        _fail(str(store_error(db, e)), EXIT_UNREADABLE)
     typer.echo(f"{len(result.reports)} reports in {len(result.groups)} groups"
                + (f", {len(result.missing)} roster communes without a report" if roster else "")
                + f" -> {', '.join(map(str, written))}", err=True)

@@ -3,7 +3,8 @@
 The XLSX is made for an officer who opens it in Excel or LibreOffice: two
 header rows (the Vietnamese title, then the stable code: indicator code, group
 code), the header frozen, an autofilter, and number formats: thousands
-separators for counts, one decimal for rates, dd/mm/yyyy for dates. CSV gets a
+separators for counts, one decimal for rates, dd/mm/yyyy for dates. Every text
+cell is written as data, never as a formula (see :func:`textsafe.cell`). CSV gets a
 BOM because Excel otherwise reads UTF-8 Vietnamese as mojibake; since CSV holds
 one table, the first sheet goes to OUT.csv and each other sheet to
 OUT-<sheet>.csv beside it.
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
 from .aggregate import Sheet
+from .textsafe import cell as _cell
 from .vietnamese import unaccent
 
 COUNT_FORMAT = "#,##0"
@@ -50,15 +53,15 @@ def write_xlsx(sheets: list[Sheet], out: Path) -> None:
     code_font = Font(italic=True, color="666666", size=9)
     for sheet in sheets:
         ws = wb.create_sheet(sheet.name)
-        ws.append([c.title for c in sheet.columns])
-        ws.append([c.code for c in sheet.columns])
+        ws.append([_cell(c.title) for c in sheet.columns])
+        ws.append([_cell(c.code) for c in sheet.columns])
         for cell in ws[1]:
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for cell in ws[2]:
             cell.font = code_font
         for row in sheet.rows:
-            ws.append(row)
+            ws.append([_cell(v) for v in row])
         for row in ws.iter_rows(min_row=HEADER_ROWS + 1):
             for cell in row:
                 cell.number_format = _format(cell.value)
@@ -69,7 +72,9 @@ def write_xlsx(sheets: list[Sheet], out: Path) -> None:
         last = get_column_letter(max(1, len(sheet.columns)))
         ws.auto_filter.ref = f"A{HEADER_ROWS}:{last}{HEADER_ROWS + max(1, len(sheet.rows))}"
         _print_setup(ws)
-    wb.save(out)
+    buffer = io.BytesIO()  # saved in memory first: a full disk fails the one write below, cleanly
+    wb.save(buffer)
+    out.write_bytes(buffer.getvalue())
 
 
 CORRECTED_FILL = "FFF2CC"  # a light yellow: a value an officer corrected (the comment says who and when)
@@ -143,9 +148,9 @@ def write_csv(sheets: list[Sheet], out: Path) -> list[Path]:
         path = out if n == 0 else out.with_name(f"{out.stem}-{slug(sheet.name)}{out.suffix}")
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
-            w.writerow([c.title for c in sheet.columns])
-            w.writerow([c.code for c in sheet.columns])
-            w.writerows([[_plain(v) for v in row] for row in sheet.rows])
+            w.writerow([_cell(c.title) for c in sheet.columns])
+            w.writerow([_cell(c.code) for c in sheet.columns])
+            w.writerows([[_cell(_plain(v)) for v in row] for row in sheet.rows])
         written.append(path)
     return written
 

@@ -72,6 +72,10 @@ def _read(path: Path) -> Any:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (yaml.YAMLError, json.JSONDecodeError) as e:
         raise PatternError(f"{path}: not valid {'JSON lines' if path.suffix == '.jsonl' else 'YAML'}: {e}") from None
+    except UnicodeDecodeError as e:  # e.g. saved as Windows-1258: the district's file, for it to fix
+        raise PatternError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from None
+    except OSError as e:
+        raise PatternError(f"{path}: cannot be read ({e.strerror or e})") from None
 
 
 def _merge(a: Any, b: Any) -> Any:

@@ -15,6 +15,7 @@ from .ingest import read
 from .models import Report, Source
 from .options import OcrMode, ocr_workers_of
 from .patterns import Patterns, PatternError, using
+from .textsafe import printable
 
 
 def build_context(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None,
@@ -67,7 +68,8 @@ def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None,
     tbls = tables.extract(ctx)
     figs = figures.extract(ctx)
     inds = indicators.extract(ctx, tbls, meta.issuer.level)
-    source = Source(path=str(path), sha256=doc.sha256, format=doc.format, pages=doc.page_count,
+    source = Source(path=printable(path),  # a name that is not UTF-8 still makes valid JSON
+                    sha256=doc.sha256, format=doc.format, pages=doc.page_count,
                     ocr=bool(doc.ocr_pages), repairs=doc.repairs, size=doc.size,
                     ocr_pages=doc.ocr_pages,
                     ocr_confidence={str(k): round(v, 1) for k, v in doc.ocr_confidence.items()},

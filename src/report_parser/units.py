@@ -11,6 +11,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import limits
 from .errors import UnreadableInput
 from .places import AdminUnit, bare, communes_of, fold, official_name, resolve
 
@@ -50,11 +51,21 @@ class Roster:
     @classmethod
     def load(cls, path: str | Path) -> "Roster":
         path = Path(path)
+        data = limits.read_regular(path, limits.MAX_UNITS_BYTES)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
             raise UnreadableInput(f"{path}: cannot read the units roster ({e})") from None
+        if text.count("\n") > limits.MAX_UNITS_ROWS:
+            raise limits.over(path, "the units roster has", text.count("\n"), limits.MAX_UNITS_ROWS, "lines")
         reader = csv.DictReader(text.splitlines(), dialect=_dialect(text))
+        try:
+            return cls._read(path, reader)
+        except csv.Error as e:  # e.g. a cell longer than the csv module's field limit (128 KB)
+            raise UnreadableInput(f"{path}: the units roster is not a readable CSV ({e})") from None
+
+    @classmethod
+    def _read(cls, path: Path, reader: csv.DictReader) -> "Roster":
         header = reader.fieldnames or []
         code_col = next((h for h in header if fold(h) in _CODE_COLUMNS), None)
         name_col = next((h for h in header if fold(h) in _NAME_COLUMNS), None)
@@ -63,6 +74,10 @@ class Roster:
         groups = [h for h in header if h not in (code_col, name_col)]
         entries = []
         for row in reader:
+            if any(len(v) > limits.MAX_UNITS_CELL_CHARS for v in row.values() if isinstance(v, str)):
+                raise limits.over(path, f"line {reader.line_num} of the units roster has a cell of",
+                                  max(len(v) for v in row.values() if isinstance(v, str)),
+                                  limits.MAX_UNITS_CELL_CHARS, "characters")
             name = (row.get(name_col) or "").strip() if name_col else ""
             code = (row.get(code_col) or "").strip() if code_col else ""
             if name or code:

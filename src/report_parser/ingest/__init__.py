@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import UnreadableInput, UsageError
 from ..options import OcrMode
@@ -19,14 +20,8 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
 
 
 def file_info(path: Path) -> tuple[bytes, str]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput(f"{path}: is a directory, not a report file") from None
-    except OSError as e:
-        raise UnreadableInput(f"{path}: cannot be read ({e.strerror or e})") from None
+    """The bytes of a regular file within ``limits.MAX_INPUT_BYTES`` and their sha256."""
+    data = limits.read_regular(path, limits.MAX_INPUT_BYTES)
     if not data.strip():
         raise UnreadableInput(f"{path}: the file is empty")
     return data, hashlib.sha256(data).hexdigest()
@@ -71,7 +66,7 @@ def _looks_textual(data: bytes) -> bool:
 
 
 def read(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: int | None = None) -> Document:
-    """Read any supported file into a Document (not yet repaired).
+    """Read any supported file into a Document (not yet repaired), within the limits of :mod:`..limits`.
 
     ``ocr`` applies to PDFs and images; ``ocr_workers`` is how many Tesseract
     processes may run at once for this document (None: the CPUs this process may use).
@@ -79,7 +74,13 @@ def read(path: str | Path, *, ocr: OcrMode | str = OcrMode.auto, ocr_workers: in
     ocr = OcrMode.of(ocr)
     path = Path(path)
     data, sha = file_info(path)
-    fmt = sniff(path, data)
+    doc = _read(path, data, sha, sniff(path, data), ocr, ocr_workers)
+    limits.check_pages(path, "the text has", doc.page_count)
+    limits.check_text(path, sum(map(len, doc.pages)))
+    return doc
+
+
+def _read(path: Path, data: bytes, sha: str, fmt: str, ocr: OcrMode, ocr_workers: int | None) -> Document:
     if fmt == "txt":
         from .txt import read_txt
         return read_txt(path, data, sha)

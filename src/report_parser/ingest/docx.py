@@ -15,6 +15,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..document import Document, RawTable
 from ..errors import UnreadableInput
 
@@ -88,7 +89,19 @@ def cell_text(cell) -> str:
     return "\n".join(lines).strip()
 
 
+def _check_unpacked(path: Path, data: bytes) -> None:
+    """Refuse a zip bomb from the sizes the package declares (zipfile reads no more than those)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise UnreadableInput(f"{path}: corrupt Word file ({e})") from None
+    xml = sum(i.file_size for i in parts if i.filename.lower().endswith((".xml", ".rels")))
+    limits.check_unpacked(path, xml, sum(i.file_size for i in parts))
+
+
 def read_docx(path: Path, data: bytes, sha: str) -> Document:
+    _check_unpacked(path, data)
     try:
         import docx  # python-docx
         from docx.table import Table

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .. import limits
 from ..document import Document
 from ..errors import MissingTool, UnreadableInput
 from ..vietnamese import has_tone_or_mark, is_syllable
@@ -295,6 +296,14 @@ def _without_tesseract(doc: Document, pages: list[int]) -> bool:
     return True
 
 
+def _check_limits(doc: Document, pdf, pages: list[int]) -> None:
+    """Refuse before rendering: too many pages to OCR, or a page too large to render at DPI."""
+    limits.check_pages(doc.path, "the PDF has", len(pages), limits.MAX_OCR_PAGES, "pages to OCR")
+    for n in pages:
+        w, h = pdf.get_page_size(n - 1)
+        limits.check_pixels(doc.path, w * DPI / 72, h * DPI / 72, f"page {n} rendered at {DPI} dpi")
+
+
 def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False, workers: int | None = None) -> Document:
     """OCR the pages of a PDF whose text layer is unusable; ``doc`` unchanged if none is."""
     import pypdfium2 as pdfium
@@ -304,6 +313,7 @@ def ocr_pdf_if_needed(doc: Document, data: bytes, force: bool = False, workers: 
         pages = pages_to_ocr(doc, pdf, force)
         if not pages or _without_tesseract(doc, pages):
             return doc
+        _check_limits(doc, pdf, pages)
         results = ocr_many(_render(pdf, pages), rendered=True, dpi=DPI, workers=workers)
     finally:
         pdf.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .. import limits
 from ..document import Document
 from ..errors import UnreadableInput
 from ..options import OcrMode
@@ -84,6 +85,7 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: OcrMode = OcrMode.auto,
         n = len(pdf)
         if n == 0:
             raise UnreadableInput(f"{path}: the PDF has no pages")
+        limits.check_pages(path, "the PDF has", n)
         texts: list[str] = []
         layouts: dict[int, PageLayout | None] = {}  # table pages (1-based)
         for i in range(n):

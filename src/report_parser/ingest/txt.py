@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import UnreadableInput
 
@@ -38,6 +39,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def read_txt(path: Path, data: bytes, sha: str) -> Document:
+    limits.check_text(path, len(data) // 4)  # at most 4 bytes a character: refused before decoding
     text = decode(data)
     if not text.strip():
         raise UnreadableInput(f"{path}: the file holds no text")
