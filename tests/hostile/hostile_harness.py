@@ -43,15 +43,21 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
-def _command(args: list, unprivileged: bool) -> list:
-    cmd = [sys.executable, "-c", "import sys; from report_parser.cli import main; sys.exit(main())", *args]
+MAIN = "import sys; from report_parser.cli import main; sys.exit(main())"
+
+
+def _command(args: list, unprivileged: bool, python: str) -> list:
+    cmd = [sys.executable, "-c", python, *args]
     return [*_DROP, *cmd] if unprivileged and _ROOT else cmd
 
 
 def run(*args, unprivileged: bool = False, cwd: Path | None = None, stdout=None, env: dict | None = None,
-        timeout: float = TIME_CAP) -> Run:
-    """``parse-report ARGS`` under the memory and time caps (a test fails if it runs over)."""
-    proc = subprocess.run(_command([os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in args], unprivileged),
+        timeout: float = TIME_CAP, python: str = MAIN) -> Run:
+    """``parse-report ARGS`` under the memory and time caps (a test fails if it runs over).
+
+    ``python`` replaces the program (``main()`` after a monkeypatch, to provoke a failure)."""
+    argv = [a if isinstance(a, bytes) else str(a) for a in args]
+    proc = subprocess.run(_command(argv, unprivileged, python),
                           stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                           preexec_fn=_cap_memory, timeout=timeout,
                           env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
