@@ -99,6 +99,7 @@ def test_the_single_file_timeout_stops_a_slow_parse(tmp_path):
                     "parsing took longer than 0.5 s and was stopped")
 
 
+@pytest.mark.slow
 def test_the_single_file_timeout_ends_a_parse_stuck_where_signals_cannot_reach(tmp_path):
     # SIGALRM blocked, as inside a native call that never returns: the watchdog ends the process
     code = ("import signal, sys, time; from report_parser import normalize; from report_parser.cli import main\n"
