@@ -136,27 +136,40 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     within the named province (district None). None unless exactly one place fits."""
     if not unit or level not in _COMMUNE_LEVELS or not (district or province):
         return None
-    keys = _ward_keys(unit, level)
-    if on is not None and on >= MERGER:
-        if not province:
-            return None
-        rows = _query("SELECT DISTINCT '' AS district, provinceShort AS province, wardType FROM admin_units "
-                     f"WHERE wardShortKey IN ({keys}) AND provinceShortKey = '{fold(province)}'")
-    else:
-        where = f"wardShortKey IN ({keys})" + (f" AND districtShortKey = '{fold(district)}'" if district else "") \
-            + (f" AND provinceShortKey = '{fold(province)}'" if province else "")
-        rows = _query("SELECT DISTINCT districtShort AS district, provinceShort AS province, wardType "
-                     f"FROM admin_units_legacy WHERE {where}")
-    hits = {(r["district"] or None, r["province"]) for r in rows if (r["wardType"] or "").lower() == level}
+    merged = on is not None and on >= MERGER
+    if merged and not province:
+        return None
+    want = (level, "" if merged else fold(district), fold(province))
+    index = _ward_index(merged)
+    hits = {(d or None, p) for key in _ward_keys(unit, level) for lv, d, dk, p, pk in index.get(key, ())
+            if _fits((lv, dk, pk), want)}
     return hits.pop() if len(hits) == 1 else None
 
 
-def _ward_keys(unit: str, level: str) -> str:
-    """The package's short keys a commune may have, quoted for SQL: 'lehong', and for a
-    numbered ward its level word too ('phuong1'). fold() keeps only letters and digits,
-    so the keys are safe inside the SQL text."""
-    with_level = "".join(c for c in unaccent(f"{level}{bare(unit)}".lower()) if c.isalnum())
-    return ", ".join(f"'{k}'" for k in sorted({fold(unit), with_level}))
+def _fits(have: tuple[str, str, str], want: tuple[str, str, str]) -> bool:
+    """(level, district key, province key) agree where ``want`` names them ('' = unnamed)."""
+    return have[0] == want[0] and all(not w or h == w for h, w in zip(have[1:], want[1:]))
+
+
+def _ward_keys(unit: str, level: str) -> set[str]:
+    """The package's short keys a commune may have: 'lehong', and for a numbered ward
+    its level word too ('phuong1')."""
+    return {fold(unit), "".join(c for c in unaccent(f"{level}{bare(unit)}".lower()) if c.isalnum())}
+
+
+@functools.lru_cache(maxsize=2)
+def _ward_index(merged: bool) -> dict[str, tuple[tuple[str, str, str, str, str], ...]]:
+    """Ward short key -> (level, district, district key, province, province key) of every
+    legacy commune, or of every commune after the 2025 merger (no district), read once."""
+
+    sql = ("SELECT wardShortKey AS k, wardType AS t, '' AS d, '' AS dk, provinceShort AS p, "
+           "provinceShortKey AS pk FROM admin_units") if merged else (
+        "SELECT wardShortKey AS k, wardType AS t, districtShort AS d, districtShortKey AS dk, "
+        "provinceShort AS p, provinceShortKey AS pk FROM admin_units_legacy")
+    out: dict[str, list] = {}
+    for r in _query(sql):
+        out.setdefault(r["k"], []).append(((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _same_commune(name: str, ward_code: str, official: str) -> bool:

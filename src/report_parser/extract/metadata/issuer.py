@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from ...models import Issuer
+from ... import patterns
 from ...patterns import alternation
 from ...places import MERGER, locate, official_name
 from ...vietnamese import fold_phrase, is_caps
@@ -147,20 +148,38 @@ def _locate(issuer: Issuer, on: dt.date | None) -> None:
 def appendix_issuer(text: str) -> str | None:
     """The issuer an appendix names: "(Kèm theo Báo cáo số 187/BC-UBND ngày 18/9/2023
     của UBND phường Tân Lập)" -> "UBND phường Tân Lập" (a text without its header)."""
-    names = alternation(type_names().values())
-    m = regex.search(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+(?:{names})(?!\p{{L}})[^)\n]{{0,120}}?"
-                     r"(?<!\p{L})của\s+([^)\n]{3,120})\)", text)
+    m = _body_rx().appendix.search(text)
     return m.group(1) + " " if m else None
+
+
+@dataclass(frozen=True)
+class _BodyRx:
+    appendix: regex.Pattern
+    org: regex.Pattern
+    verbs: regex.Pattern
+    named: dict[str, regex.Pattern]
+
+
+@patterns.memoised
+def _body_rx() -> _BodyRx:
+    v = vocab()
+    names = alternation(type_names().values())
+    return _BodyRx(
+        appendix=regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+(?:{names})(?!\p{{L}})[^)\n]{{0,120}}?"
+                               r"(?<!\p{L})của\s+([^)\n]{3,120})\)"),
+        org=regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)"),
+        verbs=regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})"),
+        named={lv: regex.compile(rf"(?<!\p{{L}}){regex.escape(lv)}\s+({PROPER})(?=\W|$)") for lv in v.levels},
+    )
 
 
 def _issuer_from_body(body: str, issuer: Issuer) -> None:
     v = vocab()
-    rx = regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)")
-    found = list(rx.finditer(body))
+    found = list(_body_rx().org.finditer(body))
     if not found:
         return
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
-    verbs = regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})")
+    verbs = _body_rx().verbs
     speaker = next((m for m in found if verbs.match(body, m.end())), None)
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
@@ -180,6 +199,6 @@ def _most_named(body: str, levels: list[str]) -> str | None:
     """The place most often named after one of ``levels`` ("huyện Thanh Miện")."""
     counts: dict[str, int] = {}
     for lv in levels:
-        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(lv)}\s+({PROPER})(?=\W|$)", body):
+        for m in _body_rx().named[lv].finditer(body):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return max(counts, key=counts.get) if counts else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...models import ReportMeta
+from ... import patterns
 from ...patterns import alternation
 from ...vietnamese import fold_phrase
 from .. import Context
@@ -41,10 +42,7 @@ def appendix_line(ctx: Context, meta: ReportMeta) -> None:
     13/6/2022)" when the header did not give them (a text export without header)."""
     if meta.number and meta.date and meta.type:
         return
-    names = alternation(type_names().values())
-    rx = regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
-                       rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
-    for m in rx.finditer(ctx.text):
+    for m in _appendix_rx().finditer(ctx.text):
         name = type_names()[fold_phrase(m.group(1))]
         if meta.type and fold_phrase(meta.type) != fold_phrase(name):
             continue
@@ -56,3 +54,10 @@ def appendix_line(ctx: Context, meta: ReportMeta) -> None:
         if meta.date is None:
             meta.date = parse_date(m.group("rest"))
         return
+
+
+@patterns.memoised
+def _appendix_rx() -> regex.Pattern:
+    names = alternation(type_names().values())
+    return regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
+                         rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")

@@ -14,7 +14,6 @@ from itertools import islice
 import regex
 
 from ...models import Period, ReportMeta
-from ...patterns import alternation
 from ...structure import lines
 from ..dates import find_dates, parse_date
 from .vocab import YEAR_RE, PeriodPhrase, rx, vocab
@@ -42,8 +41,7 @@ def read_period(text: str, after: int, meta: ReportMeta, intro_end: int | None =
 def _report_sentence(intro: str) -> str:
     """The words after the issuer's "báo cáo" in the opening paragraph, up to the
     sentence's end ("UBND xã … báo cáo kết quả … quý I năm 2025 như sau:")."""
-    verbs = alternation(vocab().issuer_verbs)
-    m = regex.search(rf"(?<!\p{{L}})(?:{verbs})(?!\p{{L}})([^.:;\n]*)", intro)
+    m = rx().report_verb.search(intro)
     return m.group(1) if m else ""
 
 

@@ -7,7 +7,6 @@ from itertools import islice
 import regex
 
 from ...models import Signer
-from ...patterns import alternation
 from ...structure import lines
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from .. import Context
@@ -21,8 +20,7 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
     recipient items and signature pieces."""
     text = ctx.text
     end = ctx.structure.appendix_start or len(text)
-    heading = regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(vocab().recipients_heading)})\s*:")
-    m = heading.search(text)
+    m = rx().recipients.search(text)
     if m:
         recipients, pieces = _split_block(text, m.end(), len(text))
         signer = _signer(pieces)
@@ -176,10 +174,10 @@ def _signer(pieces: list[str]) -> Signer:
 
 def _position_in(caps: str) -> tuple[str | None, bool]:
     """The last position a caps line names, and whether the line is that position alone."""
-    v, r = vocab(), rx()
+    r = rx()
     found = list(r.position.finditer(unaccent(caps)))
     if not found:
         return None, False
     last = max(found, key=lambda m: (m.end(), len(m.group(0))))
-    proper = {fold_phrase(unaccent(p)): p for p in v.positions}
+    proper = r.positions
     return proper.get(fold_phrase(last.group(0)), last.group(0)), last.group(0) == unaccent(caps).strip()

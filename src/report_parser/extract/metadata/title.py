@@ -7,7 +7,6 @@ from itertools import islice
 
 import regex
 
-from ...patterns import alternation
 from ...structure import lines
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
@@ -51,8 +50,7 @@ def type_from_symbol(symbol: str) -> str | None:
 
 def subject_line(header: str) -> str | None:
     """The trích yếu of an official letter: 'V/v khẩn trương thực hiện …'."""
-    v = vocab()
-    m = regex.search(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)", header)
+    m = rx().subject.search(header)
     if not m:
         return None
     s = CELL_SPLIT.split(m.group(1))[0]

@@ -11,7 +11,7 @@ from ... import patterns
 from ...models import PeriodKind
 from ...patterns import alternation
 from ...periods import Bounds
-from ...vietnamese import unaccent
+from ...vietnamese import fold_phrase, unaccent
 
 
 
@@ -62,6 +62,10 @@ class Rx:
     position: regex.Pattern  # on unaccent() text
     periods: tuple[tuple[regex.Pattern, PeriodPhrase], ...]
     spans: tuple[regex.Pattern, ...]
+    report_verb: regex.Pattern  # the issuer's "báo cáo …" and the words after it
+    recipients: regex.Pattern   # "Nơi nhận:"
+    subject: regex.Pattern      # "V/v …"
+    positions: dict[str, str]   # folded unaccented position -> its spelling
 
 
 @patterns.memoised
@@ -79,6 +83,10 @@ def rx() -> Rx:
         position=regex.compile(rf"(?i)(?<!\p{{L}})({alternation(unaccent(p) for p in v.positions)})(?!\p{{L}})"),
         periods=tuple((regex.compile(p.pattern, regex.IGNORECASE), p) for p in v.periods),
         spans=tuple(regex.compile(p, regex.IGNORECASE) for p in v.period_spans),
+        report_verb=regex.compile(rf"(?<!\p{{L}})(?:{alternation(v.issuer_verbs)})(?!\p{{L}})([^.:;\n]*)"),
+        recipients=regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(v.recipients_heading)})\s*:"),
+        subject=regex.compile(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)"),
+        positions={fold_phrase(unaccent(p)): p for p in v.positions},
     )
 
 
