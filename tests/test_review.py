@@ -15,7 +15,7 @@ from report_parser.review.marks import Mark
 from report_parser.review.pages import text_pages
 from report_parser.review.render import _spans
 
-from conftest import SAMPLE_PDF, SAMPLE_TXT
+from conftest import SAMPLE_PDF, SAMPLE_SCAN, SAMPLE_TXT, needs_tesseract
 import review_measure as measure
 
 
@@ -46,6 +46,35 @@ def test_the_page_is_self_contained(pdf_page):
     assert not re.search(r"""(?:src|href)=["'](?!data:|#)""", html)  # no file, no URL: images are data: URLs
     assert "http://" not in html.split("<body>")[1].split('<script type="application/json"')[0]
     assert html.count("<img ") == 19
+
+
+def _subset(path, pages, out):
+    import pypdfium2 as pdfium
+
+    new = pdfium.PdfDocument.new()
+    new.import_pages(pdfium.PdfDocument(str(path)), pages)
+    new.save(str(out))
+    return out
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+@needs_tesseract
+def test_the_scanned_sample_is_marked_with_ocr_word_boxes(tmp_path):
+    """Three pages of the scan (header and citations, text figures, a form), marked with
+    Tesseract's word boxes; the text under each box is read in the born-digital PDF of the same
+    pages (the scan is a print of it), so the measure does not trust the OCR it checks."""
+    pages = [0, 5, 13]
+    scan = _subset(SAMPLE_SCAN, pages, tmp_path / "scan.pdf")
+    layer = _subset(SAMPLE_PDF, pages, tmp_path / "layer.pdf")
+    report, ctx = parse_with_context(scan)
+    assert ctx.doc.ocr_pages == [1, 2, 3]
+    boxes = measure.boxes(page_for(report, ctx.doc, scan))
+    assert len(report.indicators) >= 10 and len(report.references) >= 5
+    missing = measure.coverage(report, boxes)
+    ok, total, bad = measure.agreement(report, boxes, measure.pdf_text_under(layer))
+    assert len(missing) <= 0.05 * len(measure.expected(report)), missing
+    assert ok / total >= 0.85, bad[:10]
 
 
 def test_a_text_report_is_marked_on_its_spans():

@@ -237,7 +237,7 @@ def summary_sheet(reports, groups, missing) -> Sheet:
         info, unit = _catalogue.get(code), _catalogue.unit(code)
         if not is_rate(code):
             sheet.rows.append([label(code), code, unit, "Tổng"] + [total(rs, code) for _, rs in parts])
-            _note_corrected(sheet, [rs for _, rs in parts], code, first_column=4)
+            _note_fixes(sheet, [rs for _, rs in parts], lambda r: r.corrected.get((code, None)), first_column=4)
             continue
         if info and info.aggregation == "recompute":
             sheet.rows.append([f"{label(code)} (tính lại từ tổng)", code, "%", "Σ tử số / Σ mẫu số"]
@@ -290,19 +290,7 @@ def form_sheet(conn: Database, reports, groups) -> Sheet:
     sheet = Sheet("Biểu mẫu", [Column("Biểu", "form"), Column("Mã dòng", "code"), Column("Chỉ tiêu", "label"),
                                Column("Đơn vị tính", "unit"), Column("Cách tính", "method")]
                   + [Column(g.name, g.code) for g, _ in parts] + [Column("Số xã có số liệu", "reports")])
-    rows: dict[tuple[str, str], dict] = {}
-    by_id = {r.id: r for r in reports}
-    for t in _in_report_order(conn.execute("SELECT report_id, form, code, label, unit, value, table_index, "
-                                           "row_index FROM table_rows WHERE kind = 'form' AND code IS NOT NULL"),
-                              reports, lambda t: (t["table_index"], t["row_index"])):
-        entry = rows.setdefault((t["form"] or "", t["code"]),
-                                {"label": t["label"], "unit": t["unit"], "values": {}, "fixed": {}})
-        fix = by_id[t["report_id"]].fixes.get(("row", corrections.row_key(t["form"], t["code"])))
-        if fix and fix.action == "value" and t["report_id"] not in entry["values"]:
-            entry["fixed"][t["report_id"]] = fix
-        value = fix.value if fix and fix.action == "value" else t["value"]
-        if value is not None:
-            entry["values"].setdefault(t["report_id"], value)
+    rows = _form_rows(conn, reports)
     for (form, code), e in sorted(rows.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))):
         percent = _catalogue.is_rate_unit(e["unit"])
         cells = []
@@ -311,11 +299,29 @@ def form_sheet(conn: Database, reports, groups) -> Sheet:
             cells.append(None if not vals else (sum(vals) / len(vals) if percent else number(sum(vals))))
         sheet.rows.append([form, code, e["label"], e["unit"], "Trung bình" if percent else "Tổng"]
                           + cells + [len(e["values"])])
-        for j, (_, rs) in enumerate(parts):
-            fixed = [e["fixed"][r.id].note() for r in rs if r.id in e["fixed"]]
-            if fixed:
-                sheet.notes[(len(sheet.rows) - 1, 5 + j)] = "Gồm giá trị đã sửa: " + "; ".join(fixed)
+        fixed = e["fixed"]
+        _note_fixes(sheet, [rs for _, rs in parts], lambda r: fixed.get(r.id), first_column=5)
     return sheet
+
+
+def _form_rows(conn: Database, reports: list[StoredReport]) -> dict[tuple[str, str], dict]:
+    """(form, row code) -> label, unit, each report's value (an officer's correction in place of the
+    value read) and the corrections, by report id."""
+    rows: dict[tuple[str, str], dict] = {}
+    by_id = {r.id: r for r in reports}
+    for t in _in_report_order(conn.execute("SELECT report_id, form, code, label, unit, value, table_index, "
+                                           "row_index FROM table_rows WHERE kind = 'form' AND code IS NOT NULL"),
+                              reports, lambda t: (t["table_index"], t["row_index"])):
+        entry = rows.setdefault((t["form"] or "", t["code"]),
+                                {"label": t["label"], "unit": t["unit"], "values": {}, "fixed": {}})
+        fix = by_id[t["report_id"]].fixes.get(("row", corrections.row_key(t["form"], t["code"])))
+        fixed = fix is not None and fix.action == "value" and t["report_id"] not in entry["values"]
+        value = fix.value if fixed else t["value"]
+        if value is not None and t["report_id"] not in entry["values"]:
+            entry["values"][t["report_id"]] = value
+            if fixed:
+                entry["fixed"][t["report_id"]] = fix
+    return rows
 
 
 def _in_report_order(rows, reports: list[StoredReport], within: Callable) -> list:
@@ -363,10 +369,11 @@ def _reference_key(ref: Row, rep: StoredReport) -> tuple:
     return (ref["type"], symbol, ref["date"], fold(ref["issuer"]) if ref["issuer"] else f"own:{rep.unit.key}")
 
 
-def _note_corrected(sheet: Sheet, groups: list[list[StoredReport]], code: str, first_column: int) -> None:
-    """Mark the cells of the last row whose total includes a value an officer corrected."""
+def _note_fixes(sheet: Sheet, groups: list[list[StoredReport]], fix_of: Callable, first_column: int) -> None:
+    """Mark the cells of the last row (one per group) whose figure includes a value an officer corrected
+    (``fix_of(report)``: that report's correction of the row's value, or None)."""
     for j, rs in enumerate(groups):
-        fixed = [r.corrected[(code, None)].note() for r in rs if (code, None) in r.corrected]
+        fixed = [f.note() for r in rs if (f := fix_of(r)) is not None]
         if fixed:
             sheet.notes[(len(sheet.rows) - 1, first_column + j)] = "Gồm giá trị đã sửa: " + "; ".join(fixed)
 

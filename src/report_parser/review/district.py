@@ -54,16 +54,16 @@ def _page(report: Report, path: str, sha256: str) -> str:
 
 
 def _index_row(r: StoredReport, report: Report, link: str) -> str:
-    sev = {s: sum(1 for c in report.checks if c.severity == s) for s in ("error", "warning", "info")}
-    number = r.row["symbol"] or r.row["number"] or ""
+    commune = " ".join(x for x in (r.unit.level, r.unit.unit) if x) or "?"
     date = report.report.date.strftime("%d/%m/%Y") if report.report.date else ""
-    fixed = sum(1 for (target, _), f in r.fixes.items() if target != "check")
-    return (f"<tr><td>{escape(' '.join(x for x in (r.unit.level, r.unit.unit) if x) or '?')}</td>"
-            f"<td>{escape(r.row['period_key'])}</td><td>{escape(number)}</td><td>{date}</td>"
+    counts = [sum(1 for c in report.checks if c.severity == s) for s in ("error", "warning", "info")]
+    counts.append(sum(1 for (target, _) in r.fixes if target != "check"))
+    cells = "".join(f'<td class="num {cls}">{n or ""}</td>' for cls, n in zip(("sev-error", "sev-warning", "", ""),
+                                                                             counts))
+    return (f"<tr><td>{escape(commune)}</td><td>{escape(r.row['period_key'])}</td>"
+            f"<td>{escape(r.row['symbol'] or r.row['number'] or '')}</td><td>{date}</td>"
             f'<td><a href="{escape(link)}">{escape(Path(r.row["path"]).name)}</a></td>'
-            f'<td class="num">{len(report.indicators)}</td><td class="num sev-error">{sev["error"] or ""}</td>'
-            f'<td class="num sev-warning">{sev["warning"] or ""}</td><td class="num">{sev["info"] or ""}</td>'
-            f'<td class="num">{fixed or ""}</td></tr>')
+            f'<td class="num">{len(report.indicators)}</td>{cells}</tr>')
 
 
 def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: str | None) -> str:

@@ -86,40 +86,54 @@ def rects(page: PageChars, a: int, b: int) -> list[Box]:
 
 def find_row_value(page: PageChars, label: str, raw: str) -> tuple[int, int] | None:
     """A form row's value cell: an occurrence of ``raw`` on the line(s) of the row's label and right
-    of it (a drawn page), or the first one after the label (a page drawn as text)."""
-    where = _find_label(page, label)
-    if where is None:
+    of where it starts (a drawn page), or the first one after the label (a page drawn as text)."""
+    spans = _find_label(page, label)
+    if spans is None:
         return None
-    hits = [h for h in find_all(page, raw) if not (where[0] <= h[0] < where[1])]
+    hits = [h for h in find_all(page, raw) if not any(a <= h[0] < b for a, b in spans)]
     if page.boxes is None:
-        after = [h for h in hits if 0 <= h[0] - where[1] < 300]
+        after = [h for h in hits if 0 <= h[0] - spans[-1][1] < 300]
         return after[0] if after else None
-    band = rects(page, *where)
-    if not band:
-        return None
+    band = [r for a, b in spans for r in rects(page, a, b)]
+    return _nearest_on_band(page, band, hits) if band else None
+
+
+def _nearest_on_band(page: PageChars, band: list[Box], hits: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The hit right of the band's start whose line is nearest the band's lines (within ROW_BAND)."""
     top, bottom, left = min(r[1] for r in band), max(r[3] for r in band), band[0][0]
-    best, best_score = None, None
+    scored = []
     for h in hits:
         boxes = rects(page, *h)
-        if not boxes or boxes[0][0] < left:
-            continue
-        mid = (boxes[0][1] + boxes[0][3]) / 2
-        off = max(0.0, top - mid, mid - bottom)
-        if off <= ROW_BAND and (best_score is None or off < best_score):
-            best, best_score = h, off
+        if boxes and boxes[0][0] >= left:
+            mid = (boxes[0][1] + boxes[0][3]) / 2
+            scored.append((max(0.0, top - mid, mid - bottom), h))
+    off, best = min(scored, default=(None, None))
+    return best if off is not None and off <= ROW_BAND else None
+
+
+def _find_label(page: PageChars, label: str) -> list[tuple[int, int]] | None:
+    """Where the row's label stands on the page, as the spans of its words: the whole of it, or
+    else where its first words start and most of its other words follow in order (a cell that
+    wraps may be read with the next cells' words between its lines; several rows may start
+    alike). OCR's stray leading dots are skipped."""
+    words = label.lstrip(".:;,-_|' ").split()
+    hits = find_all(page, " ".join(words))
+    if hits or len(words) < 2:
+        return [hits[0]] if hits else None
+    best: list[tuple[int, int]] | None = None
+    for a, b in find_all(page, " ".join(words[:3])):
+        spans = [(a, b)]
+        for w in words[3:]:
+            rx = pattern(w)
+            m = rx.search(page.text, spans[-1][1], spans[-1][1] + 6 * len(w) + 40) if rx else None
+            if m:
+                spans.append(m.span())
+        if best is None or len(spans) > len(best):
+            best = spans
     return best
-
-
-def _find_label(page: PageChars, label: str) -> tuple[int, int] | None:
-    """The row's label on the page: the whole of it, or its first words."""
-    words = label.split()
-    for n in (len(words), 8, 4):
-        hits = find_all(page, " ".join(words[:n]))
-        if len(hits) == 1 or hits and n == len(words):
-            return hits[0]
-    return None
 
 
 def label_span(page: PageChars, label: str) -> tuple[int, int] | None:
     """A row without a value is marked on its label (its first words)."""
-    return _find_label(page, label)
+    spans = _find_label(page, label)
+    return (spans[0][0], spans[0][1]) if spans else None
