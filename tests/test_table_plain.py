@@ -94,3 +94,21 @@ def test_a_pipe_table_cut_by_an_export_line_goes_on():
             "# trang 2\n| 2 | Chứng thực chữ ký | Trong ngày |\n")
     [t] = text_tables(_doc(text))
     assert [r[0] for r in t.rows] == ["TT", "1", "2"]
+
+
+# pdftotext -layout of Hồng Phong's PDF: Biểu mẫu 3 cut by a page break (form feed, page
+# number, repeated header), labels, units and a note wrapped onto the next lines
+LAYOUT = '                                         Biểu mẫu 3\n                                 Cải cách thủ tục hành chính\nSTT                    Chỉ tiêu thống kê                       Kết quả thống kê        Ghi chú\n          (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm)    Đơn vị tính    Số liệu\n  1.     Thống kê TTHC                                        Thủ tục\n 1.1.    Số TTHC công bố mới                                  Thủ tục         03\n 1.2.    Số TTHC bãi bỏ, thay thế                             Thủ tục         05\n 1.3.    Tổng số TTHC thuộc thẩm quyền giải quyết             Thủ tục        124\n         của UBND cấp xã\n  2.     Thực hiện cơ chế một cửa, một cửa liên\n         thông\n\x0c                                                  7\nSTT                    Chỉ tiêu thống kê                      Kết quả thống kê        Ghi chú\n          (sử dụng cho kỳ báo cáo hàng quý, 6 tháng, năm)   Đơn vị tính    Số liệu\n 2.1.    Số TTHC thực hiện tiếp nhận, trả kết quả tại        Thủ tục        124\n         Bộ phận Tiếp nhận và trả kết quả\n 2.2.    Số TTHC liên thông giữa các cấp chính quyền          Thủ tục        06\n  3.     Kết quả giải quyết TTHC\n 3.1.    Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận               %          99,75\n         được giải quyết đúng hạn\n3.1.1.   Tổng số hồ sơ TTHC đã giải quyết xong                 Hồ sơ         803\n3.1.2.   Số hồ sơ TTHC giải quyết đúng hạn                     Hồ sơ         801     Bao gồm\n                                                                                     cả hồ sơ\n                                                                                     giải quyết\n                                                                                     trước hạn\n 3.2.    Tỷ lệ giải quyết phản ánh, kiến nghị (PAKN)             %           100\n         về quy định TTHC\n3.2.1.   Tổng số PAKN đã tiếp nhận (trực tiếp hoặc do         PAKN           01\n         cơ quan có thẩm quyền chuyển đến)\n3.2.2.   Số PAKN đã giải quyết xong                           PAKN           01\n'
+
+
+def test_a_space_aligned_form_over_a_page_break_gives_the_word_tables_rows():
+    doc = _doc(LAYOUT)
+    [t] = tables.extract(Context(doc, analyse(doc)))
+    assert t.form == "3" and t.title == "Cải cách thủ tục hành chính"
+    assert [(r.code, r.value) for r in t.rows] == [
+        ("1", None), ("1.1", 3), ("1.2", 5), ("1.3", 124), ("2", None), ("2.1", 124), ("2.2", 6), ("3", None),
+        ("3.1", 99.75), ("3.1.1", 803), ("3.1.2", 801), ("3.2", 100), ("3.2.1", 1), ("3.2.2", 1)]
+    rows = {r.code: r for r in t.rows}
+    assert rows["2.1"].label == ("Số TTHC thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và trả kết quả")
+    assert rows["3.1.2"].note == "Bao gồm cả hồ sơ giải quyết trước hạn"
+    assert rows["1.3"].label == "Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã"

@@ -144,6 +144,12 @@ def _grid_row_indicators(table: GridTable, row: GridRow, field_col: int,
     return out
 
 
+def is_field_grid(columns: list[str]) -> bool:
+    """Whether a grid has a procedure-field ("Lĩnh vực") column: a per-field results grid."""
+    field_re = regex.compile(_spec()[0].grid.field_column, regex.I)
+    return any(field_re.search(clean(c)) for c in columns)
+
+
 def _grid_indicators(table: GridTable) -> list[Indicator]:
     """Indicators of a per-field results grid (a table with a "Lĩnh vực" column)."""
     spec, _, _, _ = _spec()

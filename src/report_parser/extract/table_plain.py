@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document, RawTable
-from .table_cells import clean, vocab
+from .table_cells import clean, row_code, vocab
 
 _SEPARATOR = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _GAP = regex.compile(r" {2,}")
 # a space-aligned table: at least this many lines, of which this many have 3+ columns
 ALIGNED_MIN_LINES = 3
 ALIGNED_MIN_WIDE = 2
+# at most this much text (a page number) between two parts of one table
+PAGE_GAP_CHARS = 12
 
 
 @dataclass
@@ -61,11 +63,18 @@ def _kind(line: str) -> str | None:
     return None
 
 
+def _wrapped(line: str) -> bool:
+    """An indented line inside a space-aligned table that is not the next form's heading."""
+    return line.startswith("  ") and bool(line.strip()) and not regex.match(vocab().form_heading, line.strip())
+
+
 def _blocks(raw: str) -> list[_Block]:
     blocks: list[_Block] = []
     cur: _Block | None = None
     for pos, line in _lines(raw):
         kind = _kind(line)
+        if cur is not None and cur.kind == "aligned" and kind is None and _wrapped(line):
+            kind = "aligned"  # a wrapped cell of a space-aligned table: the row above goes on
         if cur is not None and kind == cur.kind:
             cur.lines.append((pos, line))
         else:
@@ -74,7 +83,27 @@ def _blocks(raw: str) -> list[_Block]:
                 blocks.append(cur)
         if cur is not None:
             cur.end = pos + len(line)
-    return blocks
+    return _join_pages(blocks, raw)
+
+
+def _first_coded(lines: list[tuple[int, str]]) -> int | None:
+    return next((k for k, (_, line) in enumerate(lines) if row_code(_GAP.split(line.strip())[0])), None)
+
+
+def _join_pages(blocks: list[_Block], raw: str) -> list[_Block]:
+    """A space-aligned table cut by a page break (nothing but a page number between) goes on:
+    the next block's rows from its first coded row (the header it repeats is dropped)."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        k = _first_coded(b.lines) if b.kind == "aligned" else None
+        if (prev is not None and prev.kind == "aligned" and k is not None
+                and len(clean(raw[prev.end:b.start])) <= PAGE_GAP_CHARS):
+            prev.lines.extend(b.lines[k:])
+            prev.end = b.end
+        else:
+            out.append(b)
+    return out
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -100,16 +129,20 @@ def _tab_rows(b: _Block) -> list[tuple[int, list[str]]]:
     return [(pos, c + [""] * (width - len(c))) for pos, c in rows]
 
 
+def _segments(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each run of text separated by two or more spaces."""
+    return [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\S+(?: \S+)*", line)]
+
+
 def _aligned_columns(lines: list[str]) -> list[tuple[int, int]]:
-    """Column spans of space-aligned lines: the runs of positions where some line has text,
-    split where every line has at least two spaces."""
+    """Column spans of space-aligned lines: runs of positions where some line has text, split
+    where every line has at least two spaces."""
     width = max(len(x) for x in lines)
     blank = [all(i >= len(x) or x[i] == " " for x in lines) for i in range(width)]
     spans, start, gap = [], None, 0
     for i, b in enumerate(blank + [True, True]):
         if not b:
-            if start is None:
-                start = i
+            start = i if start is None else start
             gap = 0
             continue
         gap += 1
@@ -119,18 +152,59 @@ def _aligned_columns(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _column_of(seg: tuple[int, int, str], spans: list[tuple[int, int]]) -> int:
+    """The column a piece of text falls in: the span it overlaps most, else the nearest."""
+    a, z, _ = seg
+    overlap = [min(z, e) - max(a, s) for s, e in spans]
+    best = max(range(len(spans)), key=lambda j: (overlap[j], -abs(spans[j][0] - a)))
+    return best
+
+
+def _cut(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    cells = [""] * len(spans)
+    for seg in _segments(line):
+        j = _column_of(seg, spans)
+        cells[j] = f"{cells[j]} {seg[2]}".strip()
+    return cells
+
+
+def _is_wide(line: str) -> bool:
+    return len(_GAP.split(line.strip())) >= 3
+
+
 def _aligned_rows(b: _Block) -> list[tuple[int, list[str]]]:
+    """Rows of a space-aligned block. The columns come from its coded rows ("2.1.  Số ...  26"),
+    else from its wide lines; a line without text in the first column, after the first coded
+    row, is the wrapped rest of the row above (a long label, a coded unit, a note)."""
     texts = [line.rstrip().expandtabs(8) for _, line in b.lines]
-    wide = sum(len(_GAP.split(t.strip())) >= 3 for t in texts)
-    if len(texts) < ALIGNED_MIN_LINES or wide < ALIGNED_MIN_WIDE:
+    wide = [t for t in texts if _is_wide(t)]
+    if len(texts) < ALIGNED_MIN_LINES or len(wide) < ALIGNED_MIN_WIDE:
         return []
-    spans = _aligned_columns(texts)
+    coded = [t for t in wide if row_code(_GAP.split(t.strip())[0])]
+    spans = _aligned_columns(coded if len(coded) >= ALIGNED_MIN_WIDE else wide)
     if len(spans) < 3:
         return []
-    return [(pos, [t[a:z].strip() for a, z in spans]) for (pos, _), t in zip(b.lines, texts)]
+    rows: list[tuple[int, list[str]]] = []
+    seen_code = False
+    for (pos, _), t in zip(b.lines, texts):
+        cells = _cut(t, spans)
+        if seen_code and not cells[0] and rows:
+            rows[-1] = (rows[-1][0], [f"{x} {y}".strip() for x, y in zip(rows[-1][1], cells)])
+            continue
+        seen_code = seen_code or row_code(cells[0]) is not None
+        rows.append((pos, cells))
+    return rows if _has_data(rows) else []
+
+
+def _has_data(rows: list[tuple[int, list[str]]]) -> bool:
+    """At least two rows that start with a row code or hold a number past the first column."""
+    number = regex.compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
+    data = [c for _, c in rows if row_code(c[0]) or any(number.match(x) for x in c[1:])]
+    return len(data) >= ALIGNED_MIN_WIDE
 
 
 _ROWS = {"pipe": _pipe_rows, "tab": _tab_rows, "aligned": _aligned_rows}
+ALIGNED = "text:aligned"  # the source of a space-aligned table (checked before use: tables.py)
 
 
 def _continues(prev: RawTable | None, b: _Block, rows: list[list[str]], gap: str) -> bool:

@@ -22,7 +22,8 @@ from ..document import Document, RawTable
 from ..models import FormRow, FormTable, GridRow, GridTable
 from . import Context
 from .table_cells import cell_value, clean, row_code, vocab
-from .table_plain import text_tables
+from .table_indicators import is_field_grid
+from .table_plain import ALIGNED, text_tables
 from .table_text import forms_from_text
 from .. import patterns
 
@@ -254,11 +255,38 @@ def tables_from_raw(doc: Document, raws: list[RawTable] | None = None) -> list[F
     return [b.table for b in built]
 
 
+def _checked_aligned(aligned: list[FormTable | GridTable], flat: list[FormTable]) -> list[FormTable | GridTable]:
+    """Space-aligned tables are guessed from positions, so they are kept only where they agree
+    with the line reading: a form with exactly the rows the lines give (its cells are split
+    better: wrapped units, notes), a per-field results grid; anything else is left out."""
+    codes = {t.form: [r.code for r in t.rows] for t in flat}
+    kept: list[FormTable | GridTable] = []
+    for t in aligned:
+        if isinstance(t, FormTable) and t.form in codes and codes[t.form] == [r.code for r in t.rows]:
+            kept.append(t)
+        elif isinstance(t, GridTable) and t.form is None and is_field_grid(t.columns):
+            kept.append(t)
+    return kept
+
+
+def _text_export_tables(doc: Document) -> list[FormTable | GridTable]:
+    """The tables of a document without reader tables: pipe and tab rows as they are,
+    space-aligned ones checked against the forms read line by line."""
+    raws = text_tables(doc)
+    tables = tables_from_raw(doc, [r for r in raws if r.source != ALIGNED])
+    aligned = [r for r in raws if r.source == ALIGNED]
+    if aligned:
+        have = {t.form for t in tables if isinstance(t, FormTable)}
+        flat = [t for t in forms_from_text(doc) if t.form not in have]
+        tables += _checked_aligned(tables_from_raw(doc, aligned), flat)
+    return tables
+
+
 def extract(ctx: Context) -> list[FormTable | GridTable]:
     """The tables of the report: the reader's tables, plus the forms rebuilt from the text
     lines that no reader table gave (all of them for a .txt export; a form printed without
     rules in a PDF)."""
-    tables = tables_from_raw(ctx.doc, ctx.doc.tables or text_tables(ctx.doc))
+    tables = tables_from_raw(ctx.doc) if ctx.doc.tables else _text_export_tables(ctx.doc)
     forms = [t for t in tables if isinstance(t, FormTable)]
     if any(t.form is None for t in forms):
         return tables  # a reader form without its number may be any of the text's forms
