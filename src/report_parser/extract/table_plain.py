@@ -184,16 +184,24 @@ def _aligned_rows(b: _Block) -> list[tuple[int, list[str]]]:
     spans = _aligned_columns(coded if len(coded) >= ALIGNED_MIN_WIDE else wide)
     if len(spans) < 3:
         return []
+    rows = _rows_of(b.lines, texts, spans)
+    return rows if _has_data(rows) else []
+
+
+def _rows_of(lines: list[tuple[int, str]], texts: list[str],
+             spans: list[tuple[int, int]]) -> list[tuple[int, list[str]]]:
+    """Each line cut into the columns; after the first coded row a line with nothing in the
+    first column is joined to the row above."""
     rows: list[tuple[int, list[str]]] = []
     seen_code = False
-    for (pos, _), t in zip(b.lines, texts):
+    for (pos, _), t in zip(lines, texts):
         cells = _cut(t, spans)
         if seen_code and not cells[0] and rows:
             rows[-1] = (rows[-1][0], [f"{x} {y}".strip() for x, y in zip(rows[-1][1], cells)])
             continue
         seen_code = seen_code or row_code(cells[0]) is not None
         rows.append((pos, cells))
-    return rows if _has_data(rows) else []
+    return rows
 
 
 def _has_data(rows: list[tuple[int, list[str]]]) -> bool:

@@ -155,6 +155,17 @@ def _table_end(doc: Document, raw: RawTable) -> int | None:
 
 
 # --------------------------------------------------------------------------- forms and grids
+def _joins(prev: FormRow, label: str, value, raw: str) -> bool:
+    """A row without a code after a row that lacks a value (or itself without one) is a cell
+    wrapped over a page break: the rest of ``prev``, joined to it."""
+    if prev.value is not None and value is not None:
+        return False
+    prev.label = clean(f"{prev.label} {label}")
+    if prev.value is None and value is not None:
+        prev.value, prev.raw = value, raw
+    return True
+
+
 def _form_rows(body: list[list[str | None]], pages: list[int], roles: list[str | None]) -> list[FormRow]:
     col = {r: roles.index(r) for r in ("code", "label", "unit", "value", "note") if r in roles}
 
@@ -168,11 +179,7 @@ def _form_rows(body: list[list[str | None]], pages: list[int], roles: list[str |
         if not (code or label or raw):
             continue
         value = cell_value(raw, unit)
-        if code is None and rows and (rows[-1].value is None or value is None):
-            prev = rows[-1]  # a cell wrapped over a page break: the rest of the previous row
-            prev.label = clean(f"{prev.label} {label}")
-            if prev.value is None and value is not None:
-                prev.value, prev.raw = value, raw
+        if code is None and rows and _joins(rows[-1], label, value, raw):
             continue
         rows.append(FormRow(code=code or "", label=label, unit=unit or None, value=value,
                             raw=raw or None, note=get(cells, "note") or None, page=page))
