@@ -243,3 +243,15 @@ def test_locate_by_date():
     assert locate("Nghĩa Hưng", "xã", None, "Ninh Bình", dt.date(2025, 9, 20)) == (None, "Ninh Bình")
     # a name shared by two provinces' communes with no unit above it: not guessed
     assert locate("Nghĩa Hưng", "xã", None, None, dt.date(2025, 9, 20)) is None
+
+
+def test_real_02_a_policy_horizon_after_the_report_date_is_not_the_period():
+    """02-04 (Vĩnh Long, 2026): "… chính sách … tỉnh Vĩnh Long giai đoạn 2026 - 2030" names the
+    policy's horizon; 01 ("Tổng kết … giai đoạn 2021-2025", dated 2026) is about its span."""
+    m = meta_of("Số: 811/BC-UBND Vĩnh Long, ngày 12 tháng 7 năm 2026\nBÁO CÁO\nTiếp thu, giải trình ý kiến "
+                "thẩm tra đối với dự thảo Nghị quyết quy định chính sách thu hút nguồn nhân lực chất lượng cao "
+                "tỉnh Vĩnh Long giai đoạn 2026 - 2030\n")
+    assert m.period.kind is None
+    m = meta_of("Số: 293/BC-SNV Vĩnh Long, ngày 09 tháng 4 năm 2026\nBÁO CÁO\nTổng kết công tác đào tạo, "
+                "bồi dưỡng giai đoạn 2021-2025\n")
+    assert (m.period.kind, m.period.start, m.period.end) == ("other", dt.date(2021, 1, 1), dt.date(2025, 12, 31))

@@ -18,6 +18,8 @@ from ...structure import lines
 from ..dates import find_dates, parse_date
 from .vocab import YEAR_RE, PeriodPhrase, rx, vocab
 
+# a period may end a little after the report is signed (a monthly report dated the 25th)
+LATE_END = dt.timedelta(days=31)
 MONTH_BOUNDS = "month"  # a period phrase whose bounds are its calendar month (group "month")
 
 
@@ -27,14 +29,14 @@ def read_period(text: str, after: int, meta: ReportMeta, intro_end: int | None =
     period = Period()
     intro = text[after:intro_end if intro_end is not None else after + 3000]
     for source in (meta.title or "", _report_sentence(intro)):
-        if _from_phrase(source, meta, period) or _from_span(source, period):
+        if _from_phrase(source, meta, period) or _from_span(source, period, meta.date):
             break
     start, end = _explicit_dates(text, after)
     if start or end:
         period.start, period.end = start, end
         period.year = period.year or (end.year if end else None)
     elif period.kind is None:
-        _from_span(intro, period)
+        _from_span(intro, period, meta.date)
     return period
 
 
@@ -70,19 +72,20 @@ def _year_of(month: int | None, date: dt.date | None) -> int | None:
     return date.year - 1 if month and month > date.month else date.year
 
 
-def _from_span(source: str, period: Period) -> bool:
+def _from_span(source: str, period: Period, dated: dt.date | None = None) -> bool:
     """A written span: "từ ngày 26/8/2025 đến hết ngày 30/9/2025", "tính đến
-    20-10-2025", "giai đoạn 2011 - 2020" (kind ``other``)."""
+    20-10-2025", "giai đoạn 2011 - 2020" (kind ``other``). A span that ends well after
+    the report's date is the horizon of a plan or a policy ("chính sách … giai đoạn
+    2026 - 2030"), not what the report is about."""
+    latest = dated + LATE_END if dated else dt.date.max
     for pattern in rx().spans:
-        m = pattern.search(source)
-        if not m:
-            continue
-        start, end = _span_dates(m)
-        if end is None:
-            continue
-        period.kind, period.start, period.end, period.year = "other", start, end, end.year
-        period.label = regex.sub(r"\s+", " ", m.group(0)).strip()
-        return True
+        for m in pattern.finditer(source):
+            start, end = _span_dates(m)
+            if end is None or end > latest:
+                continue
+            period.kind, period.start, period.end, period.year = "other", start, end, end.year
+            period.label = regex.sub(r"\s+", " ", m.group(0)).strip()
+            return True
     return False
 
 
