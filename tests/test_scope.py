@@ -86,3 +86,19 @@ def test_internal_procedures_and_public_employees_are_other_things():
     """real/05: "TTHC nội bộ" are no public procedures; "biên chế viên chức" is no civil-servant quota."""
     assert found("Tỉnh đã công bố 598 TTHC nội bộ thuộc phạm vi quản lý của tỉnh.", "tỉnh") == set()
     assert found("Biên chế viên chức hưởng lương từ ngân sách nhà nước là 59.339.", "tỉnh") == set()
+
+
+def test_tiers_named_after_the_items_of_a_breakdown_are_parts():
+    """real/05: "Biên chế công chức là 9.818 (gồm 3.585 biên chế cấp tỉnh, 6.233 biên chế cấp xã)"; the
+    public employees' quota of the next sentence is no civil-servant quota, nor are its parts."""
+    body = ("- Biên chế công chức là 9.818 (gồm 3.585 biên chế cấp tỉnh, 6.233 biên chế cấp xã).\n"
+            "- Biên chế viên chức hưởng lương từ ngân sách nhà nước là 59.339 (gồm 17.256 biên chế cấp tỉnh, "
+            "42.083 biên chế cấp xã).")
+    assert found(body, "tỉnh") == {("staff.quota", (), 9818.0), ("staff.quota", (("scope", "cấp tỉnh"),), 3585.0),
+                                   ("staff.quota", (("scope", "cấp xã"),), 6233.0)}
+
+
+def test_a_city_and_its_communes_together_are_the_city():
+    """Phrasebook p089: "UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 116.383 hồ sơ"."""
+    body = "Tính đến cuối tháng 5 năm 2017, UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 116.383 hồ sơ."
+    assert found(body) == want(("dossiers.received", 116383))

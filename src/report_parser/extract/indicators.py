@@ -382,9 +382,16 @@ def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
     return bool(cp.targets.search(_sentence_before(ctx, offset)))
 
 
-def _scope(ctx: Context, offset: int, left: str, body: int | None) -> scope.Scope:
+def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = "") -> scope.Scope:
     """Whose figure (the body's own, a part's, another body's or period's) from its sentence before it."""
-    return scope.scope_of(_sentence_before(ctx, offset), left, body)
+    return scope.scope_of(_sentence_before(ctx, offset), left, body, after)
+
+
+def _after(ctx: Context, r: Reading) -> str:
+    """The words after an item of a breakdown, to its clause's end ("" for a figure not in a breakdown)."""
+    if r.seg is None or r.seg.parent is None:
+        return ""
+    return ctx.text[r.q.end:r.q.end + 40]
 
 
 _HEADING = regex.compile(r"[ \t]*([^\n]{1,200}?[^\n.;:!?\s])[ \t]*\n(?=[ \t]*\p{Lu})")
@@ -473,7 +480,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     coded = []
     for r in _readings(ctx, segs, cp):
-        where = _scope(ctx, r.q.start, r.left, body)
+        where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r))
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
             coded.extend((r, rule, value, _dimension(field_name, where)) for rule, value in _rules(r, cp))
     for r, code, value, dim, unless in _breakdown_unless(coded, cp.spec.parts_of):

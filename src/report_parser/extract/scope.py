@@ -128,12 +128,24 @@ def _index(m: regex.Match) -> int:
     return next(int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("m"))
 
 
-def scope_of(sentence_before: str, left: str, body: int | None) -> Scope:
-    """The scope of a figure from its sentence before it and the words right before it."""
+_AFTER_KINDS = ("tier", "units", "departments")
+
+
+def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
+    """A tier named right after an item of a breakdown: "(gồm 3.585 biên chế cấp tỉnh, 6.233 ... cấp xã)"."""
+    m = cs.markers.search(after)
+    if m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:()]", after[:m.start()]):
+        return m
+    return None
+
+
+def scope_of(sentence_before: str, left: str, body: int | None, after: str = "") -> Scope:
+    """The scope of a figure from its sentence before it, the words right before it and, for an item
+    of a breakdown, the words right after it (``after``, up to the end of its clause)."""
     cs = compiled()
     if cs.changes.search(left) or cs.other_periods.search(sentence_before):
         return Scope("other")
-    m = _last_marker(sentence_before, cs)
+    m = _part_after(after, cs) or _last_marker(sentence_before, cs)
     if m is None:
         return Scope("own")
     n = _index(m)
