@@ -47,7 +47,8 @@ class PatternError(Exception):
 ENV_OVERLAY = "REPORT_PARSER_PATTERNS"
 
 
-def _base_dir() -> Path:
+def base_dir() -> Path:
+    """Our own patterns folder (packaged, or the repository's)."""
     for cand in (_PKG / "patterns", _PKG.parents[1] / "patterns"):
         if cand.is_dir():
             return cand
@@ -100,7 +101,7 @@ class Patterns:
     """
 
     def __init__(self, overlay: Iterable[str | Path] = (), *, base: str | Path | None = None):
-        self.dirs: list[Path] = [Path(base) if base else _base_dir()]
+        self.dirs: list[Path] = [Path(base) if base else base_dir()]
         self.dirs += [Path(d) for d in overlay if str(d).strip() and Path(d).is_dir() and Path(d) not in self.dirs]
         self._raw: dict[str, Any] = {}
         self._valid: dict[tuple[str, Any], Any] = {}

@@ -102,7 +102,7 @@ def check_patterns(patterns: Patterns | None = None) -> Patterns:
     overlay is one clear error (exit 2) instead of one failure per report.
     Raises :class:`~report_parser.patterns.PatternError`; returns the checked object.
     """
-    from . import catalogue, ocr_repair
+    from . import catalogue, levels, ocr_repair, periods
     from .checks import rules
     from .extract import (fields, indicators, metadata, numbers, references_grammar, scope, table_cells,
                           table_indicators)
@@ -111,7 +111,8 @@ def check_patterns(patterns: Patterns | None = None) -> Patterns:
     with using(patterns) as p:
         for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
                      scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
-                     ocr_repair._lexicon, catalogue.load):
+                     ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
+                     structure._abbrev):
             load()
         if any((d / "fields.jsonl").is_file() for d in p.overlay):
             fields._matchers()  # spaCy validates token patterns (its import costs ~1 s: only for an overlay)

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
+from pydantic import BaseModel, ConfigDict
 
+from . import patterns
 from .document import Document
 
 _ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
@@ -22,9 +24,32 @@ _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
 # starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."), not a bullet
 _APPENDIX = regex.compile(
     r"^(?:PHỤ\s+LỤC\b.*|Phụ\s+lục(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?(?:\s+[^.;]{0,100})?)$")
-_FORM = regex.compile(r"^(?:Biểu\s+mẫu|BIỂU\s+MẪU|Biểu\s+số|Mẫu\s+số)\s*(?:số\s*)?(\d{1,2}[a-zA-Z]?)\b\s*[.:-]?\s*(.*)$")
-_ABBREV = regex.compile(
-    r"(?:\b(?:TT|TM|KT|TL|TUQ|Q|V/v|v/v|Tp|TP|ThS|TS|PGS|GS|CN|Đ/c|đ/c|Ô|B|St|Th|Ng|No|tr|vd|VD)|\b\p{Lu})\.$")
+
+
+class _Vocab(BaseModel):
+    """``patterns/structure.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    abbreviations: list[str]
+
+
+class _FormHeading(BaseModel):
+    """The part of ``patterns/table_units.yaml`` read here: the heading of an appendix form."""
+
+    model_config = ConfigDict(extra="ignore")
+    form_heading: str
+
+
+@patterns.memoised
+def _form() -> regex.Pattern:
+    """A form's heading line ("Biểu mẫu 7: ...", "MẪU SỐ 03"): its number, then its title."""
+    return regex.compile(patterns.load("table_units.yaml", _FormHeading).form_heading + r"\s*[.:-]?\s*(.*)$")
+
+
+@patterns.memoised
+def _abbrev() -> regex.Pattern:
+    words = patterns.load("structure.yaml", _Vocab).abbreviations
+    return regex.compile(rf"(?:\b(?:{patterns.alternation(words)})|\b\p{{Lu}})\.$")
 _SENT_END = regex.compile(r"[.!?]+[\"')]*(?=\s+[\"'(]?[\p{Lu}\d+\-])|\./\.")
 
 
@@ -111,7 +136,7 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
     para = text[start:end]
     for m in _SENT_END.finditer(para):
         e = start + m.end()
-        if _ABBREV.search(text[s:e]) and not text[s:e].endswith("./."):
+        if _abbrev().search(text[s:e]) and not text[s:e].endswith("./."):
             continue
         if text[s:e].strip():
             out.append(Span(s, e))
@@ -173,7 +198,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
             sections.append(sec)
             open_[level] = sec
         else:
-            if m := _FORM.match(stripped):
+            if m := _form().match(stripped):
                 close_from(2, pos)
                 sec = Section(f"PL.BM{m.group(1)}", stripped, pos, len(text), 2, "form")
                 sections.append(sec)

@@ -167,7 +167,7 @@ def _subject(text: str, pos: int, limit: int, g: Grammar, *, full: bool) -> str 
                 end = i
                 break
     s = " ".join(text[pos:end].split()).rstrip(" ,.:;-")
-    s = regex.sub(r"(?:\s+(?:và|hoặc|của|tại|theo))+$", "", s)
+    s = g.subject_tail_re.sub("", s)
     if not s or not regex.match(r"\p{L}", s):
         return None
     if not full and not regex.match(r"(?i:về|v/v)(?![\p{L}])", s):

@@ -14,6 +14,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .. import levels as admin_levels
 from .. import patterns
 
 Kind = Literal["administrative", "normative", "party", "official_letter"]
@@ -54,10 +55,11 @@ class ReferenceGrammar(BaseModel):
     issuer_heads: list[str] = Field(default_factory=list)
     office_heads: list[str] = Field(default_factory=list)
     name_stop_words: list[str] = Field(min_length=1)
-    levels: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list)  # more level words than patterns/levels.yaml (a district's)
     issue_verbs: list[str] = Field(default_factory=list)
     tense_words: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
+    subject_tail_words: list[str] = Field(default_factory=list)
     not_subject_openers: list[str] = Field(default_factory=list)
     subject_continues: list[str] = Field(default_factory=list)
     subject_filler: list[str] = Field(default_factory=list)
@@ -162,6 +164,7 @@ class Grammar:
     issuer_re: regex.Pattern      # a body as the text names it
     verb_tail_re: regex.Pattern   # "đã ban hành " between a body or a date and the reference
     subject_stop_re: regex.Pattern  # where a subject (trích yếu) ends
+    subject_tail_re: regex.Pattern  # small words left dangling at a subject's end ("... và")
     predicate_re: regex.Pattern   # a predicate, not a subject, after a short citation
     continues_re: regex.Pattern   # a subject that goes on through the next citation
     by_code: dict[str, DocType]   # state type codes (KH, NĐ, TTLT…)
@@ -260,7 +263,7 @@ def _type_word_pattern(spec: ReferenceGrammar) -> str:
 def _issuer_pattern(spec: ReferenceGrammar) -> str:
     """A body: a local head with its level and place ("UBND tỉnh Hải Dương"), an
     office with its name ("Bộ Tài chính"), or a body named in full."""
-    levels = _alternation(spec.levels, ignore_case=False)
+    levels = _alternation(list(admin_levels.tiers()) + spec.levels, ignore_case=False)
     bodies = _head_alternation(list(spec.issuers.values()) + spec.bodies)
     proper = r"\p{Lu}(?:\p{L}|\.(?=\p{L})){0,14}(?![\p{L}\d/])"
     place = rf"{proper}(?:[ \t]{proper}){{0,4}}"
@@ -330,6 +333,8 @@ def _build(spec: ReferenceGrammar) -> Grammar:
         issuer_re=regex.compile(_issuer_pattern(spec), flags),
         verb_tail_re=regex.compile(verb_tail, flags),
         subject_stop_re=regex.compile(_subject_stop_pattern(spec, tw), flags),
+        subject_tail_re=regex.compile(
+            rf"(?:\s+(?:{_alternation(spec.subject_tail_words, ignore_case=False) if spec.subject_tail_words else '(?!)'}))+$", flags),
         predicate_re=regex.compile(predicate, flags),
         continues_re=regex.compile(continues, flags),
         **_type_tables(spec),

@@ -15,6 +15,7 @@ import unicodedata
 
 import regex
 
+from .. import levels, patterns
 from ..models import Mention, ReportMeta
 from ..vietnamese import fold_phrase
 from .references_find import Citation
@@ -110,13 +111,10 @@ def group_citations(cites: list[Citation], meta: ReportMeta) -> list[tuple[list[
 
 
 # ------------------------------------------------------------------ issuers
-_LOCAL = regex.compile(
-    r"^(?P<head>.+?)\s+(?P<level>xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
-
-
-_COMMUNE = ("xã", "phường", "thị trấn", "đặc khu")
-_DISTRICT = ("huyện", "quận", "thị xã", "thành phố")
-_BELOW_PROVINCE = _COMMUNE + _DISTRICT
+@patterns.memoised
+def _local() -> regex.Pattern:
+    """A local body's name ending in its level word ("Ủy ban nhân dân xã")."""
+    return regex.compile(rf"^(?P<head>.+?)\s+(?P<level>{patterns.alternation(levels.tiers())})$")
 
 
 def _canonical_body(body: str, g: Grammar) -> str:
@@ -132,13 +130,14 @@ def _with_place(body: str, meta: ReportMeta) -> str:
     """"UBND xã" in a report of UBND xã Lê Hồng is "UBND xã Lê Hồng", "UBND
     huyện" its district's; a province is never guessed (provinces merged in 2025,
     reports cite the former ones)."""
-    m = _LOCAL.match(body)
+    m = _local().match(body)
     if m is None:
         return body
     level, iss = m.group("level"), meta.issuer
-    if level == iss.level and level in _BELOW_PROVINCE:
+    commune, district = levels.of_tier("commune"), levels.of_tier("district")
+    if level == iss.level and level in commune + district:
         place = iss.unit
-    elif level in _DISTRICT and iss.level in _COMMUNE:
+    elif level in district and iss.level in commune:
         place = iss.district
     else:  # "Ủy ban nhân dân tỉnh" in a report that also cites a former province: unknown
         place = None

@@ -1,0 +1,39 @@
+"""Administrative levels (``patterns/levels.yaml``): each level word once, with its tier.
+
+The contract's enum (:data:`report_parser.models.Level`) is read from our own file
+(:func:`shipped`), so it does not change with a district's overlay; everything else
+reads the active :class:`~report_parser.patterns.Patterns` (:func:`tiers`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from . import patterns
+
+Tier = Literal["commune", "district", "province"]
+FILE = "levels.yaml"
+
+
+class LevelSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    levels: dict[str, Tier]
+
+
+def shipped() -> tuple[str, ...]:
+    """The level words of our own ``patterns/levels.yaml`` (the contract's enum), in file order."""
+    raw = yaml.safe_load((patterns.base_dir() / FILE).read_text(encoding="utf-8"))
+    return tuple(LevelSpec.model_validate(raw).levels)
+
+
+def tiers() -> dict[str, Tier]:
+    """Level word -> tier, from the active Patterns."""
+    return patterns.load(FILE, LevelSpec).levels
+
+
+def of_tier(*wanted: Tier) -> tuple[str, ...]:
+    """The level words of the given tiers ("commune" -> xã, phường, thị trấn, đặc khu)."""
+    return tuple(w for w, t in tiers().items() if t in wanted)

@@ -1,0 +1,55 @@
+"""Vocabulary is data: the words the code used to hold are read from patterns/, each in one place."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+from report_parser import levels, patterns, structure
+from report_parser.document import Document
+from report_parser.models import Issuer, Level, ReportMeta
+from report_parser.patterns import Patterns
+
+from test_references import refs_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_contract_levels_are_the_levels_file():
+    assert typing.get_args(Level) == levels.shipped()
+    assert "đặc khu" in levels.shipped() and levels.tiers()["đặc khu"] == "commune"
+    assert Issuer(name="Ủy ban nhân dân đặc khu Phú Quốc", level="đặc khu").level == "đặc khu"
+
+
+def test_a_special_zone_issuer_gets_its_place_like_a_commune():
+    """'UBND đặc khu' in a report of the special zone names it, as 'UBND xã' does in a commune's."""
+    meta = ReportMeta(issuer=Issuer(name="Ủy ban nhân dân đặc khu Côn Đảo", level="đặc khu", unit="Côn Đảo"))
+    refs = refs_of("Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026 của UBND đặc khu về cải cách hành chính.", meta)
+    assert [r.issuer for r in refs] == ["Ủy ban nhân dân đặc khu Côn Đảo"]
+
+
+def _sentences(text: str) -> list[str]:
+    doc = Document(path=Path("s.txt"), format="txt", sha256="0", size=len(text), pages=[text])
+    doc.text = text
+    s = structure.analyse(doc)
+    return [text[x.start:x.end] for x in s.sentences]
+
+
+def test_abbreviations_come_from_the_structure_file(tmp_path):
+    text = "Giao Th.Tr. Nguyễn Văn A chủ trì. Báo cáo kết quả về xã."
+    assert len(_sentences(text)) == 3  # "Th.Tr." ends a sentence by default
+    (tmp_path / "structure.yaml").write_text('abbreviations: ["Tr"]\n', encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        assert len(_sentences(text)) == 2
+
+
+def test_the_form_heading_is_the_table_vocabularys():
+    m = structure._form().match("BIỂU SỐ 03: Kết quả giải quyết thủ tục hành chính")
+    assert m and m.group(1) == "03" and m.group(2).startswith("Kết quả")
+
+
+def test_the_word_list_counter_runs():
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "count_word_lists.py")], capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0 and "Vietnamese word lists of more than 3 entries" in r.stdout
