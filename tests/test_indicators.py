@@ -340,3 +340,18 @@ def test_procedures_of_the_decisions_announcing_them():
                  "(TTHC), với tổng số 539 TTHC.") == want(("tthc.published", 539))
     assert found("Cũng trong quý II, tỉnh ban hành 10 quyết định công bố danh mục TTHC. Công bố 190 TTHC mới, "
                  "sửa đổi 11 TTHC, bãi bỏ 128 TTHC.") == set()
+
+
+def test_a_field_named_inside_the_clause_and_a_share_of_a_rate():
+    """Phrasebook p040: "tỷ lệ giải quyết đúng hạn lĩnh vực đất đai đạt 99,27%" is the field's rate; p128:
+    "(chiếm 99,2%)" after a late rate is the field's share of the late dossiers, no rate of its own."""
+    from report_parser.extract.fields import canonical_field
+
+    body = ("Cụ thể, huyện đã tiếp nhận 172.977 hồ sơ, giải quyết 172.024 hồ sơ, tỷ lệ hồ sơ giải quyết đúng hạn đạt "
+            "99,44%, trong đó tỷ lệ giải quyết đúng hạn lĩnh vực đất đai đạt 99,27%.")
+    assert found(body) == want(("dossiers.received", 172977), ("dossiers.resolved", 172024),
+                               ("dossiers.on_time_rate", 99.44),
+                               ("dossiers.on_time_rate", 99.27, {"field": canonical_field("đất đai")}))
+    body = ("Tỷ lệ trễ hạn đối với hồ sơ đã trả kết quả là 12,24%, chủ yếu trên lĩnh vực đất đai (chiếm 99,2%), do "
+            "lượng hồ sơ quá lớn.")
+    assert found(body) == want(("dossiers.late_rate", 12.24))

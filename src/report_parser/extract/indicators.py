@@ -71,6 +71,7 @@ class IndicatorSpec(BaseModel):
     names: list[str]
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
+    inline_field: str | None = None
     zeros: list[Zero]
     rules: list[Rule]
 
@@ -116,6 +117,7 @@ class Compiled:
     weak: regex.Pattern
     names: regex.Pattern
     field_line: regex.Pattern
+    inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
 
 
@@ -137,6 +139,7 @@ def compiled() -> Compiled:
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters,
                     weak, _any(spec.names),
                     regex.compile(_source(spec.field_line)),
+                    regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
 
 
@@ -333,7 +336,9 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
     for n, (r, seg) in enumerate(raw):
         if (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
             before = out[n - 1] if n else None
-            if before and ctx.structure.sentence_at(before.q.start) is ctx.structure.sentence_at(r.q.start):
+            if before and before.q.kind == "percent":
+                anchor, r = "", Reading(r.q, "", r.left, r.context, r.unit, seg, r.text)  # a share of a share
+            elif before and ctx.structure.sentence_at(before.q.start) is ctx.structure.sentence_at(r.q.start):
                 anchor = before.local
             else:
                 anchor = cp.names.sub(" ", seg.parent.text(ctx.text)) if seg.parent else ""
@@ -405,6 +410,12 @@ def _heading_end(ctx: Context) -> int:
         m = _HEADING.match(ctx.doc.raw_text)
         ctx.cache["heading_end"] = ctx.doc.offset_of_raw(m.end(1)) if m else 0
     return ctx.cache["heading_end"]
+
+
+def _inline_field(left: str, cp: Compiled) -> str | None:
+    """A field named in the clause before the figure: "tỷ lệ giải quyết đúng hạn lĩnh vực đất đai đạt 99,27%"."""
+    m = cp.inline_field.search(left) if cp.inline_field else None
+    return canonical_field(m.group("field")) if m else None
 
 
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
@@ -482,7 +493,8 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     for r in _readings(ctx, segs, cp):
         where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r))
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
-            coded.extend((r, rule, value, _dimension(field_name, where)) for rule, value in _rules(r, cp))
+            dim = _dimension(field_name or _inline_field(r.left, cp), where)
+            coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
     for r, code, value, dim, unless in _breakdown_unless(coded, cp.spec.parts_of):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     for s in sentences:
