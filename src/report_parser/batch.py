@@ -135,10 +135,11 @@ def _worker_loop(conn, parse_fn: ParseFn, known: frozenset[str], force: bool) ->
 # --------------------------------------------------------------------------- supervisor side
 
 def _context():
-    """forkserver: workers start from a clean, pre-imported process (cheap, and safe with threads)."""
+    """forkserver: workers start from a clean process that has imported the pipeline and
+    compiled the default patterns once (:mod:`.preload`): cheap, and safe with threads."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["report_parser.pipeline"])
+        ctx.set_forkserver_preload(["report_parser.preload"])
         return ctx
     return mp.get_context("spawn")
 

@@ -33,7 +33,7 @@ from .. import limits
 from ..document import Document
 from ..errors import MissingTool, UnreadableInput
 from ..vietnamese import has_tone_or_mark, is_syllable
-from . import ocr_layout, ocr_tables
+from . import ocr_layout
 
 DPI = 300
 LANG = "vie"
@@ -125,6 +125,8 @@ def prepare(img, *, rendered: bool):
     """
     from PIL import Image, ImageFilter, ImageOps
 
+    from . import ocr_tables  # numpy: imported for pages that are OCR'd, not for every PDF
+
     img = ImageOps.exif_transpose(img) if not rendered else img
     img = img.convert("L")
     if not rendered and img.width < UPSCALE_BELOW_WIDTH:
@@ -151,6 +153,8 @@ def _read_page(img, exe: str, dpi: int | None) -> PageOcr:
     cmd = [exe, "stdin", "stdout", "-l", LANG, "--psm", "3"] + (["--dpi", str(dpi)] if dpi else [])
     lines, width = ocr_layout.parse_tsv(_run(cmd + ["tsv"], img))
     _recheck_numbers(lines, img, exe, dpi)
+    from . import ocr_tables
+
     text = ocr_layout.layout(lines, width or img.width, ocr_tables.find_grids(img))
     words = tuple((w.text, w.left, w.top, w.width, w.height) for ws in lines for w in ws)
     return PageOcr(text, ocr_layout.confidence(lines), words, img.size)
