@@ -15,7 +15,7 @@ from report_parser.review.marks import Mark
 from report_parser.review.pages import text_pages
 from report_parser.review.render import _spans
 
-from conftest import SAMPLE_PDF, SAMPLE_SCAN, SAMPLE_TXT, needs_tesseract
+from conftest import SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_SCAN, SAMPLE_TXT, needs_tesseract
 import review_measure as measure
 
 
@@ -90,6 +90,21 @@ def test_a_text_report_is_marked_on_its_spans():
         assert measure.shows(shown, ind.value) or ind.source == "table", (ind.code, shown)
     rows = [(t, r) for t, tb in enumerate(report.tables) if isinstance(tb, FormTable) for r in range(len(tb.rows))]
     assert {m.id for m in found if m.kind == "row"} == {f"row-{t}-{r}" for t, r in rows}
+
+
+def test_a_word_report_draws_its_forms_as_tables_with_the_marks_in_their_cells():
+    report, ctx = parse_with_context(SAMPLE_DOCX)
+    html = page_for(report, ctx.doc, SAMPLE_DOCX)
+    forms = [t for t in report.tables if isinstance(t, FormTable)]
+    assert html.count('<table class="doc">') >= len(forms) == 7
+    # the value of form 3's row 1.1 stands in its own cell, marked
+    t = next(k for k, tb in enumerate(report.tables) if isinstance(tb, FormTable) and tb.form == "3")
+    r = next(k for k, row in enumerate(report.tables[t].rows) if row.code == "1.1")
+    assert re.search(rf'<td><span class="mark" data-kind="row" data-id="row-{t}-{r}" data-page="\d+">(<span [^>]*>)?143</span>',
+                     html)
+    p = _Nesting()
+    p.feed(html.split('<div id="pages">')[1].split('</div><div id="side">')[0])
+    assert p.ok and p.depth == 0
 
 
 class _Nesting(HTMLParser):

@@ -22,7 +22,7 @@ def page_for(report: Report, doc: Document, path: str | Path, *, editable: bool 
         return render.page_html(report, found, drawn, None, editable=editable)
     texts = pages.text_pages(doc)
     found = marks.build(report, doc, texts, drawn=False)
-    return render.page_html(report, found, None, texts, editable=editable)
+    return render.page_html(report, found, None, texts, editable=editable, tables=pages.text_tables(doc))
 
 
 def review_html(path: str | Path, *, ocr: str = "auto") -> str:

@@ -96,3 +96,41 @@ def text_pages(doc: Document) -> list[PageChars]:
         cuts.append(doc.offset_of_raw(doc.page_starts[k - 1]))
     cuts.append(len(doc.text))
     return [PageChars(n, doc.text[a:b], None, a) for n, (a, b) in enumerate(zip(cuts, cuts[1:]), start=1)]
+
+
+@dataclass
+class TextTable:
+    """A table of a page drawn as text: where it stands in the repaired text, and each cell's span."""
+
+    start: int
+    end: int
+    rows: list[list[tuple[int, int] | None]]  # None: a cell a merge covers, or an empty one
+
+
+def text_tables(doc: Document) -> list[TextTable]:
+    """The tables whose cells lie one after the other, line by line, in the text (as the Word reader
+    writes them); a table whose cells cannot all be found so is left as text."""
+    out = []
+    for t in doc.tables:
+        if t.offset is None:
+            continue
+        cells, cursor = [], t.offset
+        for row in t.rows:
+            spans = []
+            for cell in row:
+                if not cell:  # merged away, or empty (an empty cell writes no line)
+                    spans.append(None)
+                    continue
+                if doc.raw_text[cursor:cursor + len(cell)] != cell:
+                    break
+                spans.append((doc.offset_of_raw(cursor), doc.offset_of_raw(cursor + len(cell))))
+                cursor += len(cell) + 1
+            else:
+                cells.append(spans)
+                continue
+            break
+        else:
+            found = [s for r in cells for s in r if s]
+            if found:
+                out.append(TextTable(found[0][0], found[-1][1], cells))
+    return out

@@ -10,7 +10,7 @@ from ..aggregate import label as indicator_label
 from ..models import FormTable, Report
 from .locate import PageChars
 from .marks import Mark
-from .pages import DrawnPage
+from .pages import DrawnPage, TextTable
 
 KINDS = (("indicator", "Chỉ tiêu"), ("reference", "Văn bản trích dẫn"), ("row", "Dòng biểu mẫu"))
 SEVERITIES = (("error", "Lỗi"), ("warning", "Cảnh báo"), ("info", "Thông tin"))
@@ -22,10 +22,11 @@ def _asset(name: str) -> str:
 
 
 def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
-              text_pages: list[PageChars] | None, *, editable: bool = True) -> str:
+              text_pages: list[PageChars] | None, *, editable: bool = True,
+              tables: list[TextTable] | None = None) -> str:
     title = report.report.title or report.report.type or "Báo cáo"
     data = {"report": {"sha256": report.source.sha256, "path": report.source.path}, "records": records(report)}
-    pages = _drawn(drawn, marks) if drawn is not None else _texts(text_pages or [], marks)
+    pages = _drawn(drawn, marks) if drawn is not None else _texts(text_pages or [], marks, tables or [])
     return "".join([
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
@@ -64,10 +65,34 @@ def _drawn(pages: list[DrawnPage], marks: list[Mark]) -> str:
     return "".join(out)
 
 
-def _texts(pages: list[PageChars], marks: list[Mark]) -> str:
+def _texts(pages: list[PageChars], marks: list[Mark], tables: list[TextTable]) -> str:
     return "".join(f'<section class="page text" id="page-{p.number}" data-page="{p.number}"><span class="no">'
-                   f'{p.number}</span>{_spans(p.text, [m for m in marks if m.page == p.number and m.span])}</section>'
-                   for p in pages)
+                   f'{p.number}</span>{_page_text(p, [m for m in marks if m.page == p.number and m.span], tables)}'
+                   f"</section>" for p in pages)
+
+
+def _page_text(page: PageChars, marks: list[Mark], tables: list[TextTable]) -> str:
+    """The page's text with its marks; the tables wholly on the page drawn as tables."""
+    end = page.base + len(page.text)
+    out, cursor = [], page.base
+    for t in sorted((t for t in tables if page.base <= t.start and t.end <= end), key=lambda t: t.start):
+        if t.start < cursor:
+            continue
+        out.append(_spans_in(page, marks, cursor, t.start))
+        out.append("<table class=\"doc\">" + "".join(
+            "<tr>" + "".join("<td></td>" if c is None else f"<td>{_spans_in(page, marks, *c)}</td>" for c in row)
+            + "</tr>" for row in t.rows) + "</table>")
+        cursor = t.end
+    out.append(_spans_in(page, marks, cursor, end))
+    return "".join(out)
+
+
+def _spans_in(page: PageChars, marks: list[Mark], a: int, b: int) -> str:
+    """``_spans`` of the page's text from repaired offset a to b, with the marks cut to it."""
+    lo, hi = a - page.base, b - page.base
+    cut = [Mark(m.kind, m.id, m.page, span=(max(lo, m.span[0]) - lo, min(hi, m.span[1]) - lo), severity=m.severity)
+           for m in marks if m.span and m.span[0] < hi and m.span[1] > lo]
+    return _spans(page.text[lo:hi], cut)
 
 
 def _spans(text: str, marks: list[Mark]) -> str:
