@@ -255,3 +255,69 @@ def test_real_02_a_policy_horizon_after_the_report_date_is_not_the_period():
     m = meta_of("Số: 293/BC-SNV Vĩnh Long, ngày 09 tháng 4 năm 2026\nBÁO CÁO\nTổng kết công tác đào tạo, "
                 "bồi dưỡng giai đoạn 2021-2025\n")
     assert (m.period.kind, m.period.start, m.period.end) == ("other", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+
+
+# ----------------------------------------------------------------------------- web copies
+WEB_COPY = """Báo cáo
+
+10.03.2025 15:0211 đã xem
+
+ỦY BAN NHÂN DÂN
+
+XÃ ĐƯNG K’NỚ
+
+Số: 31  /BC-UBND
+
+ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+      Độc lập - Tự do - Hạnh phúc
+
+         Đưng K’Nớ, ngày 07 tháng 3 năm 2025
+
+BÁO CÁO
+
+Kết quả công tác cải cách hành chính Quý I năm 2025
+
+Căn cứ Quyết định số 65/QĐ-UBND ngày 16/01/2025 của Ủy ban nhân dân huyện Lạc Dương về việc ban hành Kế hoạch \
+Cải cách hành chính năm 2025;
+
+Thực hiện Kế hoạch số 11/KH-UBND ngày 21/01/2025 của Ủy ban nhân dân xã Đưng K’Nớ. Ủy ban nhân dân xã báo cáo \
+kết quả thực hiện công tác cải cách hành chính Quý I năm 2025, cụ thể như sau:
+
+I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC
+"""
+
+
+def test_web_copy_of_a_commune_report_with_page_chrome():
+    """A commune portal's page (a commune of Lâm Đồng, 2025): the category "Báo cáo" and a
+    date with a view counter above the header; a place name with an apostrophe."""
+    m = meta_of(WEB_COPY)
+    assert (m.type, m.symbol, m.date) == ("Báo cáo", "31/BC-UBND", dt.date(2025, 3, 7))
+    assert m.title == "Kết quả công tác cải cách hành chính Quý I năm 2025"
+    assert m.place.replace("’", "'") == "Đưng K'Nớ"
+    assert (m.issuer.level, m.issuer.district, m.issuer.province) == ("xã", "Lạc Dương", "Lâm Đồng")
+    assert (m.period.kind, m.period.year) == ("Q1", 2025)
+
+
+def test_web_copy_whose_chrome_and_heading_are_joined_into_one_paragraph():
+    """Menus, "Ngày cập nhật", "Đăng lúc" and the counter are never the title or the issuer; the
+    issuer, its district (from "Kính gửi") and the period come from the reporting sentence."""
+    m = meta_of("Trang chủ » Tin tức » Cải cách hành chính\n\nBáo cáo\n\n"
+                "Báo cáo kết quả công tác cải cách hành chính quý I năm 2025\n\n"
+                "Ngày cập nhật: 12/04/2025 | Đăng lúc: 09:15 | Lượt xem: 152\n\n"
+                "Kính gửi: UBND thành phố Thái Nguyên\n\nThực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2025 của "
+                "UBND thành phố Thái Nguyên, UBND phường Tân Lập báo cáo kết quả công tác cải cách hành chính "
+                "quý I năm 2025 như sau:\n1. Công tác chỉ đạo, điều hành\nUBND phường đã ban hành 05 văn bản.\n")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == \
+        ("phường", "Tân Lập", "Thái Nguyên", "Thái Nguyên")
+    assert (m.period.kind, m.period.year) == ("Q1", 2025)
+    assert m.title is None or "cập nhật" not in m.title.lower()
+    assert m.date is None
+
+
+def test_headline_in_running_case_names_the_type_and_title():
+    from report_parser.extract.metadata.title import headline
+
+    text = "Trang chủ > Tin tức\nBáo cáo kết quả công tác cải cách hành chính quý I năm 2025\nĐăng lúc 09:15\n"
+    assert headline(text)[:2] == ("Báo cáo", "kết quả công tác cải cách hành chính quý I năm 2025")
+    assert headline("Báo cáo số 12/BC-UBND ngày 05/4/2025 của UBND xã đã nêu rõ kết quả.\n") is None

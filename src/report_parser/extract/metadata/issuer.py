@@ -114,6 +114,9 @@ def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: d
         _issuer_from_body(appendix_issuer(ctx.text) or "", issuer)
     if not issuer.name:
         _issuer_from_body(body, issuer)
+    if not issuer.name:  # a web copy whose lines were joined into the "header"
+        body = ctx.text[:end]
+        _issuer_from_body(body, issuer)
     after_merger = on is not None and on >= MERGER
     if issuer.level in v.below_district and not issuer.district and not after_merger:
         issuer.district = _most_named(body, v.district_levels)
@@ -200,5 +203,17 @@ def _most_named(body: str, levels: list[str]) -> str | None:
     counts: dict[str, int] = {}
     for lv in levels:
         for m in _body_rx().named[lv].finditer(body):
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+            name = _without_opener(m.group(1), body, m.start(1))
+            counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _without_opener(name: str, text: str, start: int) -> str:
+    """A place name without the capitalised first word of the next sentence that joined
+    lines glue to it ("Thái Nguyên Thực hiện …" -> "Thái Nguyên")."""
+    words = name.split(" ")
+    if len(words) > 1:
+        last = start + len(name) - len(words[-1])
+        if rx().opener_start.match(text[last:last + 40]):
+            return " ".join(words[:-1])
+    return name

@@ -7,6 +7,7 @@ from itertools import islice
 
 import regex
 
+from ...patterns import alternation
 from ...structure import lines
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
@@ -32,6 +33,21 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
                         key, changed = key[len(d) + 1:], True
             if key in names:
                 return pos, pos + len(line), names[key]
+    return None
+
+
+def headline(text: str, max_lines: int = 15) -> tuple[str, str, int] | None:
+    """``(type, title, end of the line)`` of a text without a title line whose heading
+    names the type in running case, as a web page or an excerpt prints it ("Báo cáo kết
+    quả công tác cải cách hành chính quý I năm 2025"): a short line that starts with a
+    type name followed by its subject, not a citation ("Báo cáo số 12/BC-UBND …").
+    Web chrome (dates, view counters, menus, breadcrumbs) never starts that way."""
+    names = type_names()
+    starts = regex.compile(rf"(?i)^({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}.{{10,200}})$")
+    for pos, line in islice(lines(text), max_lines):
+        m = starts.match(line.strip())
+        if m and not regex.search(r"[.;:]\s+\p{Lu}", m.group(2)) and len(m.group(2).split()) >= 3:
+            return names[fold_phrase(m.group(1))], m.group(2).rstrip(" .;:"), pos + len(line)
     return None
 
 

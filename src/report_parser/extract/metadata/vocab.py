@@ -91,7 +91,7 @@ def rx() -> Rx:
 
 
 # ----------------------------------------------------------------------------- small text helpers
-NAME_WORD = r"\p{Lu}\p{Ll}*"
+NAME_WORD = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}*)?"  # "K’Nớ", "D’Ran"
 PROPER = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"  # "Lê Hồng", "Thanh Miện", "Hồ Chí Minh"
 SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0,2}[\p{L}\d&]+)*"
 NUMBER_RE = regex.compile(
