@@ -123,3 +123,25 @@ def test_correct_command_one_line_error_for_a_report_not_in_the_store(stored, tm
     r = subprocess.run([sys.executable, "-m", "report_parser", "correct", "--db", str(db), str(path)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "not a corrections file" in r.stderr
+
+
+def test_the_review_of_a_store_lists_reports_and_missing_communes_and_shows_stored_corrections(stored, tmp_path):
+    from report_parser.review.district import write_all
+    from report_parser.units import Roster
+
+    conn, report = stored
+    fix = corrections_file(report, [ind(report, "dossiers.received", action="value", value=1204),
+                                    {"target": "check", "key": corrections.check_key(report.checks[0]),
+                                     "action": "dismiss"}])
+    corrections.apply(conn, [corrections.CorrectionsFile.model_validate(fix)], by="Lan")
+    units = tmp_path / "units.csv"
+    units.write_text("name,district\nLê Hồng,Thanh Miện\nTứ Cường,Thanh Miện\n", encoding="utf-8")
+    pages = write_all(conn, tmp_path / "review", roster=Roster.load(units))
+    index = (tmp_path / "review" / "index.html").read_text(encoding="utf-8")
+    assert len(pages) == 1 and f'href="{pages[0].name}"' in index
+    assert "Xã chưa gửi báo cáo (1)" in index and "Tứ Cường" in index
+    page = pages[0].read_text(encoding="utf-8")
+    data = json.loads(page.split('id="review-data">')[1].split("</script>")[0])
+    k = next(k for k, i in enumerate(report.indicators) if i.code == "dossiers.received")
+    assert data["stored"][f"ind-{k}"]["value"] == 1204 and "Lan" in data["stored"][f"ind-{k}"]["note"]
+    assert data["stored"]["chk-0"]["action"] == "dismiss"

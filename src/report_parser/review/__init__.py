@@ -12,17 +12,20 @@ from ..document import Document
 from ..models import Report
 
 
-def page_for(report: Report, doc: Document, path: str | Path, *, editable: bool = True) -> str:
-    """The review page of a parsed report and the document it was read from."""
+def page_for(report: Report, doc: Document, path: str | Path, *, editable: bool = True,
+             fixes: dict | None = None) -> str:
+    """The review page of a parsed report and the document it was read from (``fixes``: the
+    store's corrections of it, shown filled in)."""
     from . import marks, pages, render
 
     if doc.format == "pdf":
         drawn = pages.pdf_pages(Path(path), doc)
         found = marks.build(report, doc, [d.chars for d in drawn], drawn=True)
-        return render.page_html(report, found, drawn, None, editable=editable)
+        return render.page_html(report, found, drawn, None, editable=editable, fixes=fixes)
     texts = pages.text_pages(doc)
     found = marks.build(report, doc, texts, drawn=False)
-    return render.page_html(report, found, None, texts, editable=editable, tables=pages.text_tables(doc))
+    return render.page_html(report, found, None, texts, editable=editable, tables=pages.text_tables(doc),
+                            fixes=fixes)
 
 
 def review_html(path: str | Path, *, ocr: str = "auto") -> str:

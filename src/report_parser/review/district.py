@@ -30,7 +30,7 @@ def write_all(conn: Database, out: Path, *, period: str | None = None,
     for n, r in enumerate(reports, start=1):
         name = f"{n:03d}-{slug(r.unit.unit or Path(r.row['path']).stem) or 'bao-cao'}-{slug(r.row['period_key'])}.html"
         report = Report.model_validate_json(r.row["json"])
-        (out / name).write_text(_page(report, r.row["path"], r.row["sha256"]), encoding="utf-8")
+        (out / name).write_text(_page(report, r.row["path"], r.row["sha256"], r.fixes), encoding="utf-8")
         written.append(out / name)
         rows.append(_index_row(r, report, name))
     missing = missing_communes(reports, roster, "district") if roster else []
@@ -39,7 +39,7 @@ def write_all(conn: Database, out: Path, *, period: str | None = None,
     return written
 
 
-def _page(report: Report, path: str, sha256: str) -> str:
+def _page(report: Report, path: str, sha256: str, fixes: dict) -> str:
     """The report's page, with its file's pages drawn when the file is there and unchanged."""
     from . import page_for
     from ..pipeline import build_context
@@ -47,10 +47,10 @@ def _page(report: Report, path: str, sha256: str) -> str:
     file = Path(path)
     try:
         if file.is_file() and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
-            return page_for(report, build_context(file).doc, file)
+            return page_for(report, build_context(file).doc, file, fixes=fixes)
     except ReportParserError:
         pass
-    return page_html(report, [], None, [])
+    return page_html(report, [], None, [], fixes=fixes)
 
 
 def _index_row(r: StoredReport, report: Report, link: str) -> str:

@@ -150,13 +150,22 @@ def _check_sources(report: Report, c, rows: dict[str, list[Mark]], by_id: dict[s
         if code.startswith("table:"):
             out += rows.get(code.removeprefix("table:"), [])
             continue
-        for k, ind in enumerate(report.indicators):
-            if ind.code == code and (not c.pages or ind.page in c.pages):
-                out += by_id.get(f"ind-{k}", [])
+        for k in _check_indicators(report, c, code):
+            out += by_id.get(f"ind-{k}", [])
     for k, ref in enumerate(report.references):
         if ref.symbol in c.references or ref.number in c.references:
             out += by_id.get(f"ref-{k}", [])
     return out
+
+
+def _check_indicators(report: Report, c, code: str) -> list[int]:
+    """The indicators of ``code`` a check is about: those of its pages, and of them the ones read
+    from the sentences it quotes when there are such (a field's figures, not every field's)."""
+    found = [k for k, ind in enumerate(report.indicators)
+             if ind.code == code and (not c.pages or ind.page in c.pages)]
+    quoted = [_EVIDENCE_PREFIX.sub("", e) for e in c.evidence]
+    narrowed = [k for k in found if (ev := report.indicators[k].evidence) and any(ev in q for q in quoted)]
+    return narrowed or found
 
 
 def _evidence_mark(loc: Locator, evidence: str) -> Mark | None:

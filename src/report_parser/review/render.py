@@ -23,9 +23,13 @@ def _asset(name: str) -> str:
 
 def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
               text_pages: list[PageChars] | None, *, editable: bool = True,
-              tables: list[TextTable] | None = None) -> str:
+              tables: list[TextTable] | None = None, fixes: dict | None = None) -> str:
+    """The page; ``fixes`` (the store's corrections of this report, see :func:`corrections.fixes`)
+    are filled in the form, so the officer sees what is already corrected."""
     title = report.report.title or report.report.type or "Báo cáo"
-    data = {"report": {"sha256": report.source.sha256, "path": report.source.path}, "records": records(report)}
+    recs = records(report)
+    data = {"report": {"sha256": report.source.sha256, "path": report.source.path}, "records": recs,
+            "stored": _stored(recs, fixes or {})}
     pages = _drawn(drawn, marks) if drawn is not None else _texts(text_pages or [], marks, tables or [])
     return "".join([
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
@@ -243,6 +247,16 @@ def records(report: Report) -> dict[str, dict]:
         out[f"chk-{k}"] = {"title": f"{dict(SEVERITIES).get(c.severity, c.severity)}: {c.rule}", "target": "check",
                            "key": corrections.check_key(c), "original": None,
                            "fields": _fields([("Nội dung", c.message), ("Bằng chứng", " | ".join(c.evidence))])}
+    return out
+
+
+def _stored(recs: dict[str, dict], fixes: dict) -> dict[str, dict]:
+    """Per id, the correction the store holds for that record."""
+    out = {}
+    for id_, rec in recs.items():
+        fix = fixes.get((rec.get("target"), rec.get("key")))
+        if fix is not None:
+            out[id_] = {"action": fix.action, "value": fix.value, "note": fix.note()}
     return out
 
 

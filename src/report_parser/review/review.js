@@ -69,8 +69,9 @@
   }
   function mark(tr) {
     var drop = tr.querySelector("input.drop"), fix = tr.querySelector("input.fix");
-    tr.classList.toggle("dropped", !!(drop && drop.checked));
     tr.classList.toggle("corrected", !!(fix && fix.value.trim() !== ""));
+    var verdict = tr.querySelector("select.verdict");
+    tr.classList.toggle("dropped", !!(drop && drop.checked) || !!(verdict && verdict.value === "dismiss"));
   }
   document.querySelectorAll("input.fix, input.drop, select.verdict").forEach(function (el) {
     el.addEventListener("change", function () { mark(el.closest("tr")); });
@@ -90,5 +91,15 @@
       document.getElementById("count").textContent = list.length + " sửa đổi";
     });
   }
+  Object.keys(DATA.stored || {}).forEach(function (id) {  // what the store already holds
+    var tr = document.querySelector('tr[data-id="' + CSS.escape(id) + '"]'), s = DATA.stored[id];
+    if (!tr) { return; }
+    var fix = tr.querySelector("input.fix"), drop = tr.querySelector("input.drop"), verdict = tr.querySelector("select.verdict");
+    if (s.action === "value" && fix) { fix.value = String(s.value).replace(".", ","); }
+    if (s.action === "not_indicator" && drop) { drop.checked = true; }
+    if ((s.action === "accept" || s.action === "dismiss") && verdict) { verdict.value = s.action; }
+    tr.title = s.note;
+    mark(tr);
+  });
   window.reviewCorrections = corrections;
 })();
