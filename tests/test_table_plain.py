@@ -112,3 +112,21 @@ def test_a_space_aligned_form_over_a_page_break_gives_the_word_tables_rows():
     assert rows["2.1"].label == ("Số TTHC thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và trả kết quả")
     assert rows["3.1.2"].note == "Bao gồm cả hồ sơ giải quyết trước hạn"
     assert rows["1.3"].label == "Tổng số TTHC thuộc thẩm quyền giải quyết của UBND cấp xã"
+
+
+# pdftotext -layout of the sample's PDF (Lê Hồng, 2022): Biểu mẫu 1 with a five-line header,
+# codes one space from their label ("3.3.1   Số ..." / "   ." wrapped), coded answers wrapped
+# over several lines, and its last row on the next page with other column positions
+SAMPLE_FORM1 = '                                 Biểu mẫu 1\n                      Công tác chỉ đạo điều hành CCHC\nSTT                  Chỉ tiêu thống kê                Đơn vị tính   Kết quả thống\n         (sử dụng cho kỳ báo cáo hàng quý, 6 tháng,                        kê\n                           năm)                                       Số      Ghi\n                                                                    lượng/    chú\n                                                                     Tỷ lệ\n 1.     Số văn bản chỉ đạo CCHC đã ban hành            Văn bản       20\n        (Kết luận, chỉ thị, công văn chỉ đạo, quán\n        triệt)\n 2.     Tỷ lệ hoàn thành Kế hoạch CCHC năm                %          85\n        (Lũy kế đến thời điểm báo cáo)\n2.1.    Số nhiệm vụ đề ra trong kế hoạch              Nhiệm vụ       28\n2.2.    Số nhiệm vụ đã hoàn thành                     Nhiệm vụ       24\n 3.     Kiểm tra CCHC\n3.1.    Số phòng chuyên môn đã kiểm tra               Phòng, đơn\n                                                          vị\n3.2.    Số UBND cấp xã đã kiểm tra                     Cơ quan,\n                                                        đơn vị\n3.3.    Tỷ lệ xử lý các vấn đề qua kiểm tra               %\n3.3.1   Số vấn đề phát hiện qua kiểm tra                Vấn đề\n   .\n3.3.2   Số vấn đề phát hiện đã xử lý xong               Vấn đề\n  4.    Thực hiện nhiệm vụ của UBND huyện,\n        Chủ tịch UBND huyện giao\n4.1.    Tổng số nhiệm vụ được giao                    Nhiệm vụ\n4.2.    Số nhiệm vụ đã hoàn thành đúng hạn            Nhiệm vụ\n4.3.    Số nhiệm vụ đã hoàn thành nhưng quá hạn       Nhiệm vụ\n4.4.    Số nhiệm vụ quá hạn nhưng chưa hoàn           Nhiệm vụ\n        thành\n 5.     Khảo sát sự hài lòng của người dân, tổ         Có = 1;        1\n        chức                                          Không = 0\n5.1     Số lượng phiếu khảo sát                         Phiếu       1224\n5.2.    Hình thức khảo sát                            Trực tuyến     1\n                                                          =0\n                                                      Phát phiếu\n                                                          =1\n                                                      Kết hợp = 2\n\x0c6.   Tổ chức đối thoại của lãnh đạo với người   Không = 0   0\n     dân, cộng đồng doanh nghiệp                 Có = 1\n'
+
+
+def test_a_layout_form_with_a_deep_header_and_a_shifted_last_page():
+    doc = _doc(SAMPLE_FORM1)
+    [t] = tables.extract(Context(doc, analyse(doc)))
+    got = {r.code: r for r in t.rows}
+    assert t.form == "1" and len(t.rows) == 19
+    assert (got["1"].value, got["1"].unit) == (20, "Văn bản")
+    assert got["1"].label == "Số văn bản chỉ đạo CCHC đã ban hành (Kết luận, chỉ thị, công văn chỉ đạo, quán triệt)"
+    assert (got["2.1"].value, got["5.1"].value, got["5"].value, got["5.2"].value) == (28, 1224, 1, 1)
+    assert "3.3.1" in got and got["3.3.1"].value is None
+    assert (got["6"].value, got["6"].unit) == (0, "Không = 0 Có = 1")

@@ -26,6 +26,8 @@ from .table_cells import clean, row_code, vocab
 
 _SEPARATOR = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _GAP = regex.compile(r" {2,}")
+# a row code at the start of a line, as the line-by-line form reader takes it (table_cells.flat_code)
+_LEAD_CODE = regex.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\s|$)")
 # a space-aligned table: at least this many lines, of which this many have 3+ columns
 ALIGNED_MIN_LINES = 3
 ALIGNED_MIN_WIDE = 2
@@ -40,6 +42,7 @@ class _Block:
     lines: list[tuple[int, str]] = field(default_factory=list)   # (raw offset, line)
     headed: bool = False        # a |---| separator line was seen
     end: int = 0                # raw offset just after its last line
+    parts: list[int] = field(default_factory=lambda: [0])  # first line of each page's part
 
 
 def _lines(raw: str) -> Iterator[tuple[int, str]]:
@@ -87,7 +90,7 @@ def _blocks(raw: str) -> list[_Block]:
 
 
 def _first_coded(lines: list[tuple[int, str]]) -> int | None:
-    return next((k for k, (_, line) in enumerate(lines) if row_code(_GAP.split(line.strip())[0])), None)
+    return next((k for k, (_, line) in enumerate(lines) if _peel(line)[0]), None)
 
 
 def _join_pages(blocks: list[_Block], raw: str) -> list[_Block]:
@@ -99,6 +102,7 @@ def _join_pages(blocks: list[_Block], raw: str) -> list[_Block]:
         k = _first_coded(b.lines) if b.kind == "aligned" else None
         if (prev is not None and prev.kind == "aligned" and k is not None
                 and len(clean(raw[prev.end:b.start])) <= PAGE_GAP_CHARS):
+            prev.parts.append(len(prev.lines))
             prev.lines.extend(b.lines[k:])
             prev.end = b.end
         else:
@@ -156,51 +160,106 @@ def _column_of(seg: tuple[int, int, str], spans: list[tuple[int, int]]) -> int:
     """The column a piece of text falls in: the span it overlaps most, else the nearest."""
     a, z, _ = seg
     overlap = [min(z, e) - max(a, s) for s, e in spans]
-    best = max(range(len(spans)), key=lambda j: (overlap[j], -abs(spans[j][0] - a)))
-    return best
+    return max(range(len(spans)), key=lambda j: (overlap[j], -abs(spans[j][0] - a)))
 
 
 def _cut(line: str, spans: list[tuple[int, int]]) -> list[str]:
-    cells = [""] * len(spans)
+    """A code-less line cut into [code column] + one cell per span; text that ends before the
+    first span is the code column's ("STT")."""
+    cells = [""] * (len(spans) + 1)
     for seg in _segments(line):
-        j = _column_of(seg, spans)
+        j = 0 if seg[1] <= spans[0][0] else _column_of(seg, spans) + 1
         cells[j] = f"{cells[j]} {seg[2]}".strip()
     return cells
 
 
-def _is_wide(line: str) -> bool:
-    return len(_GAP.split(line.strip())) >= 3
+def _peel(line: str) -> tuple[str, str]:
+    """(row code, the line with its code blanked) when the line starts with a row code
+    ("1.3. Số VBQPPL ..." keeps a single space after its code), else ("", line)."""
+    m = _LEAD_CODE.match(line)
+    if not m:
+        return "", line
+    return m.group(2), line[:m.start(2)] + " " * len(m.group(2)) + line[m.end(2):]
+
+
+def _header_spans(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The body's spans plus a column the header alone names past them ("Ghi chú" over an
+    empty note column)."""
+    extra = [(a, z) for t in lines for a, z, _ in _segments(t) if a > spans[-1][1] + 1]
+    if not extra:
+        return spans
+    return spans + [(min(a for a, _ in extra), max(z for _, z in extra))]
+
+
+def _spans_by_part(peeled: list[tuple[str, str]], parts: list[int]) -> list[list[tuple[int, int]]] | None:
+    """The column spans of each page's part, from its coded lines (a later part with none takes
+    the part's before); None when the first part has too few coded lines."""
+    bounds = parts + [len(peeled)]
+    out: list[list[tuple[int, int]]] = []
+    for a, z in zip(bounds, bounds[1:]):
+        coded = [body for code, body in peeled[a:z] if code and len(_segments(body)) >= 2]
+        if len(coded) >= (ALIGNED_MIN_WIDE if not out else 1):
+            out.append(_aligned_columns(coded))
+        elif out:
+            out.append(out[-1])
+        else:
+            return None
+    return out
+
+
+def _part_spans(peeled: list[tuple[str, str]], parts: list[int], first: int) -> list[list[tuple[int, int]]] | None:
+    """The spans of each page's part (a page may shift the columns), with the column the first
+    part's header may add; None when the parts do not have the same number of columns."""
+    out = _spans_by_part(peeled, parts)
+    if out is None:
+        return None
+    head = _header_spans([body for _, body in peeled[:first]], out[0])
+    extra = head[len(out[0]):]
+    out = [head] + [sp + extra if len(sp) == len(out[0]) else sp for sp in out[1:]]
+    return out if all(len(sp) == len(head) for sp in out) and len(head) >= 2 else None
 
 
 def _aligned_rows(b: _Block) -> list[tuple[int, list[str]]]:
-    """Rows of a space-aligned block. The columns come from its coded rows ("2.1.  Số ...  26"),
-    else from its wide lines; a line without text in the first column, after the first coded
-    row, is the wrapped rest of the row above (a long label, a coded unit, a note)."""
+    """Rows of a space-aligned block: the row code read off the start of each line, the other
+    columns from the positions of the coded lines' text (per page); the lines before the first
+    coded row are one header row, a later line without a code the wrapped rest of the row above."""
     texts = [line.rstrip().expandtabs(8) for _, line in b.lines]
-    wide = [t for t in texts if _is_wide(t)]
-    if len(texts) < ALIGNED_MIN_LINES or len(wide) < ALIGNED_MIN_WIDE:
+    peeled = [_peel(t) for t in texts]
+    if len(texts) < ALIGNED_MIN_LINES or sum(1 for code, _ in peeled if code) < ALIGNED_MIN_WIDE:
         return []
-    coded = [t for t in wide if row_code(_GAP.split(t.strip())[0])]
-    spans = _aligned_columns(coded if len(coded) >= ALIGNED_MIN_WIDE else wide)
-    if len(spans) < 3:
+    first = next(k for k, (code, _) in enumerate(peeled) if code)
+    spans = _part_spans(peeled, b.parts, first)
+    if spans is None:
         return []
-    rows = _rows_of(b.lines, texts, spans)
+    offsets = [pos for pos, _ in b.lines]
+    bounds = b.parts + [len(texts)]
+    rows: list[tuple[int, list[str]]] = []
+    for n, (a, z) in enumerate(zip(bounds, bounds[1:])):
+        rows += _rows_of(offsets[a:z], peeled[a:z], first if n == 0 else 0, spans[n])
     return rows if _has_data(rows) else []
 
 
-def _rows_of(lines: list[tuple[int, str]], texts: list[str],
+def _join(a: list[str], b: list[str]) -> list[str]:
+    return [f"{x} {y}".strip() for x, y in zip(a, b)]
+
+
+def _rows_of(offsets: list[int], peeled: list[tuple[str, str]], first: int,
              spans: list[tuple[int, int]]) -> list[tuple[int, list[str]]]:
-    """Each line cut into the columns; after the first coded row a line with nothing in the
-    first column is joined to the row above."""
+    """One header row of the lines before the first coded one; then a row per coded line,
+    each following line without a code joined to it."""
     rows: list[tuple[int, list[str]]] = []
-    seen_code = False
-    for (pos, _), t in zip(lines, texts):
-        cells = _cut(t, spans)
-        if seen_code and not cells[0] and rows:
-            rows[-1] = (rows[-1][0], [f"{x} {y}".strip() for x, y in zip(rows[-1][1], cells)])
-            continue
-        seen_code = seen_code or row_code(cells[0]) is not None
-        rows.append((pos, cells))
+    if first:
+        head = [""] * (len(spans) + 1)
+        for _, body in peeled[:first]:
+            head = _join(head, _cut(body, spans))
+        rows.append((offsets[0], head))
+    for pos, (code, body) in zip(offsets[first:], peeled[first:]):
+        cells = _cut(body, spans)
+        cells[0] = f"{code} {cells[0]}".strip()
+        if code or len(rows) == (1 if first else 0):
+            rows.append((pos, cells))
+        else:
+            rows[-1] = (rows[-1][0], _join(rows[-1][1], cells))
     return rows
 
 
