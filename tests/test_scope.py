@@ -102,3 +102,22 @@ def test_a_city_and_its_communes_together_are_the_city():
     """Phrasebook p089: "UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 116.383 hồ sơ"."""
     body = "Tính đến cuối tháng 5 năm 2017, UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 116.383 hồ sơ."
     assert found(body) == want(("dossiers.received", 116383))
+
+
+def test_a_part_named_in_another_item_of_the_breakdown_does_not_scope_the_next():
+    """Phrasebook p089: the communes' share is one item; the resolved and pending counts after it are the city's."""
+    body = ("Tính đến cuối tháng 5 năm 2017, UBND TP Mỹ Tho và UBND 17 phường, xã tiếp nhận 116.383 hồ sơ thủ tục "
+            "hành chính; trong đó thủ tục hành chính thuộc phạm vi thẩm quyền giải quyết của UBND TP Mỹ Tho có 63.273 "
+            "hồ sơ, thủ tục hành chính thuộc phạm vi thẩm quyền giải quyết của UBND các xã, phường có tổng số 53.110 "
+            "hồ sơ; và đã giải quyết 116.008 hồ sơ đúng hạn, 375 hồ sơ đang giải quyết.")
+    assert found(body) == want(("dossiers.received", 116383), ("dossiers.on_time", 116008),
+                               ("dossiers.pending", 375))
+
+
+def test_a_tier_after_the_next_sentence_start_is_not_the_items():
+    """Phrasebook p093: "... đúng hạn là 175.354 hồ sơ. Tỉ lệ hồ sơ TTHC do UBND cấp huyện ..."."""
+    body = ("Tỉ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hạn đạt 99,68%; trong đó, tổng số hồ sơ "
+            "TTHC đã giải quyết xong là 175.920 hồ sơ, số hồ sơ TTHC giải quyết đúng hạn là 175.354 hồ sơ. Tỉ lệ hồ "
+            "sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%.")
+    assert found(body) == want(("dossiers.on_time_rate", 99.68), ("dossiers.resolved", 175920),
+                               ("dossiers.on_time", 175354))

@@ -387,9 +387,28 @@ def _is_target(ctx: Context, offset: int, cp: Compiled) -> bool:
     return bool(cp.targets.search(_sentence_before(ctx, offset)))
 
 
-def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = "") -> scope.Scope:
-    """Whose figure (the body's own, a part's, another body's or period's) from its sentence before it."""
-    return scope.scope_of(_sentence_before(ctx, offset), left, body, after)
+def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = "",
+           siblings: list[tuple[int, int]] = ()) -> scope.Scope:
+    """Whose figure (the body's own, a part's, another body's or period's) from its sentence before it,
+    without the other items of its breakdown (``siblings``: "trong đó ... của UBND TP có 63.273 hồ sơ, ... của
+    UBND các xã có 53.110 hồ sơ; và đã giải quyết 116.008 hồ sơ" — the last is not the communes')."""
+    before = _sentence_before(ctx, offset)
+    start = offset - len(before)
+    for s, e in siblings:
+        if start <= s < offset:
+            e = min(e, offset)
+            before = before[:s - start] + " " * (e - s) + before[e - start:]
+    return scope.scope_of(before, left, body, after)
+
+
+def _siblings(segs: list[Segment]) -> dict[int, list[tuple[int, int]]]:
+    """For each clause inside a breakdown, the spans of the other items of the same breakdown."""
+    by_parent: dict[int, list[Segment]] = {}
+    for seg in segs:
+        if seg.parent is not None:
+            by_parent.setdefault(id(seg.parent), []).append(seg)
+    return {id(seg): [p for other in group if other is not seg for p in other.pieces]
+            for group in by_parent.values() for seg in group}
 
 
 def _after(ctx: Context, r: Reading) -> str:
@@ -490,8 +509,9 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     coded = []
+    siblings = _siblings(segs)
     for r in _readings(ctx, segs, cp):
-        where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r))
+        where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r), siblings.get(id(r.seg), ()))
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
             dim = _dimension(field_name or _inline_field(r.left, cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))

@@ -134,7 +134,7 @@ _AFTER_KINDS = ("tier", "units", "departments")
 def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
     """A tier named right after an item of a breakdown: "(gồm 3.585 biên chế cấp tỉnh, 6.233 ... cấp xã)"."""
     m = cs.markers.search(after)
-    if m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:()]", after[:m.start()]):
+    if m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:().!?\n]", after[:m.start()]):
         return m
     return None
 
