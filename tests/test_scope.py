@@ -121,3 +121,19 @@ def test_a_tier_after_the_next_sentence_start_is_not_the_items():
             "sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%.")
     assert found(body) == want(("dossiers.on_time_rate", 99.68), ("dossiers.resolved", 175920),
                                ("dossiers.on_time", 175354))
+
+
+def test_a_news_texts_parts_are_left_out_and_a_reports_kept():
+    """Phrasebook p088 (a news text citing the province): the "cấp tỉnh" part is a quoted fragment, left out;
+    the same breakdown in an official report keeps it with its scope."""
+    from test_indicators import context_of
+
+    from report_parser.extract.indicators import text_indicators
+
+    body = ("Theo UBND tỉnh Đồng Tháp, từ ngày 1 - 21/7, tỉnh tiếp nhận gần 37 ngàn hồ sơ. Tổng số hồ sơ đã giải "
+            "quyết đúng và trước hạn gần 25 ngàn, đạt trên 98%; trong đó, cấp tỉnh đã giải quyết đúng và trước hạn "
+            "là 1.382 hồ sơ đạt trên 99%.")
+    news = text_indicators(context_of(body), "tỉnh", parts=False)
+    assert not any(i.dimension for i in news) and 1382 not in {i.value for i in news}
+    report = text_indicators(context_of(body), "tỉnh", parts=True)
+    assert {(i.value, i.dimension.get("scope")) for i in report if i.dimension} == {(1382, "cấp tỉnh"), (99, "cấp tỉnh")}

@@ -467,9 +467,9 @@ def _dimension(field_name: str | None, where: scope.Scope) -> dict[str, str]:
     return out
 
 
-def _kept(where: scope.Scope, body: int | None) -> bool:
-    """The body's own figures; a part's only when the body is known (a part of what, otherwise?)."""
-    return where.verdict == "own" or (where.verdict == "part" and body is not None)
+def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
+    """The body's own figures; a part's only when asked for and the body is known (a part of what, otherwise?)."""
+    return where.verdict == "own" or (parts and where.verdict == "part" and body is not None)
 
 
 def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
@@ -500,7 +500,7 @@ def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
 
 
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
-               cp: Compiled, body: int | None) -> list[tuple[Indicator, Unless | None]]:
+               cp: Compiled, body: int | None, parts: bool) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
     sentences = ctx.structure.sentences_in(start, end)
     sentence_starts = [s.start for s in sentences
@@ -512,7 +512,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     siblings = _siblings(segs)
     for r in _readings(ctx, segs, cp):
         where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r), siblings.get(id(r.seg), ()))
-        if not _is_target(ctx, r.q.start, cp) and _kept(where, body):
+        if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
             dim = _dimension(field_name or _inline_field(r.left, cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
     for r, code, value, dim, unless in _breakdown_unless(coded, cp.spec.parts_of):
@@ -550,9 +550,10 @@ def _dedupe(inds: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def text_indicators(ctx: Context, level: str | None = None) -> list[Indicator]:
+def text_indicators(ctx: Context, level: str | None = None, parts: bool = True) -> list[Indicator]:
     """The catalogue values the running text states for the reporting body (issuer ``level``:
-    "xã", "huyện", "tỉnh" ...; None when unknown), a part's with ``dimension.scope``."""
+    "xã", "huyện", "tỉnh" ...; None when unknown), and when ``parts`` a part's with ``dimension.scope``
+    (an official report's breakdown; a news text's quoted fragments of parts are left out)."""
     cp = compiled()
     body = scope.body_level(level)
     qs = sorted(body_quantities(ctx), key=lambda q: q.start)
@@ -561,10 +562,11 @@ def text_indicators(ctx: Context, level: str | None = None) -> list[Indicator]:
     for start, end in _blocks(ctx):
         if _excluded_section(ctx, start, cp):
             continue
-        out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp, body))
+        out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp, body,
+                              parts))
     return _dedupe(_apply_unless(out))
 
 
-def extract(ctx: Context, tables: list, level: str | None = None) -> list[Indicator]:
+def extract(ctx: Context, tables: list, level: str | None = None, parts: bool = True) -> list[Indicator]:
     """The indicators stated in the running text, then those read from the forms' rows."""
-    return text_indicators(ctx, level) + table_indicators.from_tables(tables, level)
+    return text_indicators(ctx, level, parts) + table_indicators.from_tables(tables, level)
