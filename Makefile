@@ -64,7 +64,7 @@ test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: $(BIN)/.installed
-	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache build dist

@@ -420,3 +420,16 @@ def test_scanned_sample_scores(tmp_path):
     scores = dict(re.findall(r"(\w+)=([\d.]+)", s.strip().splitlines()[-1]))
     assert float(scores["ref_recall"]) >= 0.9 and float(scores["meta"]) >= 0.8
     assert float(scores["ind_recall"]) >= 0.7
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (2, 7), (7, 5), (64, 33)])
+def test_median3_is_pils_median_filter(shape):
+    """The despeckling filter is PIL's 3x3 median (edges repeated), value for value."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    from report_parser.ingest.ocr_tables import median3
+
+    rng = np.random.default_rng(len(shape) * shape[0] + shape[1])
+    img = Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8))
+    assert np.array_equal(np.asarray(median3(img)), np.asarray(img.filter(ImageFilter.MedianFilter(3))))

@@ -123,7 +123,7 @@ def prepare(img, *, rendered: bool):
     strokes at 300 dpi; a narrow photo or web image is enlarged first so the
     filter does not eat its diacritics.
     """
-    from PIL import Image, ImageFilter, ImageOps
+    from PIL import Image, ImageOps
 
     from . import ocr_tables  # numpy: imported for pages that are OCR'd, not for every PDF
 
@@ -131,7 +131,7 @@ def prepare(img, *, rendered: bool):
     img = img.convert("L")
     if not rendered and img.width < UPSCALE_BELOW_WIDTH:
         img = img.resize((img.width * 2, img.height * 2), Image.LANCZOS)
-    return ocr_tables.deskew(img.filter(ImageFilter.MedianFilter(3)))
+    return ocr_tables.deskew(ocr_tables.median3(img))
 
 
 def _run(cmd: list[str], img) -> str:

