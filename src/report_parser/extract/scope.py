@@ -16,6 +16,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .. import levels as _levels
 from .. import patterns
 
 MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot"]
@@ -32,7 +33,8 @@ class Marker(BaseModel):
 class ScopeSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    levels: dict[str, int]
+    tier_ranks: dict[str, int]
+    more_levels: dict[str, str]
     markers: list[Marker]
     document_issuer: str
     other_periods: list[str]
@@ -56,14 +58,15 @@ def _source(p: str) -> str:
 @patterns.memoised
 def compiled() -> CompiledScope:
     spec = patterns.load("scope.yaml", ScopeSpec)
-    level = "(?P<level{n}>" + _source(patterns.alternation(spec.levels).replace("\\ ", " ")) + ")"
+    ranks = {w: spec.tier_ranks[t] for w, t in {**_levels.tiers(), **spec.more_levels}.items() if t in spec.tier_ranks}
+    level = "(?P<level{n}>" + _source(patterns.alternation(ranks).replace("\\ ", " ")) + ")"
     parts = []
     for n, m in enumerate(spec.markers):
         body = _source(m.pattern).replace("{level}", level.format(n=n)).replace("(?P<level>", f"(?P<level{n}>")
         parts.append(f"(?P<m{n}>{body})")
     words = r"(?<![\p{L}\p{N}])(?:" + "|".join(parts) + r")(?![\p{L}\p{N}])"
     periods = "|".join(f"(?:{_source(p)})" for p in spec.other_periods)
-    return CompiledScope({k.casefold(): v for k, v in spec.levels.items()}, regex.compile(words, regex.I),
+    return CompiledScope({k.casefold(): v for k, v in ranks.items()}, regex.compile(words, regex.I),
                          [m.kind for m in spec.markers],
                          regex.compile(r"(?<![\p{L}])" + _source(spec.document_issuer) + r"\s+$", regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
