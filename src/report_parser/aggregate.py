@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from pydantic import BaseModel, ConfigDict
+
 from . import catalogue as _catalogue
-from . import corrections
+from . import corrections, patterns
 from .places import AdminUnit, fold, resolve
 from .units import Roster
 
@@ -60,6 +62,33 @@ class Sheet:
     rows: list[list] = field(default_factory=list)
     # (row index, column index) -> a note on that cell (a value an officer corrected)
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+class _SheetWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    columns: dict[str, str]
+
+
+class SheetVocab(BaseModel):
+    """``patterns/sheets.yaml``: every word of the spreadsheet but the indicators' names."""
+
+    model_config = ConfigDict(extra="forbid")
+    sheets: dict[str, _SheetWords]
+    rows: dict[str, tuple[str, str]]
+    methods: dict[str, str]
+    suffixes: dict[str, str]
+    status: dict[str, str]
+
+
+def words() -> SheetVocab:
+    return patterns.load("sheets.yaml", SheetVocab)
+
+
+def _sheet(key: str, *codes: str, extra: list[Column] = ()) -> Sheet:
+    """An empty sheet titled from sheets.yaml, with its headed columns then ``extra`` ones."""
+    w = words().sheets[key]
+    return Sheet(w.title, [Column(w.columns[c], c) for c in codes] + list(extra))
 
 
 @dataclass
@@ -226,23 +255,23 @@ def _by_group(reports: list[StoredReport], groups: list[Group]) -> list[tuple[Gr
 def summary_sheet(reports, groups, missing) -> Sheet:
     """'Tổng hợp': one row per indicator, one column per group, totals and recomputed rates."""
     parts = _by_group(reports, groups)
-    sheet = Sheet("Tổng hợp", [Column("Chỉ tiêu", "indicator"), Column("Mã chỉ tiêu", "code"),
-                               Column("Đơn vị", "unit"), Column("Cách tính", "method")]
-                  + [Column(g.name, g.code) for g, _ in parts])
-    sheet.rows.append(["Số báo cáo", "reports", "báo cáo", "Đếm"] + [len(rs) for _, rs in parts])
+    w = words()
+    sheet = _sheet("summary", "indicator", "code", "unit", "method", extra=[Column(g.name, g.code) for g, _ in parts])
+    sheet.rows.append([w.rows["reports"][0], "reports", w.rows["reports"][1], w.methods["count"]]
+                      + [len(rs) for _, rs in parts])
     if missing:
         miss = [sum(1 for g, _, _ in missing if g.code == grp.code) for grp in groups] + [len(missing)]
-        sheet.rows.append(["Số xã chưa gửi báo cáo", "missing", "xã", "Đếm"] + miss)
+        sheet.rows.append([w.rows["missing"][0], "missing", w.rows["missing"][1], w.methods["count"]] + miss)
     for code in _codes(reports, with_field=False):
         info, unit = _catalogue.get(code), _catalogue.unit(code)
         if not is_rate(code):
-            sheet.rows.append([label(code), code, unit, "Tổng"] + [total(rs, code) for _, rs in parts])
+            sheet.rows.append([label(code), code, unit, w.methods["sum"]] + [total(rs, code) for _, rs in parts])
             _note_fixes(sheet, [rs for _, rs in parts], lambda r: r.corrected.get((code, None)), first_column=4)
             continue
         if info and info.aggregation == "recompute":
-            sheet.rows.append([f"{label(code)} (tính lại từ tổng)", code, "%", "Σ tử số / Σ mẫu số"]
+            sheet.rows.append([f"{label(code)} {w.suffixes['recomputed']}", code, "%", w.methods["recompute"]]
                               + [recomputed_rate(rs, code) for _, rs in parts])
-        sheet.rows.append([f"{label(code)} (trung bình tỷ lệ các xã nêu)", f"{code}:mean", "%", "Trung bình"]
+        sheet.rows.append([f"{label(code)} {w.suffixes['mean_stated']}", f"{code}:mean", "%", w.methods["mean"]]
                           + [mean_stated(rs, code) for _, rs in parts])
     return sheet
 
@@ -250,21 +279,22 @@ def summary_sheet(reports, groups, missing) -> Sheet:
 def commune_sheet(reports, missing, by: str) -> Sheet:
     """'Theo xã': one row per report (and per roster commune that sent none), one column per indicator."""
     codes = [c for c in _codes(reports, with_field=False) if any(r.get(c) is not None for r in reports)]
-    head = [Column("Nhóm", by), Column("Xã", "unit"), Column("Mã xã", "unit_code"), Column("Huyện (cũ)", "district"),
-            Column("Tỉnh", "province"), Column("Xã sau 01/7/2025", "unit_2025"), Column("Số, ký hiệu", "symbol"),
-            Column("Ngày báo cáo", "date"), Column("Kỳ báo cáo", "period"), Column("Tệp", "path"),
-            Column("Trạng thái", "status")]
-    sheet = Sheet("Theo xã", head + [Column(label(c), c) for c in codes])
+    w = words()
+    sheet = _sheet("communes", "group", "unit", "unit_code", "district", "province", "unit_2025", "symbol", "date",
+                   "period", "path", "status")
+    sheet.columns[0].code = by
+    head = list(sheet.columns)
+    sheet.columns += [Column(label(c), c) for c in codes]
     for r in sorted(reports, key=lambda r: (r.group.name, r.unit.unit or "")):
         row = r.row
         sheet.rows.append([r.group.name, r.unit.unit, r.unit.unit_code, r.unit.district, r.unit.province,
                            r.unit.unit_2025, row["symbol"] or row["number"], _date(row["date"]), row["period_key"],
-                           row["path"], "Đã báo cáo"] + [number(r.get(c)) for c in codes])
+                           row["path"], w.status["reported"]] + [number(r.get(c)) for c in codes])
         for j, c in enumerate(codes):
             if (c, None) in r.corrected:
                 sheet.notes[(len(sheet.rows) - 1, len(head) + j)] = r.corrected[(c, None)].note()
     for g, name, code in missing:
-        sheet.rows.append([g.name, name, code, None, None, None, None, None, None, None, "Chưa gửi báo cáo"]
+        sheet.rows.append([g.name, name, code, None, None, None, None, None, None, None, w.status["missing"]]
                           + [None] * len(codes))
     return sheet
 
@@ -272,8 +302,9 @@ def commune_sheet(reports, missing, by: str) -> Sheet:
 def field_sheet(reports, groups) -> Sheet:
     """'Lĩnh vực': per group and procedure field, the summed counts (and mean stated rates)."""
     codes = _codes(reports, with_field=True)
-    sheet = Sheet("Lĩnh vực", [Column("Nhóm", "group"), Column("Lĩnh vực", "field"), Column("Số xã nêu", "reports")]
-                  + [Column(label(c) + (" (trung bình)" if is_rate(c) else ""), c) for c in codes])
+    mean = words().suffixes["mean"]
+    sheet = _sheet("fields", "group", "field", "reports",
+                   extra=[Column(label(c) + (f" {mean}" if is_rate(c) else ""), c) for c in codes])
     fields = sorted({f for r in reports for (_, f) in r.values if f is not None})
     for g, rs in _by_group(reports, groups):
         for f in fields:
@@ -287,9 +318,9 @@ def field_sheet(reports, groups) -> Sheet:
 def form_sheet(conn: Database, reports, groups) -> Sheet:
     """'Biểu mẫu': every row of the statistic forms, summed per group (a '%' row is averaged)."""
     parts = _by_group(reports, groups)
-    sheet = Sheet("Biểu mẫu", [Column("Biểu", "form"), Column("Mã dòng", "code"), Column("Chỉ tiêu", "label"),
-                               Column("Đơn vị tính", "unit"), Column("Cách tính", "method")]
-                  + [Column(g.name, g.code) for g, _ in parts] + [Column("Số xã có số liệu", "reports")])
+    w = words()
+    sheet = _sheet("forms", "form", "code", "label", "unit", "method", extra=[Column(g.name, g.code) for g, _ in parts])
+    sheet.columns.append(Column(w.sheets["forms"].columns["reports"], "reports"))
     rows = _form_rows(conn, reports)
     for (form, code), e in sorted(rows.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))):
         percent = _catalogue.is_rate_unit(e["unit"])
@@ -297,7 +328,7 @@ def form_sheet(conn: Database, reports, groups) -> Sheet:
         for _, rs in parts:
             vals = [e["values"][r.id] for r in rs if r.id in e["values"]]
             cells.append(None if not vals else (sum(vals) / len(vals) if percent else number(sum(vals))))
-        sheet.rows.append([form, code, e["label"], e["unit"], "Trung bình" if percent else "Tổng"]
+        sheet.rows.append([form, code, e["label"], e["unit"], w.methods["mean" if percent else "sum"]]
                           + cells + [len(e["values"])])
         fixed = e["fixed"]
         _note_fixes(sheet, [rs for _, rs in parts], lambda r: fixed.get(r.id), first_column=5)
@@ -338,10 +369,7 @@ def _natural(code: str) -> tuple:
 
 def references_sheet(conn: Database, reports, min_communes: int = 2) -> Sheet:
     """'Văn bản': documents cited by at least ``min_communes`` communes, most cited first."""
-    sheet = Sheet("Văn bản", [Column("Loại văn bản", "type"), Column("Số, ký hiệu", "symbol"), Column("Ngày", "date"),
-                              Column("Cơ quan ban hành", "issuer"), Column("Trích yếu", "subject"),
-                              Column("Số xã trích dẫn", "communes"), Column("Số lần trích dẫn", "mentions"),
-                              Column("Các xã", "unit_names")])
+    sheet = _sheet("references", "type", "symbol", "date", "issuer", "subject", "communes", "mentions", "unit_names")
     by_id = {r.id: r for r in reports}
     cited: dict[tuple, dict] = {}
     for ref in _in_report_order(conn.execute("SELECT r.*, (SELECT COUNT(*) FROM mentions m WHERE m.ref_id = r.id)"
@@ -381,10 +409,8 @@ def _note_fixes(sheet: Sheet, groups: list[list[StoredReport]], fix_of: Callable
 def checks_sheet(conn: Database, reports, dismissed: bool = False) -> Sheet:
     """'Kiểm tra': every consistency finding of every report, errors first (one an officer accepted
     carries a note); with ``dismissed``, 'Kiểm tra đã bỏ qua': the findings an officer dismissed."""
-    sheet = Sheet("Kiểm tra đã bỏ qua" if dismissed else "Kiểm tra", [
-        Column("Nhóm", "group"), Column("Xã", "unit"), Column("Số, ký hiệu", "symbol"),
-        Column("Mức độ", "severity"), Column("Quy tắc", "rule"), Column("Nội dung", "message"),
-        Column("Chỉ tiêu", "indicators"), Column("Bằng chứng", "evidence"), Column("Tệp", "path")])
+    sheet = _sheet("dismissed_checks" if dismissed else "checks", "group", "unit", "symbol", "severity", "rule",
+                   "message", "indicators", "evidence", "path")
     by_id = {r.id: r for r in reports}
     order = {"error": 0, "warning": 1, "info": 2}
     found = []
@@ -407,10 +433,7 @@ def checks_sheet(conn: Database, reports, dismissed: bool = False) -> Sheet:
 def scope_sheet(conn: Database, reports) -> Sheet:
     """'Phạm vi': the figures of a part of a reporting body (dimension.scope), one row each, as
     stated: never summed, nor with the body's own figures."""
-    sheet = Sheet("Phạm vi", [Column("Nhóm", "group"), Column("Đơn vị báo cáo", "unit"),
-                              Column("Số, ký hiệu", "symbol"), Column("Phạm vi", "scope"),
-                              Column("Chỉ tiêu", "indicator"), Column("Mã chỉ tiêu", "code"), Column("Đơn vị", "unit_of"),
-                              Column("Giá trị", "value"), Column("Nguồn", "source"), Column("Tệp", "path")])
+    sheet = _sheet("scope", "group", "unit", "symbol", "scope", "indicator", "code", "unit_of", "value", "source", "path")
     by_id = {r.id: r for r in reports}
     rows = conn.execute("SELECT report_id, pos, code, value, unit, dimension, source FROM indicators"
                         " WHERE dimension IS NOT NULL")
@@ -424,8 +447,7 @@ def scope_sheet(conn: Database, reports) -> Sheet:
 
 def errors_sheet(conn: Database) -> Sheet:
     """'Tệp lỗi': files the batch could not parse, with the reason."""
-    sheet = Sheet("Tệp lỗi", [Column("Tệp", "path"), Column("Lỗi", "error"), Column("Lý do", "message"),
-                              Column("Thời điểm", "at")])
+    sheet = _sheet("errors", "path", "error", "message", "at")
     sheet.rows = [[r["path"], r["error"], r["message"], r["at"]]
                   for r in conn.execute("SELECT * FROM import_errors ORDER BY path")]
     return sheet

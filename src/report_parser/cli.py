@@ -67,12 +67,13 @@ def _parse_file(file: Path, ocr: OcrMode, lenient: bool, timeout: float):
     """The Report, or a one-line error and the exit code of its kind."""
     from .deadline import Overtime, deadline
     from .limits import memory_note
-    from .pipeline import load_patterns, parse
+    from .cli_district import checked_patterns
+    from .pipeline import parse
 
     too_long = f"{file}: parsing took longer than {timeout:g} s and was stopped (--timeout)"
     try:
         with deadline(timeout, f"parse-report: error: {too_long}", EXIT_UNREADABLE):
-            return parse(file, ocr=ocr, require_report=not lenient, patterns=load_patterns())
+            return parse(file, ocr=ocr, require_report=not lenient, patterns=checked_patterns(full=False))
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix

@@ -16,6 +16,18 @@ from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
 
 
+def checked_patterns(*, full: bool) -> "Patterns":
+    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``), checked now: every
+    file when ``full`` (a batch, once), else only when a district's overlay is there (one parse).
+    Raises PatternError."""
+    from .aggregate import words
+    from .patterns import Patterns
+    from .pipeline import check_patterns
+
+    p = Patterns.from_env()
+    return check_patterns(p, more=(words,)) if full or p.overlay else p
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"parse-report: error: {message}", err=True)
     raise typer.Exit(code)
@@ -42,8 +54,7 @@ def batch_cmd(
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
     from .batch import collect, run_batch
-    from .patterns import PatternError, Patterns
-    from .pipeline import check_patterns
+    from .patterns import PatternError
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -56,7 +67,7 @@ def batch_cmd(
         _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
               EXIT_USAGE)
     try:
-        check_patterns(Patterns.from_env())
+        checked_patterns(full=True)
     except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
         _fail(" ".join(str(e).split()), EXIT_USAGE)
     try:

@@ -93,13 +93,14 @@ def looks_like_report(report: Report, ctx: Context) -> bool:
     return signals >= 2
 
 
-def check_patterns(patterns: Patterns | None = None) -> Patterns:
+def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Patterns:
     """Load and validate every patterns file of ``patterns`` now (default: the active
     object), ours and the district's overlay, and build what is compiled from them (the
     regexes, and spaCy's matchers when the overlay has token patterns).
 
-    The command line calls this once at load, so a broken file in the district's
-    overlay is one clear error (exit 2) instead of one failure per report.
+    The command line calls this once at load (with ``more``: the loaders of the layers
+    above, the spreadsheet's words), so a broken file in the district's overlay is one
+    clear error (exit 2) instead of one failure per report.
     Raises :class:`~report_parser.patterns.PatternError`; returns the checked object.
     """
     from . import catalogue, levels, ocr_repair, periods
@@ -112,7 +113,7 @@ def check_patterns(patterns: Patterns | None = None) -> Patterns:
         for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
                      scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
                      ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
-                     structure._abbrev):
+                     structure._abbrev, *more):
             load()
         if any((d / "fields.jsonl").is_file() for d in p.overlay):
             fields._matchers()  # spaCy validates token patterns (its import costs ~1 s: only for an overlay)
@@ -122,10 +123,3 @@ def check_patterns(patterns: Patterns | None = None) -> Patterns:
             raise PatternError(f"{p.overlay[0]}: patterns file(s) {', '.join(unknown)} are not ours "
                                f"(known: {', '.join(sorted(known))}); misspelt?")
     return p
-
-
-def load_patterns() -> Patterns:
-    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``); a district's
-    overlay is fully checked now, so a broken file is one error before any parsing."""
-    p = Patterns.from_env()
-    return check_patterns(p) if p.overlay else p
