@@ -321,3 +321,28 @@ def test_headline_in_running_case_names_the_type_and_title():
     text = "Trang chủ > Tin tức\nBáo cáo kết quả công tác cải cách hành chính quý I năm 2025\nĐăng lúc 09:15\n"
     assert headline(text)[:2] == ("Báo cáo", "kết quả công tác cải cách hành chính quý I năm 2025")
     assert headline("Báo cáo số 12/BC-UBND ngày 05/4/2025 của UBND xã đã nêu rõ kết quả.\n") is None
+
+
+# ----------------------------------------------------------------------------- what counts as a report
+@pytest.mark.parametrize("text, is_report", [
+    # a body-only excerpt: the issuing commune reports in a sentence
+    ("Thực hiện Kế hoạch của UBND huyện Nga Sơn, UBND xã Nga Phú báo cáo kết quả công tác cải cách hành "
+     "chính quý I năm 2025 như sau: trong quý, Bộ phận Một cửa đã tiếp nhận 320 hồ sơ.\n", True),
+    # a section citing a document
+    ("1. Công tác chỉ đạo, điều hành\nThực hiện Kế hoạch số 09/KH-UBND ngày 15/01/2024 về cải cách hành "
+     "chính năm 2024, trong quý đã ban hành 03 văn bản chỉ đạo.\n", True),
+    # a news item about a meeting
+    ("Sáng ngày 15/3, UBND xã Nga Phú tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính năm 2025. "
+     "Dự hội nghị có đại diện lãnh đạo các ban, ngành, đoàn thể.\n", False),
+])
+def test_what_counts_as_a_report(tmp_path, text, is_report):
+    from report_parser.errors import NotAReport
+    from report_parser.pipeline import parse
+
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    if is_report:
+        assert parse(path).report is not None
+    else:
+        with pytest.raises(NotAReport, match="no body sentence where the issuer reports"):
+            parse(path)

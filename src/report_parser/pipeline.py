@@ -78,12 +78,21 @@ def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None,
                     tables=tbls, figures=figs)
     report.checks = run_checks(report)
     if require_report and not looks_like_report(report, ctx):
-        raise NotAReport(f"{path}: no report structure found (no document type, number, "
-                         "title, sections or cited documents) - is this a report?")
+        raise NotAReport(f"{path}: no report structure found (no document type, number, date or title, "
+                         "no body sentence where the issuer reports, no sections citing documents) - "
+                         "is this a report? (--lenient writes the JSON anyway)")
     return report, ctx
 
 
 def looks_like_report(report: Report, ctx: Context) -> bool:
+    """A report: a body sentence where the issuing body reports ("UBND xã Nga Phú báo cáo
+    …"), or sections with cited documents, or two signs of an official document (type,
+    number, date, issuer, title, sections, cited documents, signer). A news item about a
+    meeting has none of these."""
+    if ctx.cache.get("issuer_reports"):
+        return True
+    if ctx.structure.sections and report.references:
+        return True
     m = report.report
     signals = sum([
         bool(m.type), bool(m.symbol or m.number), bool(m.date), bool(m.issuer.name),

@@ -113,10 +113,10 @@ def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: d
     if not issuer.name:
         _issuer_from_body(appendix_issuer(ctx.text) or "", issuer)
     if not issuer.name:
-        _issuer_from_body(body, issuer)
+        ctx.cache["issuer_reports"] = _issuer_from_body(body, issuer)
     if not issuer.name:  # a web copy whose lines were joined into the "header"
         body = ctx.text[:end]
-        _issuer_from_body(body, issuer)
+        ctx.cache["issuer_reports"] = _issuer_from_body(body, issuer)
     after_merger = on is not None and on >= MERGER
     if issuer.level in v.below_district and not issuer.district and not after_merger:
         issuer.district = _most_named(body, v.district_levels)
@@ -176,14 +176,17 @@ def _body_rx() -> _BodyRx:
     )
 
 
-def _issuer_from_body(body: str, issuer: Issuer) -> None:
+def _issuer_from_body(body: str, issuer: Issuer) -> bool:
+    """The issuer named in the body; True when a sentence has it report ("Ủy ban nhân dân
+    xã Lê Hồng báo cáo …"), not only name it."""
     v = vocab()
     found = list(_body_rx().org.finditer(body))
     if not found:
-        return
+        return False
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
     verbs = _body_rx().verbs
     speaker = next((m for m in found if verbs.match(body, m.end())), None)
+    reports = speaker is not None
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
         for m in found:
@@ -196,6 +199,7 @@ def _issuer_from_body(body: str, issuer: Issuer) -> None:
     issuer.name = f"{body_name} {level} {speaker.group(3)}"
     issuer.level, issuer.unit = level, speaker.group(3)
     place_at(issuer, level, speaker.group(3))
+    return reports
 
 
 def _most_named(body: str, levels: list[str]) -> str | None:
