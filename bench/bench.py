@@ -159,8 +159,11 @@ def fig_real(env, n, tmp):
 
 
 def fig_help(env, n, tmp):
-    a, b = paired(parse_report(["--help"]), [PY, "-c", "pass"], env, n, pick=1)
-    row("`parse-report --help`", a, "s wall", "bare `python -c pass`", b, "<= 0.3 s wall")
+    runs = [(cpu_of(parse_report(["--help"]), env), cpu_of([PY, "-c", "pass"], env)) for _ in range(n)]
+    for pick, unit in ((1, "s wall"), (0, "s CPU")):  # wall is the target; CPU says what a busy machine hides
+        a = statistics.median(r[0][pick] for r in runs)
+        b = statistics.median(r[1][pick] for r in runs)
+        row("`parse-report --help`", a, unit, "bare `python -c pass`", b, "<= 0.3 s wall")
 
 
 def fig_txt(env, n, tmp):

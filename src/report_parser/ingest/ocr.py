@@ -234,10 +234,12 @@ def _image_cover(page) -> float:
     """Fraction of the page area covered by pictures (bounds overlap is ignored; capped at 1)."""
     import pypdfium2.raw as pdfium_c
 
+    from .pdf_grid import bounds, objects
+
     w, h = page.get_size()
     area = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        left, bottom, right, top = bounds(obj)
         area += max(0.0, right - left) * max(0.0, top - bottom)
     return min(1.0, area / (w * h)) if w and h else 0.0
 
@@ -257,6 +259,10 @@ def pages_to_ocr(doc: Document, pdf, force: bool) -> list[int]:
         return list(range(1, doc.page_count + 1))
     out = []
     for i, text in enumerate(doc.pages):
+        if len(_WORD.findall(text)) >= MIN_TOKENS:  # judged on its words: the page is not loaded
+            if not layer_is_plausible(text):
+                out.append(i + 1)
+            continue
         page = pdf[i]
         try:
             if needs_ocr(text, _image_cover(page)):

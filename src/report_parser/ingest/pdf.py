@@ -16,7 +16,7 @@ from ..document import Document
 from ..errors import UnreadableInput
 from ..options import OcrMode
 from .pdf_fields import with_field_values
-from .pdf_grid import PageLayout, page_layout
+from .pdf_grid import PageLayout, bounds, objects, page_layout
 
 # a page with at least this many straight path segments may hold a ruled table
 MIN_RULING_PATHS = 8
@@ -50,14 +50,14 @@ def is_table_page(page: pdfium.PdfPage) -> bool:
     three x positions at least (underlines, boxed paragraphs and highlights have fewer)."""
     edges: list[float] = []
     n = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for obj in objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         n += 1
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = bounds(obj)
         if top - bottom <= RULE_WIDTH:
             continue  # a horizontal rule or an underline
         if right - left <= RULE_WIDTH:
             edges.append(left)
-        elif pdfium_c.FPDFPath_CountSegments(obj.raw) >= GRID_PATH_SEGMENTS:
+        elif pdfium_c.FPDFPath_CountSegments(obj) >= GRID_PATH_SEGMENTS:
             return True
         else:
             edges.extend((left, right))

@@ -15,6 +15,7 @@ boxes pdfplumber orders by their own direction.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -34,6 +35,31 @@ class PageLayout:
     height: float
     edges: list[dict]
     chars: list[dict]
+
+
+def objects(page, kind: int, max_depth: int = 2) -> Iterator:
+    """Raw handles of a page's objects of one kind (``FPDF_PAGEOBJ_*``), descending into form
+    objects as ``PdfPage.get_objects(filter=[kind], max_depth=...)`` does, without making a
+    Python wrapper for every object (that was most of the cost of looking at a page)."""
+    yield from _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, kind, max_depth, 0)
+
+
+def _objects(parent, count, get, kind: int, max_depth: int, level: int) -> Iterator:
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        t = pdfium_c.FPDFPageObj_GetType(obj)
+        if t == kind:
+            yield obj
+        if t == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+            yield from _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                                kind, max_depth, level + 1)
+
+
+def bounds(obj) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of a raw page object, as ``PdfObject.get_bounds``."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
 
 
 def _compose(m: Matrix, outer: Matrix) -> Matrix:
