@@ -48,6 +48,16 @@ def assert_scan_budget(patterns: dict, text: str, label: str, budget: float = 0.
         assert time.process_time() - t0 < budget, f"{name} on {label}: {pat.pattern[:80]}"
 
 
+def load_scorer():
+    """The shared scorer (../shared/eval/score.py) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def parsed_samples():
     """The three digital renderings of the sample report, parsed once per session."""

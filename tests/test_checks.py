@@ -7,7 +7,6 @@ seed gold's values and score it with ``../shared/eval/score.py``.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 
 import pytest
@@ -19,7 +18,7 @@ from report_parser.checks.values import agrees, fmt
 from report_parser.models import (FormRow, FormTable, Indicator, Mention, Period, Reference,
                                   Report, ReportMeta, Source)
 
-from conftest import GOLD, SHARED, needs_shared
+from conftest import GOLD, load_scorer, needs_shared
 
 
 def ind(code: str, value: float, *, field: str | None = None, q: str | None = None,
@@ -423,10 +422,7 @@ def test_an_empty_report_has_no_checks():
 
 # ---------------------------------------------------------------- the seed, from its gold values
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 # what the extractors are expected to give: the form rows, and the rows mapped to codes

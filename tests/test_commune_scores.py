@@ -3,13 +3,12 @@
 what the issue-12 work reached may not slip back. Scored with the shared scorer."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 import regex
 
-from conftest import REAL, SHARED, needs_shared
+from conftest import REAL, SHARED, load_scorer, needs_shared
 
 COMMUNES = SHARED / "corpus" / "communes"
 GOLDS = SHARED / "gold" / "communes"
@@ -24,10 +23,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """Appendix forms and grids: cell rules, flattened text, Word/PDF tables, form rows -> codes."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from report_parser.extract.table_text import forms_from_text
 from report_parser.extract.tables import tables_from_raw
 from report_parser.models import FormRow, FormTable, GridRow, GridTable
 from report_parser.pipeline import build_context
-from conftest import GOLD, REAL, SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_TXT, SHARED, needs_shared
+from conftest import GOLD, REAL, SAMPLE_DOCX, SAMPLE_PDF, SAMPLE_TXT, load_scorer, needs_shared
 
 
 def _doc(text: str, tables: list[RawTable] | None = None, fmt: str = "txt") -> Document:
@@ -323,10 +322,7 @@ def test_per_field_grid_gives_field_indicators_and_the_total_row_none():
 
 # --------------------------------------------------------------------------- the sample report
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")
