@@ -226,3 +226,24 @@ def test_a_killed_importer_leaves_no_partial_report_and_a_rerun_stores_the_rest(
             == len(report["indicators"]) == 300
         assert db.execute("SELECT COUNT(*) FROM checks WHERE report_id = ?", (rid,)).fetchone()[0] == 50
         assert db.execute("SELECT COUNT(*) FROM refs WHERE report_id = ?", (rid,)).fetchone()[0] == 50
+
+
+def test_an_importer_needs_only_table_privileges_and_a_dashboard_only_select(pg_cluster, pg_url, tmp_path):
+    """The README's privileges: the owner migrates once; an office's account with SELECT, INSERT,
+    UPDATE, DELETE on the tables imports; a SELECT-only account aggregates."""
+    open_store(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("CREATE ROLE office LOGIN; CREATE ROLE dashboard LOGIN")
+        admin.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO office")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO dashboard")
+    office = open_store(pg_url.replace("postgres@", "office@"))
+    assert import_report(office, make_report("Lê Hồng", "Thanh Miện", "Hải Dương")).status == "new"
+    assert import_report(office, make_report("Lê Hồng", "Thanh Miện", "Hải Dương", date="2022-06-30",
+                                             number="170")).status == "replaced"
+    record_error(office, "/in/x.pdf", "UnreadableInput", "x")
+    record_error(office, "/in/x.pdf", "UnreadableInput", "y")
+    office.close()
+    dashboard = open_store(pg_url.replace("postgres@", "dashboard@"), write=False)
+    assert [r.name for r in aggregate(dashboard).sheets][:2] == ["Tổng hợp", "Theo xã"]
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        import_report(dashboard, make_report("Tứ Cường", "Thanh Miện", "Hải Dương"))

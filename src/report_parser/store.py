@@ -422,28 +422,31 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+_INDICATOR_COLUMNS = ["report_id", "code", "value", "unit", "field", "dimension", "qualifier", "source", "page",
+                      "evidence", "table_row", "pos"]
+_REF_COLUMNS = ["report_id", "type", "number", "symbol", "date", "issuer", "subject", "kind", "issues"]
+_MENTION_COLUMNS = ["ref_id", "page", "start", "end", "text"]
+_TABLE_ROW_COLUMNS = ["report_id", "table_index", "kind", "form", "title", "row_index", "code", "label", "unit",
+                      "value", "raw", "note", "cells", "page"]
+_FIGURE_COLUMNS = ["report_id", "value", "unit", "kind", "text", "section", "page", "sentence"]
+_CHECK_COLUMNS = ["report_id", "rule", "severity", "message", "indicators", "refs", "evidence", "pos"]
+
+
 def _insert_details(db: Database, rid: int, report: Report) -> None:
-    db.executemany("INSERT INTO indicators (report_id, code, value, unit, field, dimension, qualifier, source, page,"
-                   " evidence, table_row, pos) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
-                       (rid, i.code, i.value, i.unit, i.dimension.get("field"),
-                        _js(i.dimension) if i.dimension else None, i.qualifier, i.source, i.page, i.evidence,
-                        i.table, n) for n, i in enumerate(report.indicators)])
-    for r in report.references:
-        ref_id = db.insert("INSERT INTO refs (report_id, type, number, symbol, date, issuer, subject, kind, issues)"
-                           " VALUES (?,?,?,?,?,?,?,?,?)",
-                           (rid, r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind,
-                            _js(r.issues)))
-        db.executemany('INSERT INTO mentions (ref_id, page, start, "end", text) VALUES (?,?,?,?,?)',
-                       [(ref_id, mt.page, mt.start, mt.end, mt.text) for mt in r.mentions])
-    db.executemany("INSERT INTO table_rows (report_id, table_index, kind, form, title, row_index, code, label, unit,"
-                   " value, raw, note, cells, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _table_rows(rid, report))
-    db.executemany("INSERT INTO figures (report_id, value, unit, kind, text, section, page, sentence)"
-                   " VALUES (?,?,?,?,?,?,?,?)", [
-                       (rid, f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures])
-    db.executemany("INSERT INTO checks (report_id, rule, severity, message, indicators, refs, evidence, pos)"
-                   " VALUES (?,?,?,?,?,?,?,?)", [
-                       (rid, c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence), n)
-                       for n, c in enumerate(report.checks)])
+    db.insert_rows("indicators", _INDICATOR_COLUMNS, [
+        (rid, i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
+         i.qualifier, i.source, i.page, i.evidence, i.table, n) for n, i in enumerate(report.indicators)])
+    refs = report.references
+    ref_ids = db.insert_rows_returning_ids("refs", _REF_COLUMNS, [
+        (rid, r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind, _js(r.issues)) for r in refs])
+    db.insert_rows("mentions", _MENTION_COLUMNS, [(ref_id, mt.page, mt.start, mt.end, mt.text)
+                                                  for ref_id, r in zip(ref_ids, refs) for mt in r.mentions])
+    db.insert_rows("table_rows", _TABLE_ROW_COLUMNS, _table_rows(rid, report))
+    db.insert_rows("figures", _FIGURE_COLUMNS, [
+        (rid, f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures])
+    db.insert_rows("checks", _CHECK_COLUMNS, [
+        (rid, c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence), n)
+        for n, c in enumerate(report.checks)])
 
 
 def _table_rows(rid: int, report: Report) -> list[tuple]:
