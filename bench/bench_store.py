@@ -221,20 +221,34 @@ def kill(work: Path, pg: Cluster, after: tuple[int, ...] = (8, 25, 45)) -> list[
         db = open_store(url)
         while db.execute("SELECT COUNT(*) FROM reports").fetchone()[0] < k and proc.poll() is None:
             time.sleep(0.05)
+        inside = _in_transaction(db, proc)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         stored = db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
         partial_after_kill = partial_reports(db)
         line = finish(batch(a, work / f"kill-{k}-again", url, workers=2))
         total = db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
-        res = {"killed_after": stored, "partial_after_kill": len(partial_after_kill), "total_after_rerun": total,
+        res = {"killed_after": stored, "inside_transaction": inside, "partial_after_kill": len(partial_after_kill), "total_after_rerun": total,
                "partial_after_rerun": len(partial_reports(db)), "files": n}
         db.close()
         ok = res["partial_after_kill"] == res["partial_after_rerun"] == 0 and total == n
-        print(f"kill at >= {k}: {stored} reports stored when killed, {res['partial_after_kill']} partial; rerun: "
+        print(f"kill at >= {k}: {stored} reports stored when killed ({'inside' if inside else 'between'} "
+              f"transactions), {res['partial_after_kill']} partial; rerun: "
               f"{total}/{n} stored, {res['partial_after_rerun']} partial -> {'OK' if ok else 'FAIL'} | {line}")
         results.append(res | {"ok": ok})
     return results
+
+
+def _in_transaction(db, proc: subprocess.Popen, seconds: float = 20.0) -> bool:
+    """Wait (a while) until the batch's connection is inside a report's transaction, so that the
+    kill lands mid-report rather than between two reports."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and proc.poll() is None:
+        busy = db.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'report-parser'"
+                          " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL").fetchone()[0]
+        if busy:
+            return True
+    return False
 
 
 def main() -> None:
