@@ -10,7 +10,7 @@ import pytest
 from report_parser.models import FormTable
 from report_parser.pipeline import parse_with_context
 from report_parser.review import marks as review_marks, page_for
-from report_parser.review.locate import PageChars, find_near, find_row_value
+from report_parser.review.locate import PageChars, find_near, find_row_value, rects as locate_rects
 from report_parser.review.marks import Mark
 from report_parser.review.pages import text_pages
 from report_parser.review.render import _spans
@@ -144,3 +144,23 @@ def test_a_form_row_value_is_found_on_its_label_line():
     assert find_row_value(page, "Số hồ sơ tiếp nhận", "0") == (19, 20)
     # a number is never found inside a longer one
     assert find_near(PageChars(1, "tiếp nhận 1224 hồ sơ, 224 hộ tịch"), "224") == (22, 25)
+
+
+def test_a_turned_pdf_page_is_marked_where_it_is_shown(tmp_path):
+    """A page with /Rotate 90 (landscape forms are often printed so): the boxes are turned with it."""
+    import pypdfium2 as pdfium
+
+    from report_parser.review.pages import pdf_pages
+    from report_parser.ingest import read
+
+    turned = _subset(SAMPLE_PDF, [0], tmp_path / "turned.pdf")
+    pdf = pdfium.PdfDocument(str(turned))
+    pdf[0].set_rotation(90)
+    pdf.save(str(tmp_path / "turned90.pdf"))
+    path = tmp_path / "turned90.pdf"
+    page = pdf_pages(path, read(path))[0]
+    assert page.width > page.height  # drawn turned
+    a = page.chars.text.index("165/BC-UBND")
+    x0, y0, x1, y1 = locate_rects(page.chars, a, a + 11)[0]
+    assert y1 - y0 > x1 - x0  # the symbol runs down the turned page, near its right edge
+    assert x0 > 0.8 and y0 < 0.4

@@ -21,6 +21,7 @@ class PageChars:
     text: str
     boxes: list[Box | None] | None = None  # one per character of text; None for a page drawn as text
     base: int = 0  # for a page drawn as text: offset of text[0] in the repaired text
+    turn: int = 0  # degrees the page is shown turned (/Rotate): at 90 or 270 its lines run down or up
 
 
 def pattern(needle: str) -> re.Pattern | None:
@@ -71,17 +72,26 @@ def rects(page: PageChars, a: int, b: int) -> list[Box]:
     """The boxes of the characters ``a:b``, one union per printed line."""
     if page.boxes is None:
         return []
+    across = 1 if page.turn in (90, 270) else 0  # the axis a line runs along: x (0) or y (1)
     out: list[list[float]] = []
     for box in page.boxes[a:b]:
         if box is None:
             continue
-        cur = out[-1] if out else None
-        height = (cur[3] - cur[1]) if cur else 0.0
-        if cur and abs((box[1] + box[3]) / 2 - (cur[1] + cur[3]) / 2) <= LINE_TOLERANCE * height and box[0] >= cur[0] - height:
+        if out and _same_line(out[-1], box, across):
+            cur = out[-1]
             cur[0], cur[1], cur[2], cur[3] = min(cur[0], box[0]), min(cur[1], box[1]), max(cur[2], box[2]), max(cur[3], box[3])
         else:
             out.append(list(box))
     return [tuple(r) for r in out]  # type: ignore[misc]
+
+
+def _same_line(cur: list[float], box: Box, along: int) -> bool:
+    """Whether a character continues the line so far: its centre level with it across the line
+    (within LINE_TOLERANCE of the line's thickness), and not far back along it."""
+    side = 1 - along  # the axis across the line
+    thick = cur[side + 2] - cur[side]
+    centre = (box[side] + box[side + 2]) / 2 - (cur[side] + cur[side + 2]) / 2
+    return abs(centre) <= LINE_TOLERANCE * thick and (box[along] >= cur[along] - thick or along == 1)
 
 
 def find_row_value(page: PageChars, label: str, raw: str) -> tuple[int, int] | None:

@@ -53,25 +53,34 @@ def _data_url(img) -> str:
 
 
 def _layer_chars(page, number: int) -> PageChars:
-    """The text layer with one box per character (None for spaces and generated line breaks)."""
-    width, height = page.get_size()
-    left, bottom, _, _ = page.get_cropbox()
+    """The text layer with one box per character (None for spaces and generated line breaks),
+    turned as the page is shown when it carries a /Rotate."""
+    left, bottom, right, top = page.get_cropbox()
+    width, height, turn = right - left, top - bottom, page.get_rotation()
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
         text = tp.get_text_range(0, n) if n else ""
         boxes: list[Box | None] = []
         for k in range(len(text)):
-            if k >= n or text[k].isspace():
-                boxes.append(None)
-                continue
-            x0, y0, x1, y1 = tp.get_charbox(k)
-            boxes.append(None if x1 <= x0 or y1 <= y0 else
-                         ((x0 - left) / width, 1 - (y1 - bottom) / height,
-                          (x1 - left) / width, 1 - (y0 - bottom) / height))
-        return PageChars(number, text, boxes)
+            x0, y0, x1, y1 = tp.get_charbox(k) if k < n and not text[k].isspace() else (0, 0, 0, 0)
+            boxes.append(None if x1 <= x0 or y1 <= y0 else _turned(
+                ((x0 - left) / width, 1 - (y1 - bottom) / height, (x1 - left) / width, 1 - (y0 - bottom) / height), turn))
+        return PageChars(number, text, boxes, turn=turn)
     finally:
         tp.close()
+
+
+def _turned(box: Box, degrees: int) -> Box:
+    """A box of the unturned page (fractions, y down) where it is shown on a page turned clockwise."""
+    x0, y0, x1, y1 = box
+    if degrees == 90:
+        return 1 - y1, x0, 1 - y0, x1
+    if degrees == 180:
+        return 1 - x1, 1 - y1, 1 - x0, 1 - y0
+    if degrees == 270:
+        return y0, 1 - x1, y1, 1 - x0
+    return box
 
 
 def _ocr_chars(doc: Document, number: int) -> PageChars | None:
