@@ -164,3 +164,17 @@ def test_a_turned_pdf_page_is_marked_where_it_is_shown(tmp_path):
     x0, y0, x1, y1 = locate_rects(page.chars, a, a + 11)[0]
     assert y1 - y0 > x1 - x0  # the symbol runs down the turned page, near its right edge
     assert x0 > 0.8 and y0 < 0.4
+
+
+def test_review_command_writes_the_page_and_refuses_bad_usage_with_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "report_parser", "review"]
+    out = tmp_path / "review.html"
+    r = subprocess.run(cli + [str(SAMPLE_TXT), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and out.stat().st_size > 10_000 and 'data-kind="indicator"' in out.read_text("utf-8")
+    for args, words in (([], "either a report FILE or --db"), ([str(SAMPLE_TXT)], "-o/--output is required"),
+                        (["--db", str(tmp_path / "none.sqlite"), "-o", str(tmp_path)], "no such store")):
+        r = subprocess.run(cli + args, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
