@@ -214,7 +214,7 @@ def test_district_spreadsheet_reads_back_with_the_summed_values(district, tmp_pa
     write(aggregate(conn, by="province").sheets, out)
     conn.close()
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Tệp lỗi"]
+    assert wb.sheetnames == ["Tổng hợp", "Theo xã", "Lĩnh vực", "Biểu mẫu", "Văn bản", "Kiểm tra", "Kiểm tra đã bỏ qua", "Tệp lỗi"]
     ws = wb["Tổng hợp"]
     row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "dossiers.received")
     assert row[-1] == sum(t.indicators["dossiers.received"] for t in district["truths"])
