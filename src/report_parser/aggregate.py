@@ -133,16 +133,22 @@ def _unit_of(row: Row) -> AdminUnit:
                      province_code_2025=row["province_code_2025"], resolved=bool(row["unit_code"]))
 
 
+def _named(code: str | None, name: str | None) -> Group:
+    """A group by its code and name; without a name it is the unknown group."""
+    return Group(code or name or UNKNOWN_GROUP, name or UNKNOWN_GROUP)
+
+
+_GROUPINGS: dict[str, Callable[[AdminUnit], Group]] = {
+    "district": lambda u: _named(u.district_code, ", ".join(x for x in (u.district, u.province) if x)),
+    "province": lambda u: _named(u.province_code, u.province),
+    "unit": lambda u: Group(u.unit_code or u.key, " ".join(x for x in (u.level, u.unit) if x) or UNKNOWN_GROUP),
+}
+
+
 def group_of(unit: AdminUnit, by: str, roster: Roster | None) -> Group:
     """The group a commune falls in for ``--by``: district, province, unit or a roster column."""
-    if by == "district":
-        name = ", ".join(x for x in (unit.district, unit.province) if x)
-        return Group(unit.district_code or name or UNKNOWN_GROUP, name or UNKNOWN_GROUP)
-    if by == "province":
-        return Group(unit.province_code or unit.province or UNKNOWN_GROUP, unit.province or UNKNOWN_GROUP)
-    if by == "unit":
-        name = " ".join(x for x in (unit.level, unit.unit) if x)
-        return Group(unit.unit_code or unit.key, name or UNKNOWN_GROUP)
+    if by in _GROUPINGS:
+        return _GROUPINGS[by](unit)
     entry = roster.find(unit) if roster else None
     if entry is None:
         return Group(OUTSIDE_ROSTER, OUTSIDE_ROSTER)

@@ -148,62 +148,65 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
+def _heading(line: str) -> tuple[int, str, str] | None:
+    """(level, key, title) of a heading line: "II. ..." 1, "3. ..." 2, "b) ..." 3."""
+    for level, rx in ((1, _ROMAN), (2, _NUMBER), (3, _LETTER)):
+        if m := rx.match(line):
+            return level, m.group(1), m.group(2)
+    return None
+
+
+@dataclass
+class _Outline:
+    """The sections found so far while the text is read line by line, and those still open."""
+
+    end: int  # the text's length: where a section still open ends
+    sections: list[Section] = field(default_factory=list)
+    open_: dict[int, Section] = field(default_factory=dict)
+    path: list[str] = field(default_factory=lambda: ["", "", ""])
+
+    def open(self, sec: Section) -> None:
+        """Start ``sec``, closing the open sections of its level and below."""
+        for lv in list(self.open_):
+            if lv >= sec.level:
+                self.open_.pop(lv).end = sec.start
+        self.sections.append(sec)
+        self.open_[sec.level] = sec
+
+    def body_line(self, line: str, pos: int) -> None:
+        head = _heading(line)
+        if head is None:
+            return
+        level, key, title = head
+        if level == 3 and not self.path[0]:
+            return  # a lone "a." before any section is not a heading
+        self.path[level - 1:] = [key] + [""] * (3 - level)
+        self.open(Section(".".join(x for x in self.path[:level] if x), title.strip(), pos, self.end, level))
+
+    def appendix_line(self, line: str, pos: int) -> None:
+        if m := _form().match(line):
+            self.open(Section(f"PL.BM{m.group(1)}", line, pos, self.end, 2, "form"))
+
+
 def analyse(doc_or_text: Document | str) -> Structure:
     text = doc_or_text.text if isinstance(doc_or_text, Document) else doc_or_text
-    open_: dict[int, Section] = {}
-    sections: list[Section] = []
+    outline = _Outline(len(text))
     paragraphs: list[Span] = []
     sentences: list[Span] = []
     appendix_start = None
-    path = ["", "", ""]
-
-    def close_from(level: int, at: int) -> None:
-        for lv in list(open_):
-            if lv >= level:
-                open_.pop(lv).end = at
-
     for pos, line in lines(text):
         stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            paragraphs.append(Span(pos + lead, pos + len(line.rstrip())))
-            sentences.extend(_sentences(text, pos + lead, pos + len(line.rstrip())))
         if not stripped:
             continue
-        if appendix_start is None:
-            if m := _APPENDIX.match(stripped):
-                appendix_start = pos
-                close_from(1, pos)
-                sec = Section("PL", stripped, pos, len(text), 1, "appendix")
-                sections.append(sec)
-                open_[1] = sec
-                continue
-            level = title = None
-            if m := _ROMAN.match(stripped):
-                level, key, title = 1, m.group(1), m.group(2)
-            elif m := _NUMBER.match(stripped):
-                level, key, title = 2, m.group(1), m.group(2)
-            elif m := _LETTER.match(stripped):
-                level, key, title = 3, m.group(1), m.group(2)
-            if level is None:
-                continue
-            if level > 1 and not path[0] and level == 3:
-                continue  # a lone "a." before any section is not a heading
-            close_from(level, pos)
-            path[level - 1] = key
-            for k in range(level, 3):
-                path[k] = ""
-            p = ".".join(x for x in path[:level] if x)
-            sec = Section(p, title.strip(), pos, len(text), level)
-            sections.append(sec)
-            open_[level] = sec
+        lead = len(line) - len(line.lstrip())
+        paragraphs.append(Span(pos + lead, pos + len(line.rstrip())))
+        sentences.extend(_sentences(text, pos + lead, pos + len(line.rstrip())))
+        if appendix_start is not None:
+            outline.appendix_line(stripped, pos)
+        elif _APPENDIX.match(stripped):
+            appendix_start = pos
+            outline.open(Section("PL", stripped, pos, len(text), 1, "appendix"))
         else:
-            if m := _form().match(stripped):
-                close_from(2, pos)
-                sec = Section(f"PL.BM{m.group(1)}", stripped, pos, len(text), 2, "form")
-                sections.append(sec)
-                open_[2] = sec
-    for sec in open_.values():
-        sec.end = len(text)
-    sections.sort(key=lambda s: (s.start, s.level))
+            outline.body_line(stripped, pos)
+    sections = sorted(outline.sections, key=lambda s: (s.start, s.level))
     return Structure(text, sections, paragraphs, sentences, appendix_start)

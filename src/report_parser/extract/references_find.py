@@ -264,21 +264,29 @@ def _numbers_something_else(text: str, c: Citation, g: Grammar) -> bool:
     return bool(g.not_ref_re.search(text, max(0, c.start - 20), c.start, timeout=REGEX_TIMEOUT))
 
 
+def _overlaps(m: regex.Match, spans) -> bool:
+    return any(start < m.end() and m.start() < end for start, end in spans)
+
+
+def _add_where_free(found: list[Citation], matches, build, spans=None) -> None:
+    """Append ``build(m)`` for each match overlapping no citation yet (or none of ``spans``)."""
+    for m in matches:
+        if not _overlaps(m, spans if spans is not None else [(c.start, c.end) for c in found]):
+            c = build(m)
+            if c is not None:
+                found.append(c)
+
+
 def find_citations(text: str, g: Grammar) -> list[Citation]:
-    """Every citation in ``text``, in reading order."""
+    """Every citation in ``text``, in reading order: by symbol, then by number alone
+    ("Nghị quyết số 18") where no symbol is, then a law by its title and date where no
+    citation is."""
     found = [c for c in (_symbol_citation(text, m, g)
                          for m in g.symbol_re.finditer(text, timeout=REGEX_TIMEOUT))
              if not _numbers_something_else(text, c, g)]
-    taken = [(c.start, c.end) for c in found]
-    for m in g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            c = _number_citation(m, g)
-            if c is not None:
-                found.append(c)
-    for m in g.dated_title_re.finditer(text, timeout=REGEX_TIMEOUT):
-        if not any(c.start < m.end() and m.start() < c.end for c in found):
-            c = _dated_title_citation(text, m, g)
-            if c is not None:
-                found.append(c)
+    _add_where_free(found, g.number_ref_re.finditer(text, timeout=REGEX_TIMEOUT), lambda m: _number_citation(m, g),
+                    spans=[(c.start, c.end) for c in found])
+    _add_where_free(found, g.dated_title_re.finditer(text, timeout=REGEX_TIMEOUT),
+                    lambda m: _dated_title_citation(text, m, g))
     found.sort(key=lambda c: c.start)
     return [_complete(text, c, _limit(text, found, i, g), g) for i, c in enumerate(found)]

@@ -42,18 +42,24 @@ def subjects_differ(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) < _SAME_SUBJECT
 
 
-def issues_of(cites: list[Citation], date: dt.date | None, report_date: dt.date | None,
-              kind: str | None, year: int | None) -> list[str]:
-    """The issues of one document from its citations (in reading order)."""
+def _date_issues(cites: list[Citation], date: dt.date | None, report_date: dt.date | None,
+                 kind: str | None, year: int | None) -> list[str]:
+    """impossible-date, date-after-report, symbol-year-mismatch."""
     out = []
-    if any(c.mismatch for c in cites):
-        out.append("type-symbol-mismatch")
     if any(c.date_written is not None and c.date_written.impossible for c in cites):
         out.append("impossible-date")
     if date is not None and report_date is not None and date > report_date:
         out.append("date-after-report")
     if kind == "normative" and year is not None and date is not None and date.year != year:
         out.append("symbol-year-mismatch")
+    return out
+
+
+def issues_of(cites: list[Citation], date: dt.date | None, report_date: dt.date | None,
+              kind: str | None, year: int | None) -> list[str]:
+    """The issues of one document from its citations (in reading order)."""
+    out = ["type-symbol-mismatch"] if any(c.mismatch for c in cites) else []
+    out += _date_issues(cites, date, report_date, kind, year)
     subjects = [c.subject for c in cites if c.subject]
     if any(subjects_differ(subjects[0], s) for s in subjects[1:]):
         out.append("subject-conflict")
