@@ -27,35 +27,53 @@ def file_info(path: Path) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
+_MISLABELLED = {
+    ".pdf": "not a PDF file (no %PDF header); the file is corrupt or mislabelled",
+    ".docx": "not a Word .docx file (not a ZIP package); corrupt or mislabelled",
+}
+
+
 def sniff(path: Path, data: bytes) -> str:
     """The format of a file: pdf | docx | odt | doc | rtf | image | txt."""
-    head = data[:8]
     suffix = path.suffix.lower()
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or suffix == ".docx":
-            return "docx"
-        if b"opendocument.text" in data[:4096] or suffix == ".odt":
-            return "odt"
-        raise UnreadableInput(f"{path}: a ZIP archive that is not a Word (.docx) or OpenDocument file")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"
-    if head.startswith(b"{\\rtf"):
-        return "rtf"
-    if head[:3] == b"\xff\xd8\xff" or head.startswith(b"\x89PNG") or head[:4] in (b"II*\x00", b"MM\x00*") \
-            or head[:2] == b"BM" and suffix == ".bmp" or (head[:4] == b"RIFF" and suffix == ".webp"):
-        return "image"
-    if suffix == ".pdf":
-        raise UnreadableInput(f"{path}: not a PDF file (no %PDF header); the file is corrupt or mislabelled")
-    if suffix == ".docx":
-        raise UnreadableInput(f"{path}: not a Word .docx file (not a ZIP package); corrupt or mislabelled")
+    fmt = _by_content(path, data, suffix)
+    if fmt is not None:
+        return fmt
+    if suffix in _MISLABELLED:
+        raise UnreadableInput(f"{path}: {_MISLABELLED[suffix]}")
     if suffix in IMAGE_SUFFIXES:
         raise UnreadableInput(f"{path}: not a readable image (unknown header)")
     if suffix in (".txt", ".text", ".md", "") or _looks_textual(data):
         return "txt"
     raise UnreadableInput(f"{path}: unsupported file type '{suffix or '?'}' "
                           f"(supported: PDF, DOCX, DOC, ODT, TXT, JPG/PNG/TIFF)")
+
+
+def _by_content(path: Path, data: bytes, suffix: str) -> str | None:
+    """The format the first bytes say (the suffix settles a ZIP's kind and two image kinds)."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path, data, suffix)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return "image" if _is_image(head, suffix) else None
+
+
+def _zip_kind(path: Path, data: bytes, suffix: str) -> str:
+    if b"word/" in data[:65536] or suffix == ".docx":
+        return "docx"
+    if b"opendocument.text" in data[:4096] or suffix == ".odt":
+        return "odt"
+    raise UnreadableInput(f"{path}: a ZIP archive that is not a Word (.docx) or OpenDocument file")
+
+
+def _is_image(head: bytes, suffix: str) -> bool:
+    return (head[:3] == b"\xff\xd8\xff" or head.startswith(b"\x89PNG") or head[:4] in (b"II*\x00", b"MM\x00*")
+            or (head[:2] == b"BM" and suffix == ".bmp") or (head[:4] == b"RIFF" and suffix == ".webp"))
 
 
 def _looks_textual(data: bytes) -> bool:
