@@ -94,12 +94,13 @@ def test_parent_line_gives_the_district():
 
 
 def test_blank_draft_number_and_date():
-    """A draft: "Số: /BC-SNV" keeps the printed symbol part, number and date are None."""
+    """A draft: "Số: /BC-SNV": number, symbol and date are None, the printed part is kept apart."""
     text = ("UBND TỈNH VĨNH LONG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: /BC-SNV Vĩnh Long, ngày    tháng    năm 2026\nBÁO CÁO\nTổng kết công tác đào tạo\n"
             "Căn cứ Luật Ban hành văn bản quy phạm pháp luật; Sở Nội vụ báo cáo như sau:\n")
     m = meta_of(text)
-    assert (m.number, m.symbol, m.date, m.place) == (None, "/BC-SNV", None, "Vĩnh Long")
+    assert (m.number, m.symbol, m.date, m.place) == (None, None, None, "Vĩnh Long")
+    assert (m.symbol_printed, m.type) == ("/BC-SNV", "Báo cáo")
     assert m.issuer.name == "Sở Nội vụ"
     assert m.issuer.parent == "UBND tỉnh Vĩnh Long"
     assert (m.issuer.level, m.issuer.unit, m.issuer.province, m.issuer.district) == \
@@ -252,7 +253,7 @@ def test_real_03_title_glued_to_first_body_line():
                        "cán bộ, công chức, viên chức; thu hút nguồn nhân lực chất lượng cao tỉnh Vĩnh Long "
                        "giai đoạn 2026-2030")
     assert m.issuer.name == "Sở Tư pháp"
-    assert (m.symbol, m.place, m.date) == ("/BC-STP", "Vĩnh Long", None)
+    assert (m.symbol, m.symbol_printed, m.place, m.date) == (None, "/BC-STP", "Vĩnh Long", None)
 
 
 def test_real_03_signature_glued_to_the_last_recipient():
@@ -291,7 +292,7 @@ def test_real_06_dash_inside_a_recipient_and_draft_title_line():
             "Nơi nhận:\n- Bộ Nội vụ;\n- Cục KTVB và TCTHPL - Bộ Tư pháp;\n- Lưu: VT.\nCHỦ TỊCH\n"
             "Nguyễn Minh Dũng\nHỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\n")
     m = meta_of(text)
-    assert (m.type, m.number, m.symbol) == ("Nghị quyết", None, "/2026/NQ-HĐND")
+    assert (m.type, m.number, m.symbol, m.symbol_printed) == ("Nghị quyết", None, None, "/2026/NQ-HĐND")
     assert m.title == "Ban hành quy định chính sách hỗ trợ đào tạo cán bộ, công chức"
     assert m.issuer.name == "Hội đồng nhân dân tỉnh Vĩnh Long"
     assert m.recipients == ["Bộ Nội vụ", "Cục KTVB và TCTHPL - Bộ Tư pháp", "Lưu: VT"]
@@ -347,7 +348,7 @@ REAL_EXPECTED = {
         ("Tờ trình", "617", "617/TTr-UBND", "2026-06-09", "Ủy ban nhân dân tỉnh Vĩnh Long", "tỉnh", "Trần Trí Quang",
          "TM."),
     "06_vinhlong_du_thao_NQ_HDND_tinh.docx":
-        ("Nghị quyết", None, "/2026/NQ-HĐND", None, "Hội đồng nhân dân tỉnh Vĩnh Long", "tỉnh", "Nguyễn Minh Dũng", None),
+        ("Nghị quyết", None, None, None, "Hội đồng nhân dân tỉnh Vĩnh Long", "tỉnh", "Nguyễn Minh Dũng", None),
     "11_binhthuan_QD_1766-QD-UBND_2020_cong_bo_TTHC_tu_phap.txt":
         ("Quyết định", "1766", "1766/QĐ-UBND", "2020-08-03", "Ủy ban nhân dân tỉnh Bình Thuận", "tỉnh", "Nguyễn Ngọc Hai", None),
     "13_national_ND_63-2010-ND-CP_kiem_soat_TTHC.txt":

@@ -55,7 +55,7 @@ def test_real_09_ban_chi_dao_issuer_wrapped_after_a_comma():
     assert m.issuer.name.startswith("Ban Chỉ đạo phát triển khoa học") and m.issuer.name.endswith("Đề án 06")
     assert (m.issuer.level, m.issuer.unit, m.issuer.province, m.issuer.district) == \
         ("tỉnh", "Lâm Đồng", "Lâm Đồng", None)
-    assert (m.number, m.symbol, m.date, m.type) == (None, "/BC-BCĐ", None, "Báo cáo")
+    assert (m.number, m.symbol, m.symbol_printed, m.date, m.type) == (None, None, "/BC-BCĐ", None, "Báo cáo")
     assert (m.period.kind, m.period.year, m.period.start, m.period.end) == \
         ("other", 2025, dt.date(2025, 8, 1), dt.date(2025, 8, 31))
 
@@ -218,7 +218,7 @@ def test_real_07_appendix_names_the_issuer_of_a_headerless_appendix():
                 "của Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)\nBiểu mẫu 1\n3.1.\nSố sở, ngành đã kiểm tra "
                 "Cơ quan, đơn vị 04\n3.2 Số UBND cấp xã đã kiểm tra 38\nUBND tỉnh\nCơ quan, đơn vị\n")
     assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "tỉnh", "Lâm Đồng")
-    assert (m.type, m.symbol) == ("Báo cáo", "/BC-UBND")
+    assert (m.type, m.symbol, m.symbol_printed) == ("Báo cáo", None, "/BC-UBND")
 
 
 def test_appendix_line_names_a_ward():

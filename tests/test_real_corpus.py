@@ -15,14 +15,14 @@ from conftest import REAL, needs_shared, needs_tesseract
 pytestmark = needs_shared
 
 # file prefix -> (exit code, type, symbol, words of the issuer's name, needs OCR);
-# "*/BB-SNV": only the printed part of a symbol whose number is handwritten is checked
+# "*/BB-SNV": only the printed part of a symbol whose number is handwritten or blank is checked
 EXPECTED = {
     "01_vinhlong": (0, "Báo cáo", "293/BC-SNV", "Sở Nội vụ", False),
     "02_vinhlong": (0, "Báo cáo", "811/BC-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", False),
     "03_vinhlong": (0, "Báo cáo", "301/BC-STP", "Sở Tư pháp", False),
     "04_vinhlong": (0, "Tờ trình", "617/TTr-UBND", "Ủy ban nhân dân tỉnh Vĩnh Long", False),
     "05_vinhlong": (0, "Biên bản", "*/BB-SNV", "Sở Nội vụ", True),  # number handwritten: not read
-    "06_vinhlong": (0, "Nghị quyết", "/2026/NQ-HĐND", "Hội đồng nhân dân tỉnh Vĩnh Long", False),
+    "06_vinhlong": (0, "Nghị quyết", "*/2026/NQ-HĐND", "Hội đồng nhân dân tỉnh Vĩnh Long", False),
     "07_danang": (0, "Công văn", "6249/UBND-SGDĐT", "Ủy ban nhân dân thành phố Đà Nẵng", True),
     "08_danang": (0, "Công văn", "35/SGDĐT-CTrTT", "Đà Nẵng", True),
     "09_danang": (0, "Công văn", "*/CV-PA83", "Công an thành phố Đà Nẵng", True),  # handwritten 115
@@ -34,17 +34,17 @@ EXPECTED = {
     "13_national": (0, "Nghị định", "63/2010/NĐ-CP", "Chính phủ", False),
     "14_national": (0, "Nghị định", "48/2013/NĐ-CP", "Chính phủ", False),
     # the Lâm Đồng and Phường 1 files of 2025-2026 (unsigned drafts keep only the printed symbol part)
-    "05_tinh": (0, "Báo cáo", "/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
-    "06_tinh": (0, "Báo cáo", "/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
-    "07_tinh": (0, "Báo cáo", "/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),  # appendix only
+    "05_tinh": (0, "Báo cáo", "*/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
+    "06_tinh": (0, "Báo cáo", "*/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
+    "07_tinh": (0, "Báo cáo", "*/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),  # appendix only
     "08_tinh": (0, "Tờ trình", "629/TTr-SNV", "Sở Nội vụ", False),
-    "09_tinh": (0, "Báo cáo", "/BC-BCĐ", "Ban chỉ đạo Phát triển khoa học", False),
-    "12_tinh": (0, "Báo cáo", "/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
+    "09_tinh": (0, "Báo cáo", "*/BC-BCĐ", "Ban chỉ đạo Phát triển khoa học", False),
+    "12_tinh": (0, "Báo cáo", "*/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
     "13_tinh": (0, "Báo cáo", "181/BC-SNV", "Sở Nội vụ", False),
     "18_so": (4, None, None, "", False),  # a score sheet of tables only: not a report
     "19_phuong": (0, "Công văn", "397/UBND-TP", "Ủy ban nhân dân Phường 1", False),
-    "27_tinh": (0, "Kế hoạch", "/KH-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
-    "28_tinh": (0, "Thông báo", "/TB-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
+    "27_tinh": (0, "Kế hoạch", "*/KH-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
+    "28_tinh": (0, "Thông báo", "*/TB-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", False),
 }
 
 
@@ -77,8 +77,9 @@ def test_real_file(path, expected, tmp_path, capsys):
     report = json.loads(out.read_text(encoding="utf-8"))
     meta = report["report"]
     assert meta["type"] == doc_type
-    if symbol.startswith("*"):
+    if symbol.startswith("*"):  # a blank or unreadable number: the printed part is kept apart
         assert meta["symbol"] is None or meta["symbol"].endswith(symbol[1:])
+        assert meta["symbol_printed"] is None or meta["symbol_printed"].endswith(symbol[1:])
     else:
         assert meta["symbol"] == symbol
     assert issuer in (meta["issuer"]["name"] or "")

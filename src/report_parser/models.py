@@ -67,6 +67,8 @@ class ReportMeta(_Model):
     type: str | None = None
     number: str | None = None
     symbol: str | None = None
+    symbol_printed: str | None = Field(None, description="the symbol as printed, also a draft's whose number "
+                                       "is blank ('/BC-UBND'; symbol and number are then null)")
     date: dt.date | None = None
     place: str | None = None
     issuer: Issuer = Field(default_factory=Issuer)

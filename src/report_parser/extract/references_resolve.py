@@ -46,7 +46,7 @@ def _key(c: Citation) -> Key:
 def _own_keys(cites: list[Citation], meta: ReportMeta) -> set[Key]:
     own = {("symbol", symbol_key(c.symbol)) for c in cites if c.own and c.symbol}
     if meta.symbol:
-        own.add(("symbol", symbol_key(meta.symbol)))
+        own.add(("symbol", symbol_key(meta.symbol)))  # a draft's blank number is no document's key
     if meta.type and meta.number:
         own.add(("number", meta.type, _number_key(meta.number)))
     return own
@@ -147,7 +147,8 @@ def _with_place(body: str, meta: ReportMeta) -> str:
 def _own_code(meta: ReportMeta, g: Grammar) -> str | None:
     """The issuer code of the report's own symbol, read as a cited one is:
     "165/BC-UBND" -> "UBND", "508/UBND-VP" -> "UBND"."""
-    own = g.parse_symbol(meta.symbol) if meta.symbol else None
+    printed = meta.symbol or meta.symbol_printed  # a draft's "/BC-UBND" still names its issuer code
+    own = g.parse_symbol(printed) if printed else None
     return own.issuer_code if own else None
 
 

@@ -16,9 +16,9 @@ A place in the header (province, district, commune after its level word) takes
 its official spelling when it is unambiguously close to one: OCR reads caps
 badly ("UBND TỈNH VNHLONG"), see :func:`places.official_name`.
 
-A draft leaves its number blank ("Số: /BC-SNV"): ``number`` is then None and
-``symbol`` keeps the printed part ("/BC-SNV"), which still says the type (BC)
-and the issuer code (SNV). A blank day or month ("ngày    tháng    năm 2026")
+A draft leaves its number blank ("Số: /BC-SNV"): ``number`` and ``symbol`` are
+then None and ``symbol_printed`` keeps the printed part ("/BC-SNV"), which still
+says the type (BC) and the issuer code (SNV). A blank day or month ("ngày    tháng    năm 2026")
 gives ``date`` None.
 
 All vocabulary (type names and codes, levels, positions, period phrasings) is
@@ -69,8 +69,8 @@ def extract(ctx: Context) -> ReportMeta:
         if not subject and (line := headline(text)):
             meta.type, meta.title, after = line
     appendix_line(ctx, meta)
-    if meta.type is None and meta.symbol:
-        meta.type = type_from_symbol(meta.symbol)
+    if meta.type is None and meta.symbol_printed:
+        meta.type = type_from_symbol(meta.symbol_printed)
     meta.period = read_period(text, after, meta, _intro_end(ctx, after))
     meta.issuer = issuer_from_header(header, text)
     complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end)

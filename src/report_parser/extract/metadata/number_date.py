@@ -23,8 +23,15 @@ def canonical_symbol(num: str | None, tail: str) -> str:
 def number_from(header: str, meta: ReportMeta) -> None:
     m = NUMBER_RE.search(header)
     if m:
-        meta.number = m.group("num")
-        meta.symbol = canonical_symbol(m.group("num"), m.group("tail"))
+        _set_symbol(meta, m.group("num"), m.group("tail"))
+
+
+def _set_symbol(meta: ReportMeta, num: str | None, tail: str) -> None:
+    """Number and symbol; a draft's blank number ("Số:      /BC-UBND") leaves both None and
+    keeps the printed part in ``symbol_printed``."""
+    meta.number = num
+    meta.symbol = canonical_symbol(num, tail) if num else None
+    meta.symbol_printed = canonical_symbol(num, tail)
 
 
 def place_date_from(header: str, meta: ReportMeta) -> None:
@@ -47,10 +54,8 @@ def appendix_line(ctx: Context, meta: ReportMeta) -> None:
         if meta.type and fold_phrase(meta.type) != fold_phrase(name):
             continue
         meta.type = meta.type or name
-        if not meta.number and m.group("num"):
-            meta.number = m.group("num")
-            meta.symbol = canonical_symbol(m.group("num"), m.group("tail"))
-        meta.symbol = meta.symbol or canonical_symbol(None, m.group("tail"))
+        if not meta.number and (m.group("num") or not meta.symbol_printed):
+            _set_symbol(meta, m.group("num"), m.group("tail"))
         if meta.date is None:
             meta.date = parse_date(m.group("rest"))
         return
