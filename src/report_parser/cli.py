@@ -67,13 +67,18 @@ def _parse_file(file: Path, ocr: OcrMode, lenient: bool, timeout: float):
     """The Report, or a one-line error and the exit code of its kind."""
     from .deadline import Overtime, deadline
     from .limits import memory_note
+    from . import pattern_cache
     from .cli_district import checked_patterns
     from .pipeline import parse
 
     too_long = f"{file}: parsing took longer than {timeout:g} s and was stopped (--timeout)"
     try:
         with deadline(timeout, f"parse-report: error: {too_long}", EXIT_UNREADABLE):
-            return parse(file, ocr=ocr, require_report=not lenient, patterns=checked_patterns(full=False))
+            patterns = checked_patterns(full=False)
+            restored = pattern_cache.restore(patterns)  # the compiled patterns of an earlier run
+            report = parse(file, ocr=ocr, require_report=not lenient, patterns=patterns)
+            pattern_cache.save(patterns, restored)  # when this file needed more of them
+            return report
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix

@@ -150,6 +150,15 @@ class Patterns:
             self._memo[key] = builder()
         return self._memo[key]
 
+    def state(self) -> tuple[dict[tuple[str, Any], Any], dict[str, Any]]:
+        """What this object has validated and compiled so far (for :mod:`.pattern_cache`)."""
+        return dict(self._valid), dict(self._memo)
+
+    def restore(self, valid: dict[tuple[str, Any], Any], memo: dict[str, Any]) -> None:
+        """Take validated files and compiled artefacts made earlier for the same files and code."""
+        self._valid.update(valid)
+        self._memo.update(memo)
+
 
 def _validate(name: str, raw: Any, schema: Any) -> Any:
     from pydantic import BaseModel, TypeAdapter, ValidationError

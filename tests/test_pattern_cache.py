@@ -1,0 +1,47 @@
+"""The command line's cache of compiled patterns: same results, a new file for changed inputs."""
+from __future__ import annotations
+
+from report_parser import pattern_cache
+from report_parser.patterns import Patterns
+from report_parser.pipeline import parse
+from conftest import SAMPLE_TXT
+
+
+def test_a_restored_cache_parses_alike_and_compiles_nothing_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
+    first = Patterns()
+    assert pattern_cache.restore(first) == 0  # no file yet
+    expected = parse(SAMPLE_TXT, patterns=first).to_json()
+    pattern_cache.save(first)
+    again = Patterns()
+    restored = pattern_cache.restore(again)
+    assert restored == sum(map(len, first.state()))
+    built: list[str] = []
+    original = Patterns.memo
+
+    def counting(self, key, builder):
+        if key not in self._memo:
+            built.append(key)
+        return original(self, key, builder)
+
+    monkeypatch.setattr(Patterns, "memo", counting)
+    assert parse(SAMPLE_TXT, patterns=again).to_json() == expected
+    assert built == []
+
+
+def test_a_changed_overlay_file_is_another_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path / "cache"))
+    overlay = tmp_path / "district"
+    overlay.mkdir()
+    (overlay / "catalogue.yaml").write_text("{}\n", encoding="utf-8")
+    before = pattern_cache.fingerprint(Patterns(overlay=[overlay]))
+    (overlay / "catalogue.yaml").write_text("{}\n# changed\n", encoding="utf-8")
+    assert pattern_cache.fingerprint(Patterns(overlay=[overlay])) != before
+    assert pattern_cache.fingerprint(Patterns()) not in (before,)
+
+
+def test_no_folder_no_cache(monkeypatch):
+    monkeypatch.setenv(pattern_cache.ENV, "")
+    p = Patterns()
+    pattern_cache.save(p)
+    assert pattern_cache.folder() is None and pattern_cache.restore(p) == 0
