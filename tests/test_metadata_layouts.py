@@ -346,3 +346,31 @@ def test_what_counts_as_a_report(tmp_path, text, is_report):
     else:
         with pytest.raises(NotAReport, match="no body sentence where the issuer reports"):
             parse(path)
+
+
+def test_web_law_site_copy_keeps_only_the_body_in_the_header():
+    """A legal-database page prints the header as a table whose second row is lost: the
+    issuer's place comes from the authority line under the title."""
+    m = meta_of("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |\n"
+                "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ\n"
+                "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Luật ban hành văn bản quy phạm pháp luật;\n")
+    assert (m.issuer.name, m.issuer.level, m.issuer.province) == ("Ủy ban nhân dân tỉnh Quảng Trị", "tỉnh", "Quảng Trị")
+    assert (m.symbol, m.date) == ("41/2019/QĐ-UBND", dt.date(2019, 10, 22))
+
+
+def test_whole_signature_block_in_one_table_cell():
+    m = meta_of("BÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm 2023\nI. KẾT QUẢ\n"
+                "| Nơi nhận: - UBND huyện; - Lưu: VP. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
+                "Nguyễn Văn An |\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")
+    assert m.recipients == ["UBND huyện", "Lưu: VP"]
+
+
+def test_trung_tam_phuc_vu_hanh_chinh_cong_of_a_commune_after_the_merger():
+    m = meta_of("UBND XÃ DI LINH\nTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\nSố: 12/BC-TTPVHCC\n"
+                "Di Linh, ngày 30 tháng 9 năm 2025\nBÁO CÁO\nKết quả giải quyết thủ tục hành chính quý III năm 2025\n"
+                "Thực hiện chỉ đạo của UBND tỉnh Lâm Đồng, Trung tâm báo cáo như sau:\nI. KẾT QUẢ\n")
+    assert m.issuer.name.startswith("Trung tâm Phục vụ hành chính công")
+    assert m.issuer.parent == "UBND xã Di Linh"
+    assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == ("xã", "Di Linh", None, "Lâm Đồng")

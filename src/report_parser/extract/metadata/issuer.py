@@ -5,6 +5,7 @@ official spelling when it is unambiguously close to one (see :mod:`..places`).""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from dataclasses import dataclass
 
 import regex
@@ -12,10 +13,12 @@ import regex
 from ...models import Issuer
 from ... import patterns
 from ...patterns import alternation
-from ...places import MERGER, locate, official_name
+from ...places import official_name
+from ...structure import lines
 from ...vietnamese import fold_phrase, is_caps
 from .. import Context
 from .header import header_orgs, level_place
+from .place import complete_places, place_at
 from .title import type_names
 from .vocab import PROPER, agency_case, rx, vocab
 
@@ -92,60 +95,48 @@ def _official_places(orgs: list[_Org]) -> None:
         place_at(within, org.level, org.place)
 
 
-def place_at(issuer: Issuer, level: str, place: str) -> None:
-    v = vocab()
-    if level == "tỉnh" or (level == "thành phố" and place in v.central_cities):
-        issuer.province = issuer.province or place
-    elif level in v.district_levels:
-        issuer.district = issuer.district or place
-
-
 def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: dt.date | None = None) -> None:
     """A header-less text, or a header without district and province: read them
     from the body ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện",
     "tỉnh Hải Dương"), main body only (not the appendix), then complete them from
-    the official units as they were on the report's date ``on``: before 1 July
-    2025 the legacy commune, district and province; after it no district and the
-    merged province."""
-    v = vocab()
+    the official units as they were on the report's date ``on`` (see :mod:`.place`)."""
+    complete_places(issuer, _issuer_from_text(ctx, issuer, head_end), on)
+
+
+def _issuer_from_text(ctx: Context, issuer: Issuer, head_end: int) -> str:
+    """Fill an issuer the header did not name (or named without its place) from the
+    appendix line, the authority line under the title, or the body; returns the text in
+    which to look for the places above it (the main body, not the appendix)."""
     end = ctx.structure.appendix_start or len(ctx.text)
     body = ctx.text[head_end:end]
     if not issuer.name:
         _issuer_from_body(appendix_issuer(ctx.text) or "", issuer)
+    if issuer.name and not issuer.level:
+        _authority_line(ctx.text[:end], issuer)
     if not issuer.name:
         ctx.cache["issuer_reports"] = _issuer_from_body(body, issuer)
     if not issuer.name:  # a web copy whose lines were joined into the "header"
         body = ctx.text[:end]
         ctx.cache["issuer_reports"] = _issuer_from_body(body, issuer)
-    after_merger = on is not None and on >= MERGER
-    if issuer.level in v.below_district and not issuer.district and not after_merger:
-        issuer.district = _most_named(body, v.district_levels)
-    if issuer.level in v.below_district + v.district_levels and not issuer.province:
-        issuer.province = _most_named(body, ["tỉnh"])
-    _own_unit_as_place(issuer)
-    if issuer.level in v.below_district and issuer.unit:
-        _locate(issuer, on)
-    if after_merger:
-        issuer.district = None
+    return body
 
 
-def _own_unit_as_place(issuer: Issuer) -> None:
-    """A province's or a district's own unit is its province or district."""
-    v = vocab()
-    if issuer.level == "tỉnh" and not issuer.province:
-        issuer.province = issuer.unit
-    if issuer.level in v.district_levels and not issuer.district and issuer.unit \
-            and issuer.unit not in v.central_cities:
-        issuer.district = issuer.unit
-
-
-def _locate(issuer: Issuer, on: dt.date | None) -> None:
-    """District and province of a commune from the official units, when the commune
-    and a unit above it identify one place."""
-    found = locate(issuer.unit, issuer.level, issuer.district, issuer.province, on)
-    if found:
-        issuer.district = issuer.district or found[0]
-        issuer.province = found[1] if on is not None and on >= MERGER else issuer.province or found[1]
+def _authority_line(text: str, issuer: Issuer, max_lines: int = 30) -> None:
+    """A header that kept only "ỦY BAN NHÂN DÂN" (a web copy drops the second row of its
+    table): the authority line under the title names the same body with its place
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")."""
+    r = rx()
+    own = r.body.match(issuer.name)
+    for _pos, line in islice(lines(text), max_lines):
+        s = line.strip(" |")
+        m = r.body.match(s)
+        if not (own and m and is_caps(s) and fold_phrase(m.group(1)) == fold_phrase(own.group(1))):
+            continue
+        org = _parse_org(s, "")
+        if org.level:
+            issuer.name, issuer.level, issuer.unit = org.name, org.level, org.place
+            place_at(issuer, org.level, org.place)
+            return
 
 
 def appendix_issuer(text: str) -> str | None:
@@ -160,7 +151,6 @@ class _BodyRx:
     appendix: regex.Pattern
     org: regex.Pattern
     verbs: regex.Pattern
-    named: dict[str, regex.Pattern]
 
 
 @patterns.memoised
@@ -172,7 +162,6 @@ def _body_rx() -> _BodyRx:
                                r"(?<!\p{L})của\s+([^)\n]{3,120})\)"),
         org=regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)"),
         verbs=regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})"),
-        named={lv: regex.compile(rf"(?<!\p{{L}}){regex.escape(lv)}\s+({PROPER})(?=\W|$)") for lv in v.levels},
     )
 
 
@@ -202,22 +191,3 @@ def _issuer_from_body(body: str, issuer: Issuer) -> bool:
     return reports
 
 
-def _most_named(body: str, levels: list[str]) -> str | None:
-    """The place most often named after one of ``levels`` ("huyện Thanh Miện")."""
-    counts: dict[str, int] = {}
-    for lv in levels:
-        for m in _body_rx().named[lv].finditer(body):
-            name = _without_opener(m.group(1), body, m.start(1))
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
-
-
-def _without_opener(name: str, text: str, start: int) -> str:
-    """A place name without the capitalised first word of the next sentence that joined
-    lines glue to it ("Thái Nguyên Thực hiện …" -> "Thái Nguyên")."""
-    words = name.split(" ")
-    if len(words) > 1:
-        last = start + len(name) - len(words[-1])
-        if rx().opener_start.match(text[last:last + 40]):
-            return " ".join(words[:-1])
-    return name

@@ -159,7 +159,8 @@ def _signer(pieces: list[str]) -> Signer:
     signer = Signer()
     collective = vocab().collective_capacities
     bare_position = None
-    for piece in pieces:
+    # one cell may hold the whole block: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An"
+    for piece in (part for p in pieces for part in rx().capacity_inside.split(p)):
         cap, rest = _strip_capacity(piece)
         if cap and (signer.capacity is None or signer.capacity in collective):
             signer.capacity = cap

@@ -66,6 +66,7 @@ class Rx:
     recipients: regex.Pattern   # "Nơi nhận:"
     subject: regex.Pattern      # "V/v …"
     positions: dict[str, str]   # folded unaccented position -> its spelling
+    capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
 
 
 @patterns.memoised
@@ -87,6 +88,7 @@ def rx() -> Rx:
         recipients=regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(v.recipients_heading)})\s*:"),
         subject=regex.compile(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
+        capacity_inside=regex.compile(rf"\s+(?=(?:{caps})\s*\.\s*\p{{Lu}}{{2}})"),
     )
 
 
