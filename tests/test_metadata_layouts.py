@@ -374,3 +374,41 @@ def test_trung_tam_phuc_vu_hanh_chinh_cong_of_a_commune_after_the_merger():
     assert m.issuer.name.startswith("Trung tâm Phục vụ hành chính công")
     assert m.issuer.parent == "UBND xã Di Linh"
     assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == ("xã", "Di Linh", None, "Lâm Đồng")
+
+
+LEGAL_DATABASE_PAGE = """Kế hoạch 155/KH-UBND năm 2017 triển khai Chương trình hành động quốc gia về đăng ký hộ tịch
+Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác
+Nơi ban hành: Tỉnh Bắc Ninh Người ký: Nguyễn Tiến Nhường
+Ngày ban hành: 26/05/2017 Ngày hiệu lực: Đang cập nhật
+
+ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 4544/KH-UBND
+|
+Quảng Nam, ngày
+13 tháng 7 năm 2023
+|
+KẾ HOẠCH
+GIÁM SÁT, ĐÁNH GIÁ THỰC HIỆN CHƯƠNG TRÌNH GIẢM NGHÈO BỀN VỮNG NĂM 2023
+Thực hiện Nghị định số
+27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ.
+I. MỤC ĐÍCH
+"""
+
+
+def test_legal_database_page_with_its_own_fields_and_a_date_line_wrapped_after_ngay():
+    """A legal-database copy: the site's own fields ("Số hiệu:", "Ngày ban hành:") above the
+    header, table cells as lines, "Quảng Nam, ngày" / "13 tháng 7 năm 2023"."""
+    m = meta_of(LEGAL_DATABASE_PAGE.split("\n\n", 1)[1])
+    assert (m.type, m.symbol, m.date, m.place) == ("Kế hoạch", "4544/KH-UBND", dt.date(2023, 7, 13), "Quảng Nam")
+    assert (m.issuer.level, m.issuer.unit) == ("tỉnh", "Quảng Nam")
+    m = meta_of(LEGAL_DATABASE_PAGE)
+    assert (m.symbol, m.date, m.issuer.unit) == ("4544/KH-UBND", dt.date(2023, 7, 13), "Quảng Nam")
+    assert m.title.startswith("GIÁM SÁT")
