@@ -64,14 +64,15 @@ def is_table_page(page: pdfium.PdfPage) -> bool:
     return n >= MIN_RULING_PATHS and _clusters(edges, RULE_WIDTH) >= MIN_COLUMN_EDGES
 
 
-def _read_page(page: pdfium.PdfPage, number: int, layouts: dict[int, PageLayout | None]) -> str:
-    """The page's text; for a table page, its edges and characters go into ``layouts``."""
+def _read_page(page: pdfium.PdfPage, number: int, layouts: dict[int, PageLayout | None]) -> tuple[str, bool]:
+    """The page's text, and whether it has annotations (form fields may be among them); for a
+    table page, its edges and characters go into ``layouts``."""
     try:
         tp = page.get_textpage()
         try:
             if is_table_page(page):
                 layouts[number] = page_layout(page, tp, number)
-            return tp.get_text_range()
+            return tp.get_text_range(), pdfium_c.FPDFPage_GetAnnotCount(page) > 0
         finally:
             tp.close()
     finally:
@@ -89,8 +90,8 @@ def read_pdf(path: Path, data: bytes, sha: str, *, ocr: OcrMode = OcrMode.auto,
         texts: list[str] = []
         layouts: dict[int, PageLayout | None] = {}  # table pages (1-based)
         for i in range(n):
-            texts.append(_read_page(pdf[i], i + 1, layouts))
-            texts[-1] = with_field_values(pdf, i, texts[-1])  # stamped number and date
+            text, annotated = _read_page(pdf[i], i + 1, layouts)
+            texts.append(with_field_values(pdf, i, text) if annotated else text)  # stamped number and date
     except pdfium.PdfiumError as e:
         raise UnreadableInput(f"{path}: corrupt PDF page ({e})") from None
     finally:
