@@ -247,3 +247,24 @@ def test_an_importer_needs_only_table_privileges_and_a_dashboard_only_select(pg_
     assert [r.name for r in aggregate(dashboard).sheets][:2] == ["Tổng hợp", "Theo xã"]
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         import_report(dashboard, make_report("Tứ Cường", "Thanh Miện", "Hải Dương"))
+
+
+def test_the_cli_takes_a_postgresql_url_wherever_it_takes_a_store_file(tmp_path, pg_url, capsys):
+    """batch and aggregate with --db postgresql://...: the sample stored, the sheet written, the
+    password-free URL in the summary, a server that refuses the login one line and exit 3."""
+    import shutil
+
+    from report_parser.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(TESTS.parent / "samples" / "le-hong-2022-h1.txt", src)
+    assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--db", pg_url, "--workers", "1"]) == 0
+    assert "1 new" in capsys.readouterr().err
+    assert main(["aggregate", "--db", pg_url, "-o", str(tmp_path / "d.csv")]) == 0
+    assert "Lê Hồng" in (tmp_path / "d-theo-xa.csv").read_text(encoding="utf-8-sig")
+    capsys.readouterr()
+    wrong = pg_url.replace("postgres@", "nobody:secret@")
+    assert main(["aggregate", "--db", wrong, "-o", str(tmp_path / "e.csv")]) == 3
+    err = capsys.readouterr().err
+    assert "cannot connect" in err and "secret" not in err and len(err.strip().splitlines()) == 1
