@@ -228,8 +228,8 @@ def kill(work: Path, pg: Cluster, after: tuple[int, ...] = (8, 25, 45)) -> list[
         partial_after_kill = partial_reports(db)
         line = finish(batch(a, work / f"kill-{k}-again", url, workers=2))
         total = db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
-        res = {"killed_after": stored, "inside_transaction": inside, "partial_after_kill": len(partial_after_kill), "total_after_rerun": total,
-               "partial_after_rerun": len(partial_reports(db)), "files": n}
+        res = {"killed_after": stored, "inside_transaction": inside, "partial_after_kill": len(partial_after_kill),
+               "total_after_rerun": total, "partial_after_rerun": len(partial_reports(db)), "files": n}
         db.close()
         ok = res["partial_after_kill"] == res["partial_after_rerun"] == 0 and total == n
         print(f"kill at >= {k}: {stored} reports stored when killed ({'inside' if inside else 'between'} "
