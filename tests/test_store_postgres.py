@@ -268,3 +268,13 @@ def test_the_cli_takes_a_postgresql_url_wherever_it_takes_a_store_file(tmp_path,
     assert main(["aggregate", "--db", wrong, "-o", str(tmp_path / "e.csv")]) == 3
     err = capsys.readouterr().err
     assert "cannot connect" in err and "secret" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_nul_character_from_a_damaged_file_does_not_stop_the_report_in_postgresql(pg_url):
+    """A NUL in a .txt survives into the title and figure sentences; PostgreSQL text cannot hold it."""
+    db = open_store(pg_url)
+    r = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1})
+    r.report.title = "Báo cáo\x00 kết quả"
+    assert import_report(db, r).status == "new"
+    assert db.execute("SELECT title FROM reports").fetchone()[0] == "Báo cáo\ufffd kết quả"
+    assert "\\u0000" in db.execute("SELECT json FROM reports").fetchone()[0]  # the JSON keeps it, escaped
