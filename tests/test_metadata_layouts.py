@@ -176,7 +176,7 @@ def test_month_without_year_in_a_report_dated_the_next_month():
 
 def test_a_day_date_in_the_title_is_not_a_month_period():
     m = meta_of("BÁO CÁO\nKết quả hội nghị ngày 13 tháng 6 năm 2022 về cải cách hành chính\n")
-    assert m.period.kind != "other" or m.period.start != dt.date(2022, 6, 1)
+    assert m.period.kind != "other" and m.period.start != dt.date(2022, 6, 1)
 
 
 def test_real_13_span_in_the_opening_paragraph_when_the_title_names_no_period():
@@ -412,3 +412,14 @@ def test_legal_database_page_with_its_own_fields_and_a_date_line_wrapped_after_n
     m = meta_of(LEGAL_DATABASE_PAGE)
     assert (m.symbol, m.date, m.issuer.unit) == ("4544/KH-UBND", dt.date(2023, 7, 13), "Quảng Nam")
     assert m.title.startswith("GIÁM SÁT")
+
+
+def test_unsigned_draft_after_the_merger_has_no_district():
+    """A draft of September 2025 (day and number blank): dated after 1 July 2025 by its month,
+    so the former district the body still names is not the issuer's."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ NGHĨA HƯNG\nSố:      /BC-UBND\nNghĩa Hưng, ngày    tháng 9 năm 2025\n"
+                "BÁO CÁO\nKết quả công tác cải cách hành chính\n"
+                "Thực hiện chỉ đạo của UBND tỉnh Ninh Bình, UBND xã Nghĩa Hưng báo cáo như sau:\n"
+                "I. KẾT QUẢ\nCác thôn thuộc huyện Nghĩa Hưng cũ đã hoàn thành.\n")
+    assert (m.number, m.symbol, m.date, m.type) == (None, None, None, "Báo cáo")
+    assert (m.issuer.district, m.issuer.province) == (None, "Ninh Bình")

@@ -37,7 +37,7 @@ from ...models import ReportMeta
 from ...structure import lines
 from .. import Context
 from .issuer import complete_issuer_from_body, issuer_from_header
-from .number_date import appendix_line, number_from, place_date_from
+from .number_date import appendix_line, number_from, place_date_from, written_month
 from .period import period_bounds, read_period
 from .signature import read_signature
 from .title import find_type_line, headline, read_title, subject_line, type_from_symbol
@@ -73,7 +73,7 @@ def extract(ctx: Context) -> ReportMeta:
         meta.type = type_from_symbol(meta.symbol_printed)
     meta.period = read_period(text, after, meta, _intro_end(ctx, after))
     meta.issuer = issuer_from_header(header, text)
-    complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end)
+    complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end or written_month(header))
     meta.signer, meta.recipients = read_signature(ctx)
     return meta
 

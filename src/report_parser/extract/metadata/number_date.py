@@ -4,6 +4,8 @@ ngày 13/6/2022)". A draft's blank number or day gives None (the symbol keeps it
 printed part, "/BC-SNV")."""
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
 
 from ...models import ReportMeta
@@ -42,6 +44,17 @@ def place_date_from(header: str, meta: ReportMeta) -> None:
     day, month = (BLANK_OR_NUMBER.match(m.group(g)) for g in ("d", "m"))
     if day and month and day.group(1) and month.group(1):
         meta.date = parse_date(f"{day.group(1)}/{month.group(1)}/{m.group('y')}")
+
+
+def written_month(header: str) -> dt.date | None:
+    """The first day of the month a draft is dated in when its day is left blank
+    ("Lâm Đồng, ngày    tháng 8 năm 2025" -> 2025-08-01; no month -> 1 January)."""
+    m = PLACE_DATE_RE.search(header)
+    if not m:
+        return None
+    month = BLANK_OR_NUMBER.match(m.group("m"))
+    number = int(month.group(1)) if month and month.group(1) else 1
+    return dt.date(int(m.group("y")), number if 1 <= number <= 12 else 1, 1)
 
 
 def appendix_line(ctx: Context, meta: ReportMeta) -> None:
