@@ -53,23 +53,9 @@ def batch_cmd(
     Exit code 0 when every file was parsed (or was already stored), 5 when some
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
-    from .batch import collect, run_batch
-    from .patterns import PatternError
+    from .batch import run_batch
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
-    if out.exists() and not out.is_dir():
-        _fail(f"--out {out}: is a file; give a folder for json/, reports.jsonl and errors.csv", EXIT_USAGE)
-    if db is not None and Path(db).is_dir():
-        _fail(f"--db {db}: is a folder; give the store's file, e.g. {Path(db) / 'district.sqlite'}", EXIT_USAGE)
-    if not collect(paths):
-        _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
-              EXIT_USAGE)
-    try:
-        checked_patterns(full=True)
-    except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
-        _fail(" ".join(str(e).split()), EXIT_USAGE)
+    _check_batch_usage(paths, out, db)
     try:
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout, ocr=ocr)
     except ReportParserError as e:
@@ -91,6 +77,27 @@ def batch_cmd(
     raise typer.Exit(summary.exit_code)
 
 
+def _check_batch_usage(paths: list[Path], out: Path, db: str | None) -> None:
+    """Exit 2 with one line for arguments that cannot work, before anything is parsed."""
+    from .batch import collect
+    from .patterns import PatternError
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out}: is a file; give a folder for json/, reports.jsonl and errors.csv", EXIT_USAGE)
+    if db is not None and Path(db).is_dir():
+        _fail(f"--db {db}: is a folder; give the store's file, e.g. {Path(db) / 'district.sqlite'}", EXIT_USAGE)
+    if not collect(paths):
+        _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
+              EXIT_USAGE)
+    try:
+        checked_patterns(full=True)
+    except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
+        _fail(" ".join(str(e).split()), EXIT_USAGE)
+
+
 def aggregate_cmd(
     db: Annotated[str, typer.Option("--db", help="The store written by 'parse-report batch': a SQLite file or "
                                                  "postgresql://user:pass@host/db.")],
@@ -103,8 +110,8 @@ def aggregate_cmd(
                                                                   "plus grouping columns.", readable=False)] = None,
 ) -> None:
     """Totals, recomputed rates, the commune table, checks and cited documents, as a spreadsheet."""
-    from .aggregate import aggregate, periods
-    from .database import is_url, redact
+    from .aggregate import aggregate
+    from .database import is_url
     from .export import write
     from .store import open_store, store_error
     from .units import Roster
@@ -116,12 +123,7 @@ def aggregate_cmd(
     try:
         roster = Roster.load(units) if units else None
         conn = open_store(db, write=False)
-        known = periods(conn)
-        if period and period not in known:
-            _fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
-        if not period and len(known) > 1:
-            typer.echo(f"note: the store holds {len(known)} periods ({', '.join(known)}); totals add them up - "
-                       "use --period to choose one", err=True)
+        _check_period(conn, db, period)
         result = aggregate(conn, by=by, period=period, roster=roster)
         written = write(result.sheets, output)
     except ValueError as e:
@@ -135,6 +137,19 @@ def aggregate_cmd(
     typer.echo(f"{len(result.reports)} reports in {len(result.groups)} groups"
                + (f", {len(result.missing)} roster communes without a report" if roster else "")
                + f" -> {', '.join(map(str, written))}", err=True)
+
+
+def _check_period(conn, db: str, period: str | None) -> None:
+    """Exit 2 for a period the store does not hold; a note when several periods would be added up."""
+    from .aggregate import periods
+    from .database import redact
+
+    known = periods(conn)
+    if period and period not in known:
+        _fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
+    if not period and len(known) > 1:
+        typer.echo(f"note: the store holds {len(known)} periods ({', '.join(known)}); totals add them up - "
+                   "use --period to choose one", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -74,15 +74,11 @@ class Roster:
         groups = [h for h in header if h not in (code_col, name_col)]
         entries = []
         for row in reader:
-            if any(len(v) > limits.MAX_UNITS_CELL_CHARS for v in row.values() if isinstance(v, str)):
-                raise limits.over(path, f"line {reader.line_num} of the units roster has a cell of",
-                                  max(len(v) for v in row.values() if isinstance(v, str)),
-                                  limits.MAX_UNITS_CELL_CHARS, "characters")
-            name = (row.get(name_col) or "").strip() if name_col else ""
-            code = (row.get(code_col) or "").strip() if code_col else ""
+            _check_cells(path, reader.line_num, row)
+            name, code = _cell(row, name_col), _cell(row, code_col)
             if name or code:
                 entries.append(RosterEntry(name=name or code, code=code or None,
-                                           columns={g: (row.get(g) or "").strip() for g in groups}))
+                                           columns={g: _cell(row, g) for g in groups}))
         return cls(entries, groups)
 
     def find(self, unit: AdminUnit) -> RosterEntry | None:
@@ -93,6 +89,17 @@ class Roster:
         if len(hits) > 1:
             hits = [e for e in hits if fold(e.columns.get("district")) == fold(unit.district)] or hits
         return hits[0] if len(hits) == 1 else None
+
+
+def _cell(row: dict, column: str | None) -> str:
+    return (row.get(column) or "").strip() if column else ""
+
+
+def _check_cells(path: Path, line: int, row: dict) -> None:
+    longest = max((len(v) for v in row.values() if isinstance(v, str)), default=0)
+    if longest > limits.MAX_UNITS_CELL_CHARS:
+        raise limits.over(path, f"line {line} of the units roster has a cell of", longest,
+                          limits.MAX_UNITS_CELL_CHARS, "characters")
 
 
 def _dialect(text: str):
