@@ -1,6 +1,6 @@
 """Is parsing linear in text size? Issue 14's figure: the sample's text repeated to 1 MB and to
-5 MB, each parsed once (warm: the sample is parsed first); the 5 MB / 1 MB time ratio should be
-under 6 (5 for a linear parser). Prints the numbers; asserts nothing (no timing in tests).
+5 MB, each parsed once; the 5 MB / 1 MB CPU-time ratio should be under 6 (5 for a linear
+parser). Prints the numbers; asserts nothing (no timing in tests).
 
     .venv/bin/python bench/bench_text_size.py [--sizes 1,5] [--timeout 900]
 
