@@ -109,3 +109,19 @@ def units_csv(path: Path, rows: int, cell: str = "Thanh Miện") -> Path:
         buf.write(f"{i},Xã {i},{cell}\n")
     path.write_text(buf.getvalue(), encoding="utf-8")
     return path
+
+
+def corrupt_store(path: Path) -> Path:
+    """A store whose pages (all but the header page) are scribbled over, as a failing disk leaves it."""
+    from report_parser.store import open_store
+
+    db = open_store(path)
+    with db.transaction():
+        db.execute("CREATE TABLE filler (x TEXT)")
+        db.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(200)])
+    db.close()
+    data = bytearray(path.read_bytes())
+    for i in range(4096 + 50, len(data), 97):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    return path

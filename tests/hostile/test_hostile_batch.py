@@ -14,7 +14,7 @@ from report_parser.batch import json_names, run_batch, Progress
 from report_parser.store import open_store
 from report_parser.textsafe import printable
 from hostile_harness import assert_one_line, requires_unprivileged, run
-from hostile_inputs import (docx_bomb, fifo, pdf_pages, png_header, sample_copy, symlink, tiff_frames)
+from hostile_inputs import (corrupt_store, docx_bomb, fifo, pdf_pages, png_header, sample_copy, symlink, tiff_frames)
 from report_parser import limits
 
 
@@ -100,34 +100,15 @@ def _store_with_tables_missing(path: Path) -> Path:
     return path
 
 
-def _corrupt_store(path: Path) -> Path:
-    conn = open_store(path)
-    conn.execute("BEGIN")
-    conn.execute("CREATE TABLE filler (x TEXT)")
-    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(200)])
-    conn.execute("COMMIT")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for i in range(4096 + 50, len(data), 97):
-        data[i] ^= 0x5A
-    path.write_bytes(bytes(data))
-    return path
-
-
-def test_a_corrupt_store_is_refused_by_batch_and_aggregate(tmp_path):
-    db = _corrupt_store(tmp_path / "district.sqlite")
+@pytest.mark.parametrize("make, words", [
+    (corrupt_store, "the store is corrupt"),
+    (_store_with_tables_missing, "not a report-parser store (schema version 1 but no table reports"),
+])
+def test_a_damaged_store_is_refused_by_batch_and_aggregate(tmp_path, make, words):
+    db = make(tmp_path / "district.sqlite")
     sample_copy(tmp_path / "r.txt")
-    assert_one_line(run("batch", tmp_path / "r.txt", "--out", tmp_path / "out", "--db", db), 3,
-                    "the store is corrupt")
-    assert_one_line(run("aggregate", "--db", db, "-o", tmp_path / "d.xlsx"), 3, "the store is corrupt")
-
-
-def test_a_version_1_store_without_tables_is_refused_by_batch_and_aggregate(tmp_path):
-    db = _store_with_tables_missing(tmp_path / "district.sqlite")
-    sample_copy(tmp_path / "r.txt")
-    assert_one_line(run("batch", tmp_path / "r.txt", "--out", tmp_path / "out", "--db", db), 3,
-                    "not a report-parser store (schema version 1 but no table reports")
-    assert_one_line(run("aggregate", "--db", db, "-o", tmp_path / "d.xlsx"), 3, "no table reports")
+    assert_one_line(run("batch", tmp_path / "r.txt", "--out", tmp_path / "out", "--db", db), 3, words)
+    assert_one_line(run("aggregate", "--db", db, "-o", tmp_path / "d.xlsx"), 3, words)
 
 
 def test_a_folder_as_db_and_a_file_as_out_are_usage_errors(tmp_path):

@@ -11,24 +11,12 @@ import pytest
 from report_parser import limits, store
 from report_parser.store import REQUIRED_TABLES, StoreError, open_store
 from hostile_harness import as_unprivileged, requires_unprivileged
-
-
-def _corrupt(path):
-    conn = open_store(path)
-    conn.execute("BEGIN")
-    conn.execute("CREATE TABLE filler (x TEXT)")
-    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(200)])
-    conn.execute("COMMIT")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for i in range(4096 + 50, len(data), 97):  # scribble over every page but the header page
-        data[i] ^= 0x5A
-    path.write_bytes(bytes(data))
+from hostile_inputs import corrupt_store
 
 
 def test_a_corrupt_store_is_refused_on_opening(tmp_path):
     path = tmp_path / "district.sqlite"
-    _corrupt(path)
+    corrupt_store(path)
     with pytest.raises(StoreError, match="corrupt") as e:
         open_store(path)
     assert "\n" not in str(e.value)
