@@ -132,3 +132,23 @@ def test_a_read_only_store_and_a_read_only_output_folder_are_one_line(tmp_path):
     locked.chmod(0o555)
     assert_one_line(run("batch", tmp_path / "r.txt", "--out", locked / "out", "--db", tmp_path / "new.sqlite",
                         unprivileged=True), 3, "cannot write the outputs into", "Permission denied")
+
+
+@pytest.mark.slow
+def test_two_batches_creating_one_new_store_at_the_same_moment_both_succeed(tmp_path):
+    import subprocess
+    import sys
+
+    from hostile_harness import MAIN
+
+    db = tmp_path / "new" / "district.sqlite"
+    procs = []
+    for n in range(2):
+        (tmp_path / f"in{n}").mkdir()
+        sample_copy(tmp_path / f"in{n}" / "r.txt", f"\n{n}")
+        procs.append(subprocess.Popen([sys.executable, "-c", MAIN, "batch", str(tmp_path / f"in{n}"), "--out",
+                                       str(tmp_path / f"out{n}"), "--db", str(db), "--workers", "1"],
+                                      stderr=subprocess.PIPE, text=True))
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert [code for code, _ in results] == [0, 0], results
+    assert all("Traceback" not in err and "already exists" not in err for _, err in results)
