@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
 from report_parser import limits
+from report_parser.deadline import GRACE
 from hostile_harness import MEMORY_CAP, assert_one_line, requires_unprivileged, run
 from hostile_inputs import (SAMPLE_TXT, docx_bomb, fifo, pdf_pages, png_header, symlink, text_of,
                             tiff_frames)
@@ -101,15 +103,18 @@ def test_the_single_file_timeout_stops_a_slow_parse(tmp_path):
 
 @pytest.mark.slow
 def test_the_single_file_timeout_ends_a_parse_stuck_where_signals_cannot_reach(tmp_path):
-    # SIGALRM blocked, as inside a native call that never returns: the watchdog ends the process
-    code = ("import signal, sys, time; from report_parser import normalize; from report_parser.cli import main\n"
-            "def stuck(doc):\n"
+    # SIGALRM blocked from the start of the parse, as inside a native call that never returns:
+    # the watchdog thread ends the process GRACE seconds after the limit, with the same line
+    code = ("import signal, sys, time; from report_parser import pipeline; from report_parser.cli import main\n"
+            "def stuck(*args, **kwargs):\n"
             "    signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])\n"
             "    time.sleep(60)\n"
-            "normalize.repair = stuck\n"
+            "pipeline.parse, pipeline.load_patterns = stuck, lambda: None\n"
             "sys.exit(main())")
-    assert_one_line(run(SAMPLE_TXT, "--timeout", "0.5", python=code), 3,
-                    "parsing took longer than 0.5 s and was stopped")
+    start = time.monotonic()
+    assert_one_line(run(SAMPLE_TXT, "--timeout", "1", python=code), 3,
+                    "parsing took longer than 1 s and was stopped")
+    assert time.monotonic() - start >= 1 + GRACE  # it was the watchdog, not the signal
 
 
 def test_stdout_on_a_full_device_is_one_line(tmp_path):
