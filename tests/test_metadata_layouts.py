@@ -210,6 +210,7 @@ def test_headerless_body_sentence_gives_issuer_and_period():
                 "cách hành chính quý I năm 2025 như sau:\n1. Công tác chỉ đạo\nUBND xã đã ban hành kế hoạch.\n")
     assert (m.issuer.level, m.issuer.unit) == ("xã", "Nga Phú")
     assert (m.period.kind, m.period.year) == ("Q1", 2025)
+    assert m.type == "Báo cáo"  # the issuer "báo cáo …"
 
 
 def test_real_07_appendix_names_the_issuer_of_a_headerless_appendix():

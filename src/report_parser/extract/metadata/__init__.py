@@ -35,6 +35,7 @@ from itertools import islice
 
 from ...models import ReportMeta
 from ...structure import lines
+from ...vietnamese import fold_phrase
 from .. import Context
 from .issuer import complete_issuer_from_body, issuer_from_header
 from .number_date import appendix_line, number_from, place_date_from, written_month
@@ -74,6 +75,8 @@ def extract(ctx: Context) -> ReportMeta:
     meta.period = read_period(text, after, meta, _intro_end(ctx, after))
     meta.issuer = issuer_from_header(header, text)
     complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end or written_month(header))
+    if meta.type is None:  # a body-only text: "UBND xã … báo cáo …" is a Báo cáo
+        meta.type = vocab().verb_types.get(fold_phrase(ctx.cache.get("issuer_reports") or ""))
     meta.signer, meta.recipients = read_signature(ctx)
     return meta
 

@@ -165,17 +165,17 @@ def _body_rx() -> _BodyRx:
     )
 
 
-def _issuer_from_body(body: str, issuer: Issuer) -> bool:
-    """The issuer named in the body; True when a sentence has it report ("Ủy ban nhân dân
-    xã Lê Hồng báo cáo …"), not only name it."""
+def _issuer_from_body(body: str, issuer: Issuer) -> str:
+    """The issuer named in the body; returns the verb when a sentence has it report
+    ("Ủy ban nhân dân xã Lê Hồng báo cáo …"), "" when the body only names it."""
     v = vocab()
     found = list(_body_rx().org.finditer(body))
     if not found:
-        return False
+        return ""
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
     verbs = _body_rx().verbs
     speaker = next((m for m in found if verbs.match(body, m.end())), None)
-    reports = speaker is not None
+    reports = verbs.match(body, speaker.end()).group(0).strip() if speaker else ""
     if speaker is None:
         counts: dict[tuple[str, str], int] = {}
         for m in found:

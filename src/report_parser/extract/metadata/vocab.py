@@ -33,6 +33,7 @@ class MetadataPatterns(BaseModel):
     bodies: dict[str, str]
     agencies: list[str]
     issuer_verbs: list[str]
+    verb_types: dict[str, str]
     motto: list[str]
     capacities: list[str]
     collective_capacities: list[str]
