@@ -424,3 +424,10 @@ def test_unsigned_draft_after_the_merger_has_no_district():
                 "I. KẾT QUẢ\nCác thôn thuộc huyện Nghĩa Hưng cũ đã hoàn thành.\n")
     assert (m.number, m.symbol, m.date, m.type) == (None, None, None, "Báo cáo")
     assert (m.issuer.district, m.issuer.province) == (None, "Ninh Bình")
+
+
+def test_quarter_without_year_in_a_report_dated_the_next_january():
+    m = meta_of("Số: 2/BC-UBND\nHoài Hải, ngày 08 tháng 01 năm 2026\nBÁO CÁO\nKết quả cải cách hành chính quý IV\n")
+    assert (m.period.kind, m.period.year, m.period.end) == ("Q4", 2025, dt.date(2025, 12, 14))
+    m = meta_of("Số: 2/BC-UBND\nHoài Hải, ngày 08 tháng 6 năm 2026\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm\n")
+    assert (m.period.kind, m.period.year) == ("H1", 2026)

@@ -53,7 +53,8 @@ def _from_phrase(source: str, meta: ReportMeta, period: Period) -> bool:
         return False
     m, spec, year = phrase
     month = int(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
-    year = year or _year_of(month, meta.date)
+    if year is None:  # a month by its own number; a quarter, half or year by where it ends
+        year = _year_of(month, meta.date) if month else _year_of(_end_month(spec), meta.date, 1)
     period.kind, period.year = spec.kind, year
     period.label = _year_label(source, m, year) or (f"{m.group(0)} {year}" if year else m.group(0))
     if year and month and spec.bounds == MONTH_BOUNDS and 1 <= month <= 12:
@@ -64,12 +65,18 @@ def _from_phrase(source: str, meta: ReportMeta, period: Period) -> bool:
     return True
 
 
-def _year_of(month: int | None, date: dt.date | None) -> int | None:
-    """The year of a period named without one: the report's, or the year before for a
-    month later in the year than the report's date (a January report about December)."""
+def _year_of(month: int | None, date: dt.date | None, slack: int = 0) -> int | None:
+    """The year of a period named without one: the report's, or the year before when the
+    period ends in a month later in the year than the report's date (more than ``slack``
+    months later): a January report about December, or about "quý IV"."""
     if date is None:
         return None
-    return date.year - 1 if month and month > date.month else date.year
+    return date.year - 1 if month and month > date.month + slack else date.year
+
+
+def _end_month(spec: PeriodPhrase) -> int | None:
+    b = vocab().period_bounds.get(spec.bounds or spec.kind)
+    return b.end[0] if b else None
 
 
 def _from_span(source: str, period: Period, dated: dt.date | None = None) -> bool:
