@@ -230,8 +230,9 @@ COMMUNE_WORDINGS = [
      "nhiệm vụ; lũy kế đến tháng 10 đã hoàn thành 24/30 nhiệm vụ, đạt 80%).",
      [("plan.tasks_total", 30), ("plan.tasks_done", 24), ("plan.completion_rate", 80)]),
     # tranphu-2024-10: the office's name "Trả kết quả" is no action; "đạt 78%" is the online share; the
-    # last item of a parenthesised breakdown is not its clause's; a plain "đúng hạn" rate beside a
-    # separate "trước hạn" count is left out (it may be the on-time-only share)
+    # last item of a parenthesised breakdown is not its clause's; "tỷ lệ giải quyết đúng hạn" is the
+    # on-time rate even beside a separate "trước hạn" count (phrasebook p095: "106.018 hồ sơ giải quyết đúng
+    # hạn đạt 51,2%" is the on-time-only share of that count, left out)
     ("Trong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 hồ sơ (tháng trước chuyển sang 09 "
      "hồ sơ; tiếp nhận mới 386 hồ sơ, trong đó trực tuyến 301 hồ sơ, đạt 78%, trực tiếp 85 hồ sơ), đã giải "
      "quyết 381 hồ sơ (trước hạn 352 hồ sơ, đúng hạn 29 hồ sơ, không có hồ sơ quá hạn), đang giải quyết 14 "
@@ -239,7 +240,7 @@ COMMUNE_WORDINGS = [
      [("dossiers.received", 395), ("dossiers.carried_over", 9), ("dossiers.received_in_period", 386),
       ("dossiers.received_online", 301), ("dossiers.online_rate", 78), ("dossiers.received_direct", 85),
       ("dossiers.resolved", 381), ("dossiers.early", 352), ("dossiers.on_time_exact", 29),
-      ("dossiers.late", 0), ("dossiers.pending", 14)]),
+      ("dossiers.late", 0), ("dossiers.pending", 14), ("dossiers.on_time_rate", 100)]),
     # tranphu-2024-10: the system's name "quản lý văn bản và điều hành" makes no directive
     ("Tiếp nhận 412 văn bản đến, phát hành 156 văn bản đi trên Hệ thống quản lý văn bản và điều hành, "
      "trong đó 154/156 văn bản đi được ký số, đạt 98,7%.",
@@ -355,3 +356,44 @@ def test_a_field_named_inside_the_clause_and_a_share_of_a_rate():
     body = ("Tỷ lệ trễ hạn đối với hồ sơ đã trả kết quả là 12,24%, chủ yếu trên lĩnh vực đất đai (chiếm 99,2%), do "
             "lượng hồ sơ quá lớn.")
     assert found(body) == want(("dossiers.late_rate", 12.24))
+
+
+READ_WITH_THEIR_OWN_WORDS = [
+    # quangphu-2024-q1: "đã hoàn thành" is the predicate of the ratio after it, not of "24 nhiệm vụ" before it
+    ("- Mức độ hoàn thành kế hoạch: tính đến ngày 14/3/2024, trong tổng số 24 nhiệm vụ của Kế hoạch 03/KH-UBND "
+     "đã hoàn thành 05/24 nhiệm vụ (đạt 20,8%); 19 nhiệm vụ còn lại đang được triển khai theo đúng lộ trình.",
+     "xã", [("plan.tasks_total", 24), ("plan.tasks_done", 5), ("plan.completion_rate", 20.8)]),
+    # phrasebook p067: procedures brought into the public-service centre are one-stop procedures
+    ("Đến nay, tổng số Thủ tục hành chính (TTHC) đã đưa vào Trung tâm HCC Quảng Ninh là 970 TTHC vào giải quyết.",
+     None, [("tthc.one_stop", 970)]),
+    # hongphong-2020-h1: listed publicly and received/returned at the one-stop office (one number, two
+    # measures); documents sent electronically
+    ("Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã hiện nay là 124 thủ tục; 124/124 TTHC được niêm yết "
+     "công khai và thực hiện tiếp nhận, trả kết quả tại Bộ phận Tiếp nhận và trả kết quả theo Nghị định số "
+     "61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ.",
+     "xã", [("tthc.total", 124), ("tthc.one_stop", 124), ("tthc.public", 124)]),
+    ("Trong kỳ, UBND xã tiếp nhận 538 văn bản đến; phát hành 164 văn bản đi, trong đó 156 văn bản được gửi dưới "
+     "dạng điện tử qua phần mềm quản lý văn bản và điều hành, đạt 95,1%.",
+     "xã", [("edocs.incoming", 538), ("edocs.outgoing", 164), ("edocs.outgoing_online_rate", 95.1)]),
+    # tranphu-2024-10: the rate's words come before the count of ratings it rests on
+    ("Tỷ lệ hài lòng qua 318 lượt đánh giá trên Cổng Dịch vụ công tỉnh đạt 99,7%.", "xã",
+     [("satisfaction.rate", 99.7)]),
+    # tranphu-2024-10: a public-listing rate at the one-stop office is no one-stop rate
+    ("Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường là 119 thủ tục, 100% được niêm yết "
+     "công khai tại Bộ phận Tiếp nhận và Trả kết quả.", "xã", [("tthc.total", 119)]),
+    # phrasebook p146: one code, several values, a list by service the rules do not read: left out
+    ("Kết quả mức độ hài lòng đối với các dịch vụ: Đăng ký kết hôn hài lòng 83,13%, bình thường 15,47%, không hài "
+     "lòng 1,40%; Chứng thực hài lòng 82,71%, bình thường 16,29%, không hài lòng 1%.", None, []),
+    # phrasebook p070: the rate of 17 units is theirs, not the province's
+    ("Toàn tỉnh đã tiếp nhận 434.835 hồ sơ, tỷ lệ xử lý đúng hạn đạt 99,84%, trong đó hiện có 17 đơn vị, sở, ngành "
+     "và 2 địa phương có tỷ lệ hồ sơ xử lý đúng hạn đạt 100%.", None,
+     [("dossiers.received", 434835), ("dossiers.on_time_rate", 99.84)]),
+    # phrasebook p177: an addition is no level
+    ("Giao bổ sung 12 lao động hợp đồng theo Nghị định số 68 cho các sở.", None, []),
+]
+
+
+@pytest.mark.parametrize("body,level,expected", READ_WITH_THEIR_OWN_WORDS,
+                         ids=[c[0][:40] for c in READ_WITH_THEIR_OWN_WORDS])
+def test_figures_read_with_their_own_words(body, level, expected):
+    assert found(body, level) == want(*expected)

@@ -12,7 +12,7 @@ the appendix never become text indicators.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import regex
@@ -69,6 +69,8 @@ class IndicatorSpec(BaseModel):
     openers: list[str]
     weak_words: list[str]
     names: list[str]
+    one_stop_names: list[str] = Field(default_factory=list)
+    predicates: list[str] = Field(default_factory=list)
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
     inline_field: str | None = None
@@ -116,6 +118,8 @@ class Compiled:
     delimiters: regex.Pattern
     weak: regex.Pattern
     names: regex.Pattern
+    one_stop: regex.Pattern
+    predicate: regex.Pattern
     field_line: regex.Pattern
     inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
@@ -137,7 +141,7 @@ def compiled() -> Compiled:
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters,
-                    weak, _any(spec.names),
+                    weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
                     regex.compile(_source(spec.field_line)),
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
@@ -294,6 +298,7 @@ class Reading:
     unit: str | None
     seg: Segment | None = None
     text: str = ""  # the document's text, for the clause the figure's clause breaks down
+    wide: str = ""  # its clause from the start: a rate's words before a count ("tỷ lệ hài lòng qua 318 lượt ... đạt 99,7%")
 
 
 def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
@@ -310,6 +315,11 @@ def _unit(text: str, q: Quantity, left: str, seg: Segment) -> str | None:
     return unit
 
 
+def _plain(text: str, cp: Compiled) -> str:
+    """Office and system names blanked, one-stop places read as "một cửa"."""
+    return cp.one_stop.sub(" một cửa ", cp.names.sub(" ", text))
+
+
 def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple[Reading, Segment]]:
     """Each figure with its clause text between its neighbours; office and system names
     ("Bộ phận Tiếp nhận và Trả kết quả") are blanked, their words are no actions."""
@@ -322,9 +332,13 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
             context = " ".join(x for x in (st, parent_text, seg.topic, ctx.sentence(q.start)) if x)
             lo = seg.offset(seg.figs[i - 1].end) if i else 0
             hi = seg.offset(seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
+            if i + 1 < len(seg.figs):  # "24 nhiệm vụ ... đã hoàn thành 05/24": the predicate is the next figure's
+                at_end = seg.offset(q.end)
+                cut = cp.predicate.search(st, at_end, hi)
+                hi = cut.start() if cut else hi
             left = st[lo:seg.offset(q.start)]
-            out.append((Reading(q, cp.names.sub(" ", st[lo:hi]), left, cp.names.sub(" ", context),
-                                _unit(text, q, left, seg), seg, text), seg))
+            out.append((Reading(q, _plain(st[lo:hi], cp), left, _plain(context, cp),
+                                _unit(text, q, left, seg), seg, text, _plain(st[:hi], cp)), seg))
     return out
 
 
@@ -341,14 +355,22 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
             elif before and ctx.structure.sentence_at(before.q.start) is ctx.structure.sentence_at(r.q.start):
                 anchor = before.local
             else:
-                anchor = cp.names.sub(" ", seg.parent.text(ctx.text)) if seg.parent else ""
-            r = Reading(r.q, anchor + " " + r.local, r.left, r.context, r.unit, seg, r.text)
+                anchor = _plain(seg.parent.text(ctx.text), cp) if seg.parent else ""
+            r = Reading(r.q, anchor + " " + r.local, r.left, r.context, r.unit, seg, r.text, r.wide)
         out.append(r)
     return out
 
 
 def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
-    """(rule, value) pairs a figure states: one for its value, and one for a ratio's whole."""
+    """(rule, value) pairs a figure states: one for its value, and one for a ratio's whole. A rate
+    that its own words do not name is read with its whole clause."""
+    found = _first_rules(r, cp)
+    if not found and r.q.kind == "percent" and r.local and r.wide != r.local:
+        found = _first_rules(replace(r, local=r.wide), cp)
+    return found
+
+
+def _first_rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
     found: list[tuple[Rule, float | int]] = []
     takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
     for take in takes:
@@ -472,6 +494,28 @@ def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
     return where.verdict == "own" or (parts and where.verdict == "part" and body is not None)
 
 
+def _unambiguous(ctx: Context, coded: list) -> list:
+    """One sentence giving one code (same dimension) several values is a list by something the
+    rules do not read ("Đăng ký kết hôn hài lòng 83,13%, ... Chứng thực hài lòng 82,71%"): those
+    values are left out, but for the one whose breakdown the others are ("3.774 phiếu, trong đó ...")."""
+    groups: dict[tuple, list] = {}
+    for item in coded:
+        r, code, value, dim, _ = item
+        sent = ctx.structure.sentence_at(r.q.start)
+        groups.setdefault((id(sent), code, tuple(sorted(dim.items()))), []).append(item)
+    drop: set[int] = set()
+    for items in groups.values():
+        if len({float(i[2]) for i in items}) < 2:
+            continue
+        heads = [i for i in items if all(j is i or float(j[2]) == float(i[2]) or _under(j[0], i[0]) for j in items)]
+        drop.update(id(i) for i in items if len(heads) != 1 or i is not heads[0])
+    return [i for i in coded if id(i) not in drop]
+
+
+def _under(r: Reading, head: Reading) -> bool:
+    return r.seg is not None and r.seg.parent is head.seg and head.seg is not None
+
+
 def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
     """What a figure's breakdown (after "trong đó" or in parentheses) changes. A rule's ``unless``
     within it: "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ trước chuyển sang 06 hồ
@@ -515,7 +559,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
             dim = _dimension(field_name or _inline_field(r.left, cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
-    for r, code, value, dim, unless in _breakdown_unless(coded, cp.spec.parts_of):
+    for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     for s in sentences:
         for codes, pattern in cp.zeros:
