@@ -561,6 +561,13 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
+    return out + _zeros(ctx, sentences, cp, field_name, body)
+
+
+def _zeros(ctx: Context, sentences: list, cp: Compiled, field_name: str | None,
+           body: int | None) -> list[tuple[Indicator, Unless | None]]:
+    """Zeros stated by negation ("không có hồ sơ quá hạn"), the body's own for the period."""
+    out: list[tuple[Indicator, Unless | None]] = []
     for s in sentences:
         for codes, pattern in cp.zeros:
             for m in pattern.finditer(ctx.text, s.start, s.end):

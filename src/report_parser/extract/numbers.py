@@ -83,17 +83,24 @@ def parse_number(s: str | None) -> float | int | None:
         if not _grouped(parts) or any(not p.isdigit() for p in parts):
             return None
         body = "".join(parts)
-    dots, commas = body.count("."), body.count(",")
-    if dots and commas:
-        dec_mark = "," if body.rfind(",") > body.rfind(".") else "."
-        group_mark = "." if dec_mark == "," else ","
-        head, _, dec = body.rpartition(dec_mark)
-        if dec_mark in head or not dec.isdigit() or not _grouped(head.split(group_mark)):
-            return None
-        return _digits_value(sign, head.replace(group_mark, ""), dec)
-    mark = "." if dots else "," if commas else None
-    if mark is None:
-        return _digits_value(sign, body, None)
+    if "." in body and "," in body:
+        return _both_marks(sign, body)
+    mark = "." if "." in body else "," if "," in body else None
+    return _digits_value(sign, body, None) if mark is None else _one_mark(sign, body, mark)
+
+
+def _both_marks(sign: str, body: str) -> float | int | None:
+    """"1.224,5" or "1,224.5": the last mark is the decimal one, the other groups thousands."""
+    dec_mark = "," if body.rfind(",") > body.rfind(".") else "."
+    group_mark = "." if dec_mark == "," else ","
+    head, _, dec = body.rpartition(dec_mark)
+    if dec_mark in head or not dec.isdigit() or not _grouped(head.split(group_mark)):
+        return None
+    return _digits_value(sign, head.replace(group_mark, ""), dec)
+
+
+def _one_mark(sign: str, body: str, mark: str) -> float | int | None:
+    """"1.224" (thousands), "99,9" or "2.5" (decimal), "1.224.000" (thousands)."""
     groups = body.split(mark)
     if any(not g for g in groups):
         return None
@@ -271,28 +278,36 @@ def _ratio(text: str, m: regex.Match) -> Quantity | None:
                     text[m.start():end], m.start(), m.end())
 
 
+def _name_or_reference(text: str, start: int, num_end: int) -> bool:
+    """The number names a date part, an article, a document or an enumerator, whatever follows it."""
+    before = text[max(0, start - 25):start]
+    return bool(_NOT_QUANTITY_BEFORE.search(before) or _DOC_TYPE_NUMBER_BEFORE.search(before)
+                or _is_enumerator(text, start, num_end) or _REFERENCE_LIST_BEFORE.search(before))
+
+
+def _bare_non_quantity(text: str, start: int, num_end: int, tok: str) -> bool:
+    """A number without a unit that is no quantity: "Nghị quyết số 18", "Đề án Bến Tre 50", a year,
+    "6 tháng đầu năm"."""
+    before = text[max(0, start - 25):start]
+    if _DOC_NUMBER_BEFORE.search(before) and not _TOTAL_BEFORE.search(before):
+        return True
+    if _NAME_BEFORE.search(before) and not _qualifier(text, start):
+        return True
+    if regex.fullmatch(r"(?:19|20)\d\d", tok):
+        return True
+    spelled = _SPELLED_OUT.match(text, num_end)
+    return bool(_PERIOD_AFTER.match(text, spelled.end() if spelled else num_end))
+
+
 def _single(text: str, m: regex.Match) -> Quantity | None:
     start, num_end = m.span()
     tok = m.group(0)
     value = parse_number(tok)
-    if value is None:
+    if value is None or _name_or_reference(text, start, num_end):
         return None
     unit, kind, end, scale = _after_unit(text, num_end)
-    before = text[max(0, start - 25):start]
-    if _NOT_QUANTITY_BEFORE.search(before) or _DOC_TYPE_NUMBER_BEFORE.search(before) \
-            or _is_enumerator(text, start, num_end):
+    if unit is None and _bare_non_quantity(text, start, num_end, tok):
         return None
-    if _REFERENCE_LIST_BEFORE.search(before):
-        return None
-    if unit is None and _DOC_NUMBER_BEFORE.search(before) and not _TOTAL_BEFORE.search(before):
-        return None  # "Nghị quyết số 18"
-    if unit is None and _NAME_BEFORE.search(before) and not _qualifier(text, start):
-        return None  # "Đề án Bến Tre 50"
-    if unit is None and regex.fullmatch(r"(?:19|20)\d\d", tok):
-        return None  # a year
-    spelled = _SPELLED_OUT.match(text, num_end)
-    if unit is None and _PERIOD_AFTER.match(text, spelled.end() if spelled else num_end):
-        return None  # "6 tháng đầu năm", "5 năm"
     digits = regex.sub(r"\D", "", tok)
     if digits.startswith("0") and len(digits) >= 8:
         return None  # a telephone number
