@@ -16,11 +16,13 @@ with a heading line).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from .. import patterns
 from ..document import Document, RawTable
 from .table_cells import clean, row_code, vocab
 
@@ -31,6 +33,10 @@ _LEAD_CODE = regex.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\
 # a space-aligned table: at least this many lines, of which this many have 3+ columns
 ALIGNED_MIN_LINES = 3
 ALIGNED_MIN_WIDE = 2
+# a longer line is running text, never a row of a space-aligned table (and keeps the column
+# search linear in the text's size)
+ALIGNED_MAX_WIDTH = 400
+ALIGNED_MAX_COLUMNS = 24
 # at most this much text (a page number) between two parts of one table
 PAGE_GAP_CHARS = 12
 
@@ -61,14 +67,19 @@ def _kind(line: str) -> str | None:
         return "pipe"
     if line.lstrip().count("\t") >= 2:
         return "tab"
-    if len(_GAP.split(s)) >= 2:
+    if len(line) <= ALIGNED_MAX_WIDTH and 2 <= len(_GAP.split(s)) <= ALIGNED_MAX_COLUMNS:
         return "aligned"
     return None
 
 
+@patterns.memoised
+def _form_heading() -> regex.Pattern:
+    return regex.compile(vocab().form_heading)
+
+
 def _wrapped(line: str) -> bool:
     """An indented line inside a space-aligned table that is not the next form's heading."""
-    return line.startswith("  ") and bool(line.strip()) and not regex.match(vocab().form_heading, line.strip())
+    return line.startswith("  ") and bool(line.strip()) and not _form_heading().match(line.strip())
 
 
 def _blocks(raw: str) -> list[_Block]:
@@ -156,19 +167,24 @@ def _aligned_columns(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _column_of(seg: tuple[int, int, str], spans: list[tuple[int, int]]) -> int:
-    """The column a piece of text falls in: the span it overlaps most, else the nearest."""
+def _column_of(seg: tuple[int, int, str], spans: list[tuple[int, int]], starts: list[int]) -> int:
+    """The column a piece of text falls in: of the spans around it, the one it overlaps most,
+    else the nearest."""
     a, z, _ = seg
-    overlap = [min(z, e) - max(a, s) for s, e in spans]
-    return max(range(len(spans)), key=lambda j: (overlap[j], -abs(spans[j][0] - a)))
+    lo = max(bisect_right(starts, a) - 1, 0)
+    if spans[lo][0] <= a and z <= spans[lo][1] + 1:
+        return lo  # inside one column: the common case
+    hi = min(max(bisect_right(starts, z), lo + 2), len(spans))
+    return max(range(lo, hi), key=lambda j: (min(z, spans[j][1]) - max(a, spans[j][0]), -abs(spans[j][0] - a)))
 
 
 def _cut(line: str, spans: list[tuple[int, int]]) -> list[str]:
     """A code-less line cut into [code column] + one cell per span; text that ends before the
     first span is the code column's ("STT")."""
     cells = [""] * (len(spans) + 1)
+    starts = [s for s, _ in spans]
     for seg in _segments(line):
-        j = 0 if seg[1] <= spans[0][0] else _column_of(seg, spans) + 1
+        j = 0 if seg[1] <= spans[0][0] else _column_of(seg, spans, starts) + 1
         cells[j] = f"{cells[j]} {seg[2]}".strip()
     return cells
 
@@ -216,7 +232,7 @@ def _part_spans(peeled: list[tuple[str, str]], parts: list[int], first: int) -> 
     head = _header_spans([body for _, body in peeled[:first]], out[0])
     extra = head[len(out[0]):]
     out = [head] + [sp + extra if len(sp) == len(out[0]) else sp for sp in out[1:]]
-    return out if all(len(sp) == len(head) for sp in out) and len(head) >= 2 else None
+    return out if all(len(sp) == len(head) for sp in out) and 2 <= len(head) <= ALIGNED_MAX_COLUMNS else None
 
 
 def _aligned_rows(b: _Block) -> list[tuple[int, list[str]]]:
