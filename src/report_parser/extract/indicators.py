@@ -550,6 +550,8 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     sentence_starts = [s.start for s in sentences
                        if start < s.start and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
     field_name = _field(ctx, start, end, cp)
+    if not qs:  # no figure to read: only the zeros a negation states
+        return _zeros(ctx, sentences, cp, field_name, body)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     coded = []
