@@ -72,7 +72,7 @@ def extract(ctx: Context) -> ReportMeta:
     appendix_line(ctx, meta)
     if meta.type is None and meta.symbol_printed:
         meta.type = type_from_symbol(meta.symbol_printed)
-    meta.period = read_period(text, after, meta, _intro_end(ctx, after))
+    meta.period = read_period(text, after, meta, _intro_end(ctx, after), written_month(header))
     meta.issuer = issuer_from_header(header, text)
     complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end or written_month(header))
     if meta.type is None:  # a body-only text: "UBND xã … báo cáo …" is a Báo cáo

@@ -23,20 +23,23 @@ LATE_END = dt.timedelta(days=31)
 MONTH_BOUNDS = "month"  # a period phrase whose bounds are its calendar month (group "month")
 
 
-def read_period(text: str, after: int, meta: ReportMeta, intro_end: int | None = None) -> Period:
+def read_period(text: str, after: int, meta: ReportMeta, intro_end: int | None = None,
+                dated: dt.date | None = None) -> Period:
     """Reporting period of the report whose title ends at ``after`` and whose
-    opening paragraph ends at ``intro_end``."""
+    opening paragraph ends at ``intro_end``; ``dated`` stands for the date of a draft
+    whose day is blank (its month)."""
     period = Period()
+    dated = meta.date or dated
     intro = text[after:intro_end if intro_end is not None else after + 3000]
     for source in (meta.title or "", _report_sentence(intro)):
-        if _from_phrase(source, meta, period) or _from_span(source, period, meta.date):
+        if _from_phrase(source, dated, period) or _from_span(source, period, dated):
             break
     start, end = _explicit_dates(text, after)
     if start or end:
         period.start, period.end = start, end
         period.year = period.year or (end.year if end else None)
     elif period.kind is None:
-        _from_span(intro, period, meta.date)
+        _from_span(intro, period, dated)
     return period
 
 
@@ -47,14 +50,14 @@ def _report_sentence(intro: str) -> str:
     return m.group(1) if m else ""
 
 
-def _from_phrase(source: str, meta: ReportMeta, period: Period) -> bool:
+def _from_phrase(source: str, dated: dt.date | None, period: Period) -> bool:
     phrase = _period_phrase(source)
     if not phrase:
         return False
     m, spec, year = phrase
     month = int(m.group("month")) if "month" in m.groupdict() and m.group("month") else None
     if year is None:  # a month by its own number; a quarter, half or year by where it ends
-        year = _year_of(month, meta.date) if month else _year_of(_end_month(spec), meta.date, 1)
+        year = _year_of(month, dated) if month else _year_of(_end_month(spec), dated, 1)
     period.kind, period.year = spec.kind, year
     period.label = _year_label(source, m, year) or (f"{m.group(0)} {year}" if year else m.group(0))
     if year and month and spec.bounds == MONTH_BOUNDS and 1 <= month <= 12:
