@@ -431,3 +431,14 @@ def test_quarter_without_year_in_a_report_dated_the_next_january():
     assert (m.period.kind, m.period.year, m.period.end) == ("Q4", 2025, dt.date(2025, 12, 14))
     m = meta_of("Số: 2/BC-UBND\nHoài Hải, ngày 08 tháng 6 năm 2026\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm\n")
     assert (m.period.kind, m.period.year) == ("H1", 2026)
+
+
+def test_real_06_undated_draft_resolution_policy_horizon_is_not_its_period():
+    """06 (Vĩnh Long, draft Nghị quyết, "ngày   tháng   năm 2026"): the policy's "giai đoạn 2026 -
+    2030" ends years after the draft's year."""
+    m = meta_of("HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\nSố:      /2026/NQ-HĐND\nVĩnh Long, ngày    tháng    năm 2026\n"
+                "NGHỊ QUYẾT\nBan hành quy định chính sách hỗ trợ đào tạo cán bộ, công chức\n"
+                "Căn cứ Luật Tổ chức chính quyền địa phương; chính sách thu hút nguồn nhân lực chất lượng cao "
+                "tỉnh Vĩnh Long giai đoạn 2026 - 2030;\nĐiều 1. Phạm vi\n")
+    assert (m.period.kind, m.period.start) == (None, None)
+    assert (m.number, m.symbol, m.symbol_printed) == (None, None, "/2026/NQ-HĐND")
