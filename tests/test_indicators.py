@@ -397,3 +397,24 @@ READ_WITH_THEIR_OWN_WORDS = [
                          ids=[c[0][:40] for c in READ_WITH_THEIR_OWN_WORDS])
 def test_figures_read_with_their_own_words(body, level, expected):
     assert found(body, level) == want(*expected)
+
+
+MORE_WORDINGS = [
+    # phrasebook p132: a count alone in a parenthesis gives the clause before it its number
+    ("Trong tháng 10-2020, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 10,18 ngàn hồ sơ (HS) các loại. "
+     "Trong đó, đa số HS được tiếp nhận trực tiếp (7,7 ngàn HS), còn lại là tiếp nhận trực tuyến và qua dịch vụ bưu "
+     "chính công ích.", [("dossiers.received", 10180), ("dossiers.received_direct", 7700)]),
+    # phrasebook p148: what the total includes ("gồm hồ sơ ... theo dịch vụ công trực tuyến") is no online count
+    ("Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ, gồm hồ sơ giải quyết theo cơ chế một cửa, cơ chế một cửa liên "
+     "thông, theo dịch vụ công trực tuyến là 260.752 hồ sơ.", [("dossiers.received", 260752)]),
+    # phrasebook p069: dossiers "using" the online services
+    ("Tính đến nay, tỷ lệ giải quyết hồ sơ đúng hạn của Hà Tĩnh đạt 99,84%; có 29,1% hồ sơ sử dụng dịch vụ công trực "
+     "tuyến, tăng hơn 9,1% so với năm 2019.", [("dossiers.on_time_rate", 99.84), ("dossiers.online_rate", 29.1)]),
+    # phrasebook p008: a figure over several years is no period's figure
+    ("Đáng chú ý, kết quả kiểm soát qua 3 năm từ 2016 đến 2018 chỉ có 1 hồ sơ trễ hạn (năm 2017).", []),
+]
+
+
+@pytest.mark.parametrize("body,expected", MORE_WORDINGS, ids=[c[0][:40] for c in MORE_WORDINGS])
+def test_more_wordings_of_news_texts(body, expected):
+    assert found(body) == want(*expected)

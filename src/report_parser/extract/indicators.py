@@ -342,13 +342,22 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
     return out
 
 
+def _restates(r: Reading, seg: Segment, ctx: Context, cp: Compiled) -> bool:
+    """A count alone in a parenthesis after a clause without a number gives that clause its number."""
+    return (r.q.kind == "count" and r.q.unit is not None and seg.parent is not None and not seg.parent.figs
+            and _is_weak(r.local.strip(" ()"), ctx.text[r.q.start:r.q.end], cp))
+
+
 def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
     """A weak figure ("đạt 78%", "(chiếm 52,1%)") is read with the figure right before it in its
     sentence, which it qualifies, or else with the clause its own clause breaks down."""
     raw = sorted(_raw_readings(ctx, segs, cp), key=lambda rs: rs[0].q.start)
     out: list[Reading] = []
     for n, (r, seg) in enumerate(raw):
-        if (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
+        if _restates(r, seg, ctx, cp):  # "đa số HS được tiếp nhận trực tiếp (7,7 ngàn HS)"
+            before = " ".join(ctx.text[s:min(e, r.q.start)] for s, e in seg.parent.pieces if s < r.q.start)
+            r = replace(r, local=_plain(before, cp) + " " + r.local)
+        elif (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
             before = out[n - 1] if n else None
             if before and before.q.kind == "percent":
                 anchor, r = "", Reading(r.q, "", r.left, r.context, r.unit, seg, r.text)  # a share of a share
