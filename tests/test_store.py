@@ -83,16 +83,6 @@ def test_other_communes_and_periods_are_kept_side_by_side(conn):
     assert sorted(r[0] for r in conn.execute("SELECT period_key FROM reports")) == ["2022-H1", "2022-H1", "2022-Q3"]
 
 
-def test_a_failure_inside_a_report_leaves_nothing_of_it(conn, monkeypatch):
-    def broken(*args):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(store, "_insert_details", broken)
-    with pytest.raises(RuntimeError):
-        import_report(conn, make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1}))
-    assert count(conn, "reports") == 0 and count(conn, "indicators") == 0
-
-
 def test_migrations_bring_an_old_store_up_to_date(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
     assert migrate(conn, store.MIGRATIONS[:1]) == 1

@@ -145,10 +145,12 @@ class Database:
             raise
         self.conn.execute("COMMIT")
 
+    _BEGIN_SNAPSHOT = "BEGIN"
+
     @contextmanager
     def snapshot(self) -> Iterator["Database"]:
         """A read-only view that does not change while it is read (several queries, one state)."""
-        self.conn.execute("BEGIN")
+        self.conn.execute(self._BEGIN_SNAPSHOT)
         try:
             yield self
         finally:
@@ -291,13 +293,7 @@ class PostgresDatabase(Database):
         # one round trip; the locks always in the same (sorted) order, so two transactions never deadlock on them
         self.conn.execute("; ".join(["BEGIN"] + [f"SELECT pg_advisory_xact_lock({lock_id(k)})" for k in locks]))
 
-    @contextmanager
-    def snapshot(self) -> Iterator["Database"]:
-        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        try:
-            yield self
-        finally:
-            self._rollback()
+    _BEGIN_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
     def schema_version(self) -> int:
         exists = self.conn.execute("SELECT to_regclass('schema_version')").fetchone()[0]
