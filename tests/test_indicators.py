@@ -410,6 +410,12 @@ MORE_WORDINGS = [
     # phrasebook p069: dossiers "using" the online services
     ("Tính đến nay, tỷ lệ giải quyết hồ sơ đúng hạn của Hà Tĩnh đạt 99,84%; có 29,1% hồ sơ sử dụng dịch vụ công trực "
      "tuyến, tăng hơn 9,1% so với năm 2019.", [("dossiers.on_time_rate", 99.84), ("dossiers.online_rate", 29.1)]),
+    # baolamdong.vn (Trung tâm Phục vụ Hành chính công, tháng 10/2019): "chiếm tỷ lệ 12,5%" after the on-time-only
+    # count is that count's share, not the on-time rate ("tỷ lệ" must name it before "đúng hạn")
+    ("Trong số hồ sơ trên, đã giải quyết 15.641 hồ sơ, trong đó giải quyết trước hạn có 13.529 hồ sơ, chiếm tỷ lệ "
+     "86,5%; giải quyết đúng hạn có 1.958 hồ sơ, chiếm tỷ lệ 12,5%; số hồ sơ quá hạn còn 154, chiếm tỷ lệ 1%.",
+     [("dossiers.resolved", 15641), ("dossiers.early", 13529), ("dossiers.early_rate", 86.5),
+      ("dossiers.on_time_exact", 1958), ("dossiers.late", 154), ("dossiers.late_rate", 1)]),
     # phrasebook p008: a figure over several years is no period's figure
     ("Đáng chú ý, kết quả kiểm soát qua 3 năm từ 2016 đến 2018 chỉ có 1 hồ sơ trễ hạn (năm 2017).", []),
 ]
