@@ -442,3 +442,14 @@ def test_real_06_undated_draft_resolution_policy_horizon_is_not_its_period():
                 "tỉnh Vĩnh Long giai đoạn 2026 - 2030;\nĐiều 1. Phạm vi\n")
     assert (m.period.kind, m.period.start) == (None, None)
     assert (m.number, m.symbol, m.symbol_printed) == (None, None, "/2026/NQ-HĐND")
+
+
+def test_official_letter_addressed_to_the_district_above_its_first_paragraph():
+    """A commune's công văn names the level above only in "Kính gửi:", which stands between
+    the V/v subject and the first paragraph: the district, then the province (official units)."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ ĐOÀN TÙNG\nSố: 45/UBND-VP\nV/v đôn đốc thực hiện cải cách hành chính\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐoàn Tùng, ngày 10 tháng 5 năm 2023\n"
+                "Kính gửi: UBND huyện Thanh Miện\n"
+                "Thực hiện chỉ đạo của cấp trên, UBND xã đề nghị các bộ phận như sau:\n1. Các bộ phận\n")
+    assert (m.type, m.issuer.unit, m.issuer.district, m.issuer.province) == \
+        ("Công văn", "Đoàn Tùng", "Thanh Miện", "Hải Dương")

@@ -100,7 +100,11 @@ def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: d
     from the body ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện",
     "tỉnh Hải Dương"), main body only (not the appendix), then complete them from
     the official units as they were on the report's date ``on`` (see :mod:`.place`)."""
-    complete_places(issuer, _issuer_from_text(ctx, issuer, head_end), on)
+    body = _issuer_from_text(ctx, issuer, head_end)
+    header = ctx.text[:head_end]
+    addressed = min((i for h in vocab().addressee_heading if (i := header.find(h)) >= 0), default=head_end)
+    # an official letter's "Kính gửi: UBND huyện …" stands above its first paragraph
+    complete_places(issuer, header[addressed:] + "\n" + body, on)
 
 
 def _issuer_from_text(ctx: Context, issuer: Issuer, head_end: int) -> str:
