@@ -137,3 +137,14 @@ def test_a_news_texts_parts_are_left_out_and_a_reports_kept():
     assert not any(i.dimension for i in news) and 1382 not in {i.value for i in news}
     report = text_indicators(context_of(body), "tỉnh", parts=True)
     assert {(i.value, i.dimension.get("scope")) for i in report if i.dimension} == {(1382, "cấp tỉnh"), (99, "cấp tỉnh")}
+
+
+def test_a_provinces_total_published_procedures_and_its_plan_rate():
+    """real/05: "đã được tỉnh công bố là 2.310 TTHC" states the total and the published ones; "(đạt 22,45% kế
+    hoạch)" is the plan's completion rate."""
+    body = ("Đến nay, tỉnh đã triển khai thực hiện hoàn thành 11/49 nhiệm vụ kế hoạch đề ra (đạt 22,45% kế hoạch). "
+            "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng đã được tỉnh công bố là 2.310 "
+            "TTHC (trong đó, cấp tỉnh là 1.865 TTHC, cấp xã là 445 TTHC).")
+    assert {(c, v) for c, d, v in found(body, "tỉnh") if not d} == {
+        ("plan.tasks_done", 11.0), ("plan.tasks_total", 49.0), ("plan.completion_rate", 22.45),
+        ("tthc.published", 2310.0), ("tthc.total", 2310.0)}
