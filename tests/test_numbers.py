@@ -174,6 +174,9 @@ def test_parse_money_cell():
     # p091: "59.010 bộ" (bộ hồ sơ); p144: "dưới 06 tuổi" is an age
     ("tổng số hồ sơ là 59.010 bộ", [(59010, "hồ sơ", "count")]),
     ("trẻ em dưới 06 tuổi 1.382 phiếu", [(6, "tuổi", "count"), (1382, "phiếu", "count")]),
+    # p178: staff positions counted as "chỉ tiêu"; p025: results returned ("trả 4.328 kết quả")
+    ("biên chế công chức trong các cơ quan hành chính nhà nước 1.945 chỉ tiêu", [(1945, "người", "count")]),
+    ("Trung tâm đã trả 4.328 kết quả giải quyết thủ tục hành chính", [(4328, "hồ sơ", "count")]),
 ])
 def test_scaled_counts_and_nouns(text, expected):
     assert [(q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
