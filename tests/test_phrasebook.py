@@ -16,6 +16,7 @@ PHRASEBOOK_FLOORS = {"ind_recall": 0.85, "ind_precision": 0.91}
 
 
 @needs_shared
+@pytest.mark.slow
 def test_dev_phrasebook_stays_above_its_floors():
     cmd = [sys.executable, str(SHARED / "eval" / "phrasebook.py"), str(SHARED / "phrasebook" / "dev.jsonl"),
            "--python", sys.executable, "--show", "0"]
@@ -31,6 +32,7 @@ COMMUNE_FLOORS = {"hongphong-2020-h1": (1.0, 1.0), "quangphu-2024-q1": (0.98, 1.
 
 
 @needs_shared
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 @pytest.mark.parametrize("name", sorted(COMMUNE_FLOORS))
 def test_commune_report_indicators_stay_above_their_floors(name, fmt):
