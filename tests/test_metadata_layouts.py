@@ -453,3 +453,27 @@ def test_official_letter_addressed_to_the_district_above_its_first_paragraph():
                 "Thực hiện chỉ đạo của cấp trên, UBND xã đề nghị các bộ phận như sau:\n1. Các bộ phận\n")
     assert (m.type, m.issuer.unit, m.issuer.district, m.issuer.province) == \
         ("Công văn", "Đoàn Tùng", "Thanh Miện", "Hải Dương")
+
+
+def test_header_in_nested_word_tables(tmp_path):
+    """The two header columns as a table whose cells hold tables of their own."""
+    import docx
+
+    from test_metadata import meta_of_file
+
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    left = outer.cell(0, 0).add_table(rows=3, cols=1)
+    for i, text in enumerate(["ỦY BAN NHÂN DÂN", "XÃ HOÀI HẢI", "Số: 45/BC-UBND"]):
+        left.cell(i, 0).text = text
+    right = outer.cell(0, 1).add_table(rows=3, cols=1)
+    for i, text in enumerate(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Hoài Hải, ngày 12 tháng 6 năm 2024"]):
+        right.cell(i, 0).text = text
+    for text in ("BÁO CÁO", "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024", "I. KẾT QUẢ"):
+        d.add_paragraph(text)
+    path = tmp_path / "nested-header.docx"
+    d.save(path)
+    m = meta_of_file(path)
+    assert (m.issuer.unit, m.symbol, m.date, m.place) == ("Hoài Hải", "45/BC-UBND", dt.date(2024, 6, 12), "Hoài Hải")
+    assert (m.type, m.period.kind) == ("Báo cáo", "H1")
