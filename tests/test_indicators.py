@@ -424,3 +424,15 @@ MORE_WORDINGS = [
 @pytest.mark.parametrize("body,expected", MORE_WORDINGS, ids=[c[0][:40] for c in MORE_WORDINGS])
 def test_more_wordings_of_news_texts(body, expected):
     assert found(body) == want(*expected)
+
+
+def test_items_of_a_breakdown_named_by_a_service_keep_it_as_their_field():
+    """Phrasebook p144/p145: survey forms per service; a capitalised cue word ("Trước hạn") is no field."""
+    body = ("Với tổng số phiếu điều tra là 3.774 phiếu, trong đó Đăng ký kết hôn 907 phiếu, Chứng thực 1.485 phiếu, "
+            "Cấp Giấy khai sinh, hộ khẩu và bảo hiểm y tế cho trẻ em dưới 06 tuổi 1.382 phiếu:")
+    got = {(c, dict(d).get("field", "").casefold(), v) for c, d, v in found(body)}
+    assert got == {("survey.forms", "", 3774.0), ("survey.forms", "đăng ký kết hôn", 907.0),
+                   ("survey.forms", "chứng thực", 1485.0),
+                   ("survey.forms", "cấp giấy khai sinh, hộ khẩu và bảo hiểm y tế cho trẻ em dưới 06 tuổi", 1382.0)}
+    assert found("Đã giải quyết 1.012 hồ sơ, trong đó: Trước hạn 845 hồ sơ, đúng hạn 165 hồ sơ.", "xã") == want(
+        ("dossiers.resolved", 1012), ("dossiers.early", 845), ("dossiers.on_time_exact", 165))

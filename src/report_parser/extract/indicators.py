@@ -503,6 +503,29 @@ def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
     return where.verdict == "own" or (parts and where.verdict == "part" and body is not None)
 
 
+_ITEM_NAME = regex.compile(r"^[\s(,;:]*(?:(?:trong đó|trong số đó|bao gồm|gồm|cụ thể)[\s,:]*)?"
+                           r"(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
+
+
+def _named_items(ctx: Context, coded: list) -> list:
+    """Items of a breakdown named by a field or a service, stating their whole's measure: "Tổng số phiếu
+    điều tra là 3.774 phiếu, trong đó Đăng ký kết hôn 907 phiếu, Chứng thực 1.485 phiếu" give
+    ``dimension.field``."""
+    codes_of: dict[int, set[str]] = {}
+    for r, rule, _, _ in coded:
+        codes_of.setdefault(id(r.seg), set()).add(rule.code)
+    out = []
+    for r, rule, value, dim in coded:
+        parent = r.seg.parent if r.seg is not None else None
+        if parent is not None and "field" not in dim and rule.code in codes_of.get(id(parent), ()):
+            before = " ".join(ctx.text[s:min(e, r.q.start)] for s, e in r.seg.pieces if s < r.q.start)
+            m = _ITEM_NAME.match(before)
+            if m and len(m.group("name").split()) <= 20:
+                dim = {**dim, "field": canonical_field(m.group("name"))}
+        out.append((r, rule, value, dim))
+    return out
+
+
 def _unambiguous(ctx: Context, coded: list) -> list:
     """One sentence giving one code (same dimension) several values is a list by something the
     rules do not read ("Đăng ký kết hôn hài lòng 83,13%, ... Chứng thực hài lòng 82,71%"): those
@@ -570,6 +593,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
             dim = _dimension(field_name or _inline_field(r.left, cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
+    coded = _named_items(ctx, coded)
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     return out + _zeros(ctx, sentences, cp, field_name, body)
