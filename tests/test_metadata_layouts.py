@@ -312,8 +312,14 @@ def test_web_copy_whose_chrome_and_heading_are_joined_into_one_paragraph():
     assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == \
         ("phường", "Tân Lập", "Thái Nguyên", "Thái Nguyên")
     assert (m.period.kind, m.period.year) == ("Q1", 2025)
-    assert m.title is None or "cập nhật" not in m.title.lower()
+    assert (m.type, m.title) == ("Báo cáo", "kết quả công tác cải cách hành chính quý I năm 2025")
     assert m.date is None
+
+
+def test_a_document_cited_in_the_first_body_sentence_is_not_a_headline():
+    m = meta_of("Thực hiện Kế hoạch cải cách hành chính năm 2025 của UBND huyện Nga Sơn | UBND xã Nga Phú "
+                "báo cáo kết quả công tác cải cách hành chính quý I năm 2025 như sau:\n1. Công tác chỉ đạo\n")
+    assert (m.type, m.title) == ("Báo cáo", None)
 
 
 def test_headline_in_running_case_names_the_type_and_title():

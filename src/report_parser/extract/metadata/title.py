@@ -46,8 +46,27 @@ def headline(text: str, max_lines: int = 15) -> tuple[str, str, int] | None:
     starts = regex.compile(rf"(?i)^({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}.{{10,200}})$")
     for pos, line in islice(lines(text), max_lines):
         m = starts.match(line.strip())
-        if m and not regex.search(r"[.;:]\s+\p{Lu}", m.group(2)) and len(m.group(2).split()) >= 3:
+        if m and _is_subject(m.group(2)):
             return names[fold_phrase(m.group(1))], m.group(2).rstrip(" .;:"), pos + len(line)
+    return _joined_headline(text)
+
+
+def _is_subject(s: str) -> bool:
+    return not regex.search(r"[.;:]\s+\p{Lu}", s) and len(s.split()) >= 3
+
+
+def _joined_headline(text: str, within: int = 600) -> tuple[str, str, int] | None:
+    """The headline of a web copy whose short lines a text export joined with the page's
+    chrome ("… Cải cách hành chính Báo cáo Báo cáo kết quả … quý I năm 2025 Ngày cập nhật:
+    12/04/2025 | …"): a capitalised type name and its subject, up to the next field label
+    with a figure ("Ngày cập nhật: 12/04/2025", "Đăng lúc: 09:15") or a "|"; never inside a
+    sentence of the body ("Thực hiện Kế hoạch … của UBND huyện …")."""
+    names = type_names()
+    first = text[:within].split("\n", 1)[0]
+    m = regex.search(rf"(?<!\p{{L}})({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}[^|\n]{{10,200}}?)"
+                     r"(?=\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,3}\s*:\s*\d|\s*\|)", first)
+    if m and _is_subject(m.group(2)) and not rx().opener_inline.search(" " + first[:m.start()]):
+        return names[fold_phrase(m.group(1))], m.group(2).rstrip(" .;:"), m.end()
     return None
 
 
