@@ -2,6 +2,7 @@
 is the value read, a page drawn as text marks the right spans, and the store's index."""
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 
@@ -60,15 +61,18 @@ def _subset(path, pages, out):
 @pytest.mark.ocr
 @pytest.mark.slow
 @needs_tesseract
-def test_the_scanned_sample_is_marked_with_ocr_word_boxes(tmp_path):
-    """Three pages of the scan (header and citations, text figures, a form), marked with
-    Tesseract's word boxes; the text under each box is read in the born-digital PDF of the same
-    pages (the scan is a print of it), so the measure does not trust the OCR it checks."""
-    pages = [0, 5, 13]
+@pytest.mark.parametrize("pages", [
+    [0, 5, 13],
+    pytest.param(list(range(19)), marks=pytest.mark.skipif(os.environ.get("REPORT_PARSER_FULL_OCR") != "1",
+                                                           reason="set REPORT_PARSER_FULL_OCR=1 (~1-3 min)"))])
+def test_the_scanned_sample_is_marked_with_ocr_word_boxes(tmp_path, pages):
+    """Pages of the scan (three: header and citations, text figures, a form; or all 19), marked
+    with Tesseract's word boxes; the text under each box is read in the born-digital PDF of the
+    same pages (the scan is a print of it), so the measure does not trust the OCR it checks."""
     scan = _subset(SAMPLE_SCAN, pages, tmp_path / "scan.pdf")
     layer = _subset(SAMPLE_PDF, pages, tmp_path / "layer.pdf")
     report, ctx = parse_with_context(scan)
-    assert ctx.doc.ocr_pages == [1, 2, 3]
+    assert ctx.doc.ocr_pages == list(range(1, len(pages) + 1))
     boxes = measure.boxes(page_for(report, ctx.doc, scan))
     assert len(report.indicators) >= 10 and len(report.references) >= 5
     missing = measure.coverage(report, boxes)
