@@ -436,3 +436,11 @@ def test_items_of_a_breakdown_named_by_a_service_keep_it_as_their_field():
                    ("survey.forms", "cấp giấy khai sinh, hộ khẩu và bảo hiểm y tế cho trẻ em dưới 06 tuổi", 1382.0)}
     assert found("Đã giải quyết 1.012 hồ sơ, trong đó: Trước hạn 845 hồ sơ, đúng hạn 165 hồ sơ.", "xã") == want(
         ("dossiers.resolved", 1012), ("dossiers.early", 845), ("dossiers.on_time_exact", 165))
+
+
+def test_figures_paired_respectively_are_left_open():
+    """Phrasebook p048: "các tỷ lệ về dịch vụ công trực tuyến có phát sinh hồ sơ và hồ sơ trực tuyến mới chỉ đạt lần
+    lượt 51,3% và 54,8%": pairing figures with measures in order is not read, neither is given."""
+    body = ("Tuy nhiên, về hiệu quả sử dụng, các tỷ lệ về dịch vụ công trực tuyến có phát sinh hồ sơ và hồ sơ trực "
+            "tuyến mới chỉ đạt lần lượt 51,3% và 54,8%, so với mục tiêu phải đạt 80% và 60%.")
+    assert found(body) == set()

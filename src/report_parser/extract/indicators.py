@@ -70,6 +70,7 @@ class IndicatorSpec(BaseModel):
     weak_words: list[str]
     names: list[str]
     one_stop_names: list[str] = Field(default_factory=list)
+    respectively: list[str] = Field(default_factory=list)
     predicates: list[str] = Field(default_factory=list)
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
@@ -119,6 +120,7 @@ class Compiled:
     weak: regex.Pattern
     names: regex.Pattern
     one_stop: regex.Pattern
+    respectively: regex.Pattern
     predicate: regex.Pattern
     field_line: regex.Pattern
     inline_field: regex.Pattern | None
@@ -141,7 +143,8 @@ def compiled() -> Compiled:
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters,
-                    weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
+                    weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]),
+                    _any(spec.respectively or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
                     regex.compile(_source(spec.field_line)),
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros])
@@ -373,6 +376,8 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
 def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
     """(rule, value) pairs a figure states: one for its value, and one for a ratio's whole. A rate
     that its own words do not name is read with its whole clause."""
+    if cp.respectively.search(r.left):  # "đạt lần lượt 51,3% và 54,8%": which is which is left open
+        return []
     found = _first_rules(r, cp)
     if not found and r.q.kind == "percent" and r.local and r.wide != r.local:
         found = _first_rules(replace(r, local=r.wide), cp)
