@@ -416,6 +416,12 @@ MORE_WORDINGS = [
      "86,5%; giải quyết đúng hạn có 1.958 hồ sơ, chiếm tỷ lệ 12,5%; số hồ sơ quá hạn còn 154, chiếm tỷ lệ 1%.",
      [("dossiers.resolved", 15641), ("dossiers.early", 13529), ("dossiers.early_rate", 86.5),
       ("dossiers.on_time_exact", 1958), ("dossiers.late", 154), ("dossiers.late_rate", 1)]),
+    # baolamdong.vn (cấp huyện, tháng 10/2019): "và số quá hạn còn 634 hồ sơ" is the next figure's, not the 18,4%'s;
+    # "chiếm đến 3,6%" qualifies the count before it
+    ("Trong số này đã giải quyết được 17.651 hồ sơ, trong đó có 13.767 hồ sơ trước hạn, chiếm 78%; có 3.254 hồ sơ "
+     "giải quyết đúng hạn, chiếm 18,4% và số quá hạn còn 634 hồ sơ, chiếm đến 3,6%.",
+     [("dossiers.resolved", 17651), ("dossiers.early", 13767), ("dossiers.early_rate", 78),
+      ("dossiers.on_time_exact", 3254), ("dossiers.late", 634), ("dossiers.late_rate", 3.6)]),
     # phrasebook p008: a figure over several years is no period's figure
     ("Đáng chú ý, kết quả kiểm soát qua 3 năm từ 2016 đến 2018 chỉ có 1 hồ sơ trễ hạn (năm 2017).", []),
 ]
