@@ -278,3 +278,23 @@ def test_a_nul_character_from_a_damaged_file_does_not_stop_the_report_in_postgre
     assert import_report(db, r).status == "new"
     assert db.execute("SELECT title FROM reports").fetchone()[0] == "Báo cáo\ufffd kết quả"
     assert "\\u0000" in db.execute("SELECT json FROM reports").fetchone()[0]  # the JSON keeps it, escaped
+
+
+def test_both_engines_keep_and_use_an_officers_corrections(db):
+    from report_parser import corrections
+    from report_parser.aggregate import aggregate
+
+    report = make_report("Lê Hồng", "Thanh Miện", "Hải Dương", values={"dossiers.received": 1224},
+                         checks=[("rate-claim", "error", "sai tỷ lệ")])
+    import_report(db, report)
+    ind = next(i for i in report.indicators if i.code == "dossiers.received")
+    fix = corrections.CorrectionsFile.model_validate({
+        "report": {"sha256": report.source.sha256, "path": report.source.path},
+        "corrections": [{"target": "indicator", "key": corrections.key_of_indicator(ind), "action": "value",
+                         "value": 1204},
+                        {"target": "check", "key": corrections.check_key(report.checks[0]), "action": "dismiss"}]})
+    assert corrections.apply(db, [fix], by="Lan") == 2
+    import_report(db, report, force=True)
+    agg = aggregate(db)
+    assert agg.reports[0].get("dossiers.received") == 1204
+    assert [s.rows for s in agg.sheets if s.name == "Kiểm tra"] == [[]]
