@@ -154,36 +154,55 @@ def _line_spans(page: str) -> list[tuple[int, int]]:
     return spans
 
 
+EDGE_LINES = 2  # lines looked at on top and bottom of each page
+_DIGITS = _re.compile(r"\d+")
+
+
+def _furniture_key(line: str) -> str:
+    """A running header or footer's key: its numbers do not count ("Trang 3" = "Trang 4")."""
+    return _DIGITS.sub("#", line.strip().lower())
+
+
+def _edge_lines(page: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(spans of the page's non-blank lines, those of them on its top and bottom edges)."""
+    spans = [(s, e) for s, e in _line_spans(page) if page[s:e].strip()]
+    edge = spans[:EDGE_LINES] + spans[-EDGE_LINES:] if len(spans) > 2 * EDGE_LINES else spans
+    return spans, edge
+
+
+def _furniture_of_page(page: str, spans: list[tuple[int, int]], edge: set[tuple[int, int]],
+                       repeated: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of one page's furniture: a bare page number on its first or last line, and the
+    edge lines that repeat on many pages."""
+    out = []
+    last = len(spans) - 1
+    for j, (s, e) in enumerate(spans):
+        if EDGE_LINES <= j <= last - EDGE_LINES:
+            continue
+        line = page[s:e]
+        if (j == 0 or j == last) and _PAGE_NUMBER.match(line):
+            out.append((s, e))
+        elif (s, e) in edge and repeated(line) and len(line.strip()) > 3:
+            out.append((s, e))
+    return out
+
+
 def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
     """Raw-text spans of running headers/footers and page numbers to delete."""
     if doc.page_count < 2:
         return []
-    edge = 2  # lines looked at on top and bottom of each page
-
-    def key(line: str) -> str:
-        return _re.sub(r"\d+", "#", line.strip().lower())
-
+    per_page = [_edge_lines(page) for page in doc.pages]
     counts: Counter[str] = Counter()
-    per_page = []
-    for page in doc.pages:
-        spans = [(s, e) for s, e in _line_spans(page) if page[s:e].strip()]
-        cand = spans[:edge] + spans[-edge:] if len(spans) > 2 * edge else spans
-        per_page.append((spans, cand))
-        counts.update({key(page[s:e]) for s, e in cand})
+    for page, (_, edge) in zip(doc.pages, per_page):
+        counts.update({_furniture_key(page[s:e]) for s, e in edge})
     threshold = max(3, (doc.page_count + 1) // 2)
+
+    def repeated(line: str) -> bool:
+        return counts[_furniture_key(line)] >= threshold
+
     out = []
-    for i, (page, (spans, cand)) in enumerate(zip(doc.pages, per_page)):
-        base = doc.page_starts[i]
-        for j, (s, e) in enumerate(spans):
-            line = page[s:e]
-            at_edge = j < edge or j >= len(spans) - edge
-            if not at_edge:
-                continue
-            # a bare page number on the first or last line of a page
-            if (j == 0 or j == len(spans) - 1) and _PAGE_NUMBER.match(line) and doc.page_count > 1:
-                out.append((base + s, base + e))
-            elif (s, e) in cand and counts[key(line)] >= threshold and len(line.strip()) > 3:
-                out.append((base + s, base + e))
+    for page, base, (spans, edge) in zip(doc.pages, doc.page_starts, per_page):
+        out.extend((base + s, base + e) for s, e in _furniture_of_page(page, spans, set(edge), repeated))
     return out
 
 
