@@ -195,18 +195,24 @@ def run_parallel(files: list[Path], *, workers: int, timeout: float, known: froz
     slots = [_Slot(ctx, parse_fn, known, force) for _ in range(max(1, min(workers, len(files))))]
     try:
         while queue or any(s.task for s in slots):
-            for s in slots:
-                if s.task is None and queue:
-                    s.give(queue.popleft())
-            busy = [s for s in slots if s.task]
-            now = time.monotonic()
-            wait_for = max(0.0, min(s.started + timeout - now for s in busy))
-            ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for)
+            busy, ready = _next_events(slots, queue, timeout)
             for s in busy:
                 _settle(s, ready, timeout, on_outcome)
     finally:
         for s in slots:
             s.stop()
+
+
+def _next_events(slots: list["_Slot"], queue: deque, timeout: float) -> tuple[list["_Slot"], list]:
+    """Give every idle worker the next file, then wait until some busy worker answers, dies or
+    reaches its time limit: (the busy workers, what is ready)."""
+    for s in slots:
+        if s.task is None and queue:
+            s.give(queue.popleft())
+    busy = [s for s in slots if s.task]
+    now = time.monotonic()
+    wait_for = max(0.0, min(s.started + timeout - now for s in busy))
+    return busy, wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for)
 
 
 def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome], None]) -> None:

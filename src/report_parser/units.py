@@ -67,8 +67,7 @@ class Roster:
     @classmethod
     def _read(cls, path: Path, reader: csv.DictReader) -> "Roster":
         header = reader.fieldnames or []
-        code_col = next((h for h in header if fold(h) in _CODE_COLUMNS), None)
-        name_col = next((h for h in header if fold(h) in _NAME_COLUMNS), None)
+        code_col, name_col = _column(header, _CODE_COLUMNS), _column(header, _NAME_COLUMNS)
         if not (code_col or name_col):
             raise UnreadableInput(f"{path}: the roster needs a 'name' or 'code' column (found: {', '.join(header)})")
         groups = [h for h in header if h not in (code_col, name_col)]
@@ -89,6 +88,11 @@ class Roster:
         if len(hits) > 1:
             hits = [e for e in hits if fold(e.columns.get("district")) == fold(unit.district)] or hits
         return hits[0] if len(hits) == 1 else None
+
+
+def _column(header: list[str], names) -> str | None:
+    """The first header cell that is one of ``names`` (folded)."""
+    return next((h for h in header if fold(h) in names), None)
 
 
 def _cell(row: dict, column: str | None) -> str:
