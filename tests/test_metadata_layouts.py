@@ -297,6 +297,8 @@ def test_web_copy_of_a_commune_report_with_page_chrome():
     assert m.title == "Kết quả công tác cải cách hành chính Quý I năm 2025"
     assert m.place.replace("’", "'") == "Đưng K'Nớ"
     assert (m.issuer.level, m.issuer.district, m.issuer.province) == ("xã", "Lạc Dương", "Lâm Đồng")
+    # the official units write "Đưng KNớ": the same letters, so the document's spelling is kept
+    assert m.issuer.unit.replace("’", "'") == "Đưng K'Nớ"
     assert (m.period.kind, m.period.year) == ("Q1", 2025)
 
 

@@ -59,6 +59,12 @@ def _spelled_in_body(caps: str, body_text: str) -> str | None:
     return None
 
 
+def _letters(name: str) -> str:
+    """A name's letters and digits: "Đưng K’Nớ" and the official "Đưng KNớ" are written alike
+    (the document's spelling is kept), "VNHLONG" and "Vĩnh Long" are not."""
+    return regex.sub(r"[^\p{L}\d]", "", name).casefold()
+
+
 def issuer_from_header(header: str, text: str) -> Issuer:
     """Issuer (the last organisation line) and its parent (the line above it)."""
     body_text = text[len(header):]
@@ -86,7 +92,7 @@ def _official_places(orgs: list[_Org]) -> None:
         if not (org.level and org.place):
             continue
         official = official_name(org.place, org.level, within.province, within.district)
-        if official and official != org.place and org.name.endswith(org.place):
+        if official and _letters(official) != _letters(org.place) and org.name.endswith(org.place):
             # a numbered ward's official name keeps its level word ("Phường 1"): not "phường Phường 1"
             tail = f"{org.level} {org.place}" if fold_phrase(official).startswith(org.level + " ") else org.place
             if org.name.endswith(tail):

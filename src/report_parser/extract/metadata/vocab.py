@@ -111,8 +111,9 @@ CELL_SPLIT = regex.compile(r"\s*\|\s*|\s*-{3,}\s*|\s+#\s+")
 
 
 def title_case(s: str) -> str:
-    """'LÊ HỒNG' -> 'Lê Hồng' (place names capitalise every syllable)."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+    """'LÊ HỒNG' -> 'Lê Hồng', "K’NỚ" -> "K’Nớ" (place names capitalise every syllable)."""
+    return regex.sub(r"(?<=['’])\p{Ll}", lambda m: m.group(0).upper(),
+                     " ".join(w[:1].upper() + w[1:].lower() for w in s.split()))
 
 
 def agency_case(s: str) -> str:
