@@ -222,7 +222,8 @@ def test_ocr_noise_in_the_header_is_not_an_issuer():
 def test_vocabulary_is_validated_data():
     v = patterns.load("metadata.yaml", MetadataPatterns)
     assert {"TM.", "KT.", "Q.", "TL.", "TUQ."} <= set(v.capacities)
-    assert {"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"} == set(v.levels)
+    assert {"xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "đặc khu"} == set(v.levels)
+    assert "đặc khu" in v.below_district and "thành phố" in v.district_levels  # from patterns/levels.yaml
     assert {p.kind for p in v.periods} >= {"H1", "Q1", "Q2", "Q3", "Q4", "9M", "Y", "other"}
 
 

@@ -53,3 +53,20 @@ def test_the_word_list_counter_runs():
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "count_word_lists.py")], capture_output=True,
                        text=True, timeout=60)
     assert r.returncode == 0 and "Vietnamese word lists of more than 3 entries" in r.stdout
+
+
+def test_a_special_zones_header_gives_its_level(tmp_path):
+    """metadata.yaml had its own levels without "đặc khu": the header of a special zone's report
+    named no level and no unit. The metadata reads patterns/levels.yaml now."""
+    from report_parser.pipeline import parse
+
+    src = tmp_path / "dk.txt"
+    src.write_text("ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "ĐẶC KHU PHÚ QUỐC                         Độc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/BC-UBND                     Phú Quốc, ngày 10 tháng 12 năm 2025\n\n"
+                   "BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính năm 2025\n\n"
+                   "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n"
+                   "Ủy ban nhân dân đặc khu đã ban hành Kế hoạch số 05/KH-UBND ngày 02/7/2025.\n"
+                   "II. PHƯƠNG HƯỚNG\n", encoding="utf-8")
+    issuer = parse(src).report.issuer
+    assert (issuer.level, issuer.unit, issuer.name) == ("đặc khu", "Phú Quốc", "Ủy ban nhân dân đặc khu Phú Quốc")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from ... import levels as admin_levels
 from ... import patterns
 from ...models import PeriodKind
 from ...patterns import alternation
@@ -25,10 +26,7 @@ class PeriodPhrase(BaseModel):
 class MetadataPatterns(BaseModel):
     model_config = ConfigDict(extra="forbid")
     draft_markers: list[str]
-    levels: list[str]
     level_abbrevs: dict[str, str]
-    below_district: list[str]
-    district_levels: list[str]
     central_cities: list[str]
     bodies: dict[str, str]
     agencies: list[str]
@@ -45,6 +43,21 @@ class MetadataPatterns(BaseModel):
     periods: list[PeriodPhrase]
     period_spans: list[str]
     period_bounds: dict[str, Bounds]
+
+
+    # the level words and their tiers have one home, patterns/levels.yaml
+    @property
+    def levels(self) -> list[str]:
+        return list(admin_levels.tiers())
+
+    @property
+    def below_district(self) -> list[str]:
+        """Levels whose unit lies inside a district (or, since 2025, directly in a province)."""
+        return list(admin_levels.of_tier("commune"))
+
+    @property
+    def district_levels(self) -> list[str]:
+        return list(admin_levels.of_tier("district"))
 
 
 def vocab() -> MetadataPatterns:
