@@ -71,7 +71,7 @@ CASES = [
      [("legal.docs_issued", 312), ("legal.normative_issued", 2)]),
     ("UBND xã không ban hành văn bản quy phạm pháp luật nào.", [("legal.normative_issued", 0)]),
     ("Trong kỳ không có phản ánh, kiến nghị nào về quy định hành chính.",
-     [("feedback.received", 0), ("feedback.resolved", 0)]),
+     [("feedback.received", 0)]),  # none received; resolving is not stated (tranphu-2024-10's gold)
     ("Tiếp nhận 03 phản ánh, kiến nghị; đã giải quyết 03 phản ánh, kiến nghị.",
      [("feedback.received", 3), ("feedback.resolved", 3)]),
     ("Trong năm không có cán bộ, công chức nào vi phạm bị xử lý kỷ luật.", [("staff.disciplined", 0)]),
@@ -450,3 +450,24 @@ def test_figures_paired_respectively_are_left_open():
     body = ("Tuy nhiên, về hiệu quả sử dụng, các tỷ lệ về dịch vụ công trực tuyến có phát sinh hồ sơ và hồ sơ trực "
             "tuyến mới chỉ đạt lần lượt 51,3% và 54,8%, so với mục tiêu phải đạt 80% và 60%.")
     assert found(body) == set()
+
+
+COMMUNE_LAST_WORDINGS = [
+    # quangphu-2024-q1: one rate for two measures, signed and sent electronically
+    ("Trong quý, UBND xã tiếp nhận 412 văn bản đến và phát hành 187 văn bản đi trên Hệ thống quản lý văn bản và "
+     "điều hành; 100% văn bản đi (trừ văn bản mật) được ký số và gửi trên môi trường điện tử.",
+     [("edocs.incoming", 412), ("edocs.outgoing", 187), ("esign.rate", 100), ("edocs.outgoing_online_rate", 100)]),
+    # tranphu-2024-10: "không có phản ánh, kiến nghị" states none received (nothing about resolving)
+    ("Không có phản ánh, kiến nghị về quy định hành chính.", [("feedback.received", 0)]),
+    # quangphu-2024-q1: "không nhận được phản ánh, kiến nghị nào": none received, none resolved
+    ("Trong quý, UBND xã không nhận được phản ánh, kiến nghị nào của cá nhân, tổ chức về quy định hành chính.",
+     [("feedback.received", 0), ("feedback.resolved", 0)]),
+    # tranphu-2024-10: the dossiers of the inter-linked procedure groups are a subset, not the intake
+    ("Bộ phận Tiếp nhận và Trả kết quả tiếp nhận 27 hồ sơ liên thông điện tử 02 nhóm thủ tục hành chính theo Nghị "
+     "định số 63/2024/NĐ-CP ngày 10/6/2024 của Chính phủ.", []),
+]
+
+
+@pytest.mark.parametrize("body,expected", COMMUNE_LAST_WORDINGS, ids=[c[0][:40] for c in COMMUNE_LAST_WORDINGS])
+def test_commune_last_wordings(body, expected):
+    assert found(body, "xã") == want(*expected)
