@@ -122,7 +122,7 @@ def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Pat
         for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
                      scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
                      ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
-                     structure._abbrev, *more):
+                     structure._abbrev, structure.part_heading, *more):
             load()
         if any((d / "fields.jsonl").is_file() for d in p.overlay):
             fields._matchers()  # spaCy validates token patterns (its import costs ~1 s: only for an overlay)

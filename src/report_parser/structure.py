@@ -31,6 +31,7 @@ class _Vocab(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     abbreviations: list[str]
+    part_headings: list[str]
 
 
 class _FormHeading(BaseModel):
@@ -50,6 +51,15 @@ def _form() -> regex.Pattern:
 def _abbrev() -> regex.Pattern:
     words = patterns.load("structure.yaml", _Vocab).abbreviations
     return regex.compile(rf"(?:\b(?:{patterns.alternation(words)})|\b\p{{Lu}})\.$")
+
+
+@patterns.memoised
+def part_heading() -> regex.Pattern:
+    """A line opening a part or chapter of a document ("PHẦN II", "Chương 1"), as written or in capitals."""
+    words = patterns.load("structure.yaml", _Vocab).part_headings
+    return regex.compile(rf"^(?:{patterns.alternation(words + [w.upper() for w in words])})\b")
+
+
 _SENT_END = regex.compile(r"[.!?]+[\"')]*(?=\s+[\"'(]?[\p{Lu}\d+\-])|\./\.")
 
 

@@ -8,7 +8,7 @@ from itertools import islice
 import regex
 
 from ...patterns import alternation
-from ...structure import lines
+from ...structure import lines, part_heading
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
 from .vocab import CELL_SPLIT, PLACE_DATE_RE, Rx, rx, vocab
@@ -126,7 +126,7 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
 def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
     if s.startswith("(") or r.opener_start.match(s):
         return True
-    if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d|^(?:PHẦN|Phần|Chương|CHƯƠNG)\b", s):
+    if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d", s) or part_heading().match(s):
         return True
     if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
                                   or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
