@@ -144,3 +144,11 @@ def test_the_import_reader_sees_lazy_and_relative_imports():
     assert "checks" in graph["pipeline"]            # a lazy import inside _parse
     assert "extract.references_grammar" in graph["extract.metadata.title"]  # from .. import, two levels
     assert "patterns" in graph["extract.numbers"]
+
+
+def test_the_readme_draws_every_layer_and_module():
+    """The README's drawing of the layers names every module this test places (so both stay true)."""
+    readme = (SRC.parents[1] / "README.md").read_text(encoding="utf-8")
+    drawing = readme[readme.index("\napp "):readme.index("```", readme.index("\napp "))]
+    missing = [n for names in LAYERS.values() for n in names if n not in ("", "__main__") and n not in drawing]
+    assert not missing, f"add to the README's layer drawing: {missing}"
