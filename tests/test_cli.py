@@ -124,9 +124,10 @@ def test_check_patterns_loads_every_patterns_file(monkeypatch):
     real_read = patterns._read
     monkeypatch.setattr(patterns, "_read", lambda path: read.append(path.name) or real_read(path))
     from report_parser.aggregate import words
+    from report_parser.review.render import words as review_words
 
     fresh = patterns.Patterns()
-    assert check_patterns(fresh, more=(words,)) is fresh
+    assert check_patterns(fresh, more=(words, review_words)) is fresh
     shipped = fresh.file_names()
     assert shipped and shipped <= set(read)
 

@@ -20,12 +20,16 @@ def checked_patterns(*, full: bool) -> "Patterns":
     """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``), checked now: every
     file when ``full`` (a batch, once), else only when a district's overlay is there (one parse).
     Raises PatternError."""
-    from .aggregate import words
     from .patterns import Patterns
-    from .pipeline import check_patterns
 
     p = Patterns.from_env()
-    return check_patterns(p, more=(words,)) if full or p.overlay else p
+    if not (full or p.overlay):
+        return p
+    from .aggregate import words
+    from .pipeline import check_patterns
+    from .review.render import words as review_words
+
+    return check_patterns(p, more=(words, review_words))
 
 
 def _fail(message: str, code: int) -> None:

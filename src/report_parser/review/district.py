@@ -18,7 +18,7 @@ from ..errors import ReportParserError
 from ..export import slug
 from ..models import Report
 from ..units import Roster
-from .render import _asset, page_html
+from .render import _asset, page_html, words
 
 
 def write_all(conn: Database, out: Path, *, period: str | None = None,
@@ -67,7 +67,8 @@ def _index_row(r: StoredReport, report: Report, link: str) -> str:
 
 
 def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: str | None) -> str:
-    head = ["Xã", "Kỳ", "Số, ký hiệu", "Ngày", "Tệp", "Chỉ tiêu", "Lỗi", "Cảnh báo", "Thông tin", "Đã sửa"]
+    index = words().tables["index"]
+    head = index.columns
     table = ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
              + "".join(rows) + "</tbody></table>")
     gaps = ""
@@ -76,7 +77,7 @@ def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: 
                 "<th>Mã</th></tr></thead><tbody>" + "".join(
                     f"<tr><td>{escape(g)}</td><td>{escape(n)}</td><td>{escape(c or '')}</td></tr>"
                     for g, n, c in missing) + "</tbody></table>")
-    title = "Báo cáo đã nhận" + (f" – kỳ {escape(period)}" if period else "")
+    title = index.title + (f" – kỳ {escape(period)}" if period else "")
     return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
             f"<title>{title}</title><style>{_asset('review.css')} body{{padding:0 16px}}</style></head>"

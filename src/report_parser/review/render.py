@@ -5,7 +5,9 @@ import json
 from html import escape
 from importlib import resources
 
-from .. import corrections
+from pydantic import BaseModel, ConfigDict
+
+from .. import corrections, patterns
 from ..aggregate import label as indicator_label
 from ..models import FormTable, Report
 from .locate import PageChars
@@ -173,6 +175,31 @@ def _table(title: str, head: list[str], rows: list[str]) -> str:
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
+class _TableWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    columns: list[str]
+
+
+class ReviewWords(BaseModel):
+    """``patterns/review.yaml``: the page's table titles and column headers."""
+
+    model_config = ConfigDict(extra="forbid")
+    tables: dict[str, _TableWords]
+    edit_column: str
+
+
+def words() -> ReviewWords:
+    return patterns.load("review.yaml", ReviewWords)
+
+
+def _headed(key: str, rows: list[str], editable: bool = False) -> str:
+    """The table ``key`` of review.yaml with its title and headers (and the edit column)."""
+    w = words()
+    t = w.tables[key]
+    return _table(t.title, t.columns + ([w.edit_column] if editable else []), rows)
+
+
 def _indicators(report: Report, editable: bool) -> str:
     rows = []
     for k, i in enumerate(report.indicators):
@@ -181,8 +208,7 @@ def _indicators(report: Report, editable: bool) -> str:
                     f"<small><code>{escape(i.code)}</code></small></td><td class=\"num\">{escape(i.qualifier or '')}"
                     f"{_num(i.value)}</td><td>{escape(i.unit or '')}</td><td>{escape(scope)}</td>"
                     f"<td>{i.page or ''}</td>{_fix_cell(editable, drop=True)}</tr>")
-    head = ["Chỉ tiêu (mã)", "Giá trị", "Đơn vị", "Lĩnh vực/phạm vi", "Trang"] + (["Sửa"] if editable else [])
-    return _table("Chỉ tiêu", head, rows)
+    return _headed("indicators", rows, editable)
 
 
 def _rows(report: Report, editable: bool) -> str:
@@ -195,8 +221,7 @@ def _rows(report: Report, editable: bool) -> str:
             rows.append(f'<tr data-id="row-{t}-{r}" data-kind="row"><td>{escape(table.form or "")}</td>'
                         f"<td>{escape(row.code)}</td><td>{escape(row.label)}</td><td>{escape(row.unit or '')}</td>"
                         f'<td class="num">{escape(row.raw or "")}</td><td>{row.page or table.page or ""}</td>{fix}</tr>')
-    head = ["Biểu", "Mã dòng", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Trang"] + (["Sửa"] if editable else [])
-    return _table("Dòng biểu mẫu", head, rows)
+    return _headed("rows", rows, editable)
 
 
 def _references(report: Report) -> str:
@@ -204,7 +229,7 @@ def _references(report: Report) -> str:
             f"<td>{escape(r.symbol or r.number or '')}</td><td>{_d(r.date) or ''}</td><td>{escape(r.issuer or '')}</td>"
             f"<td>{', '.join(sorted({str(m.page) for m in r.mentions if m.page}))}</td></tr>"
             for k, r in enumerate(report.references)]
-    return _table("Văn bản trích dẫn", ["Loại", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trang"], rows)
+    return _headed("references", rows)
 
 
 def _checks(report: Report, editable: bool) -> str:
