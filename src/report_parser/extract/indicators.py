@@ -8,6 +8,12 @@ states. Clauses matter because one sentence usually carries a whole breakdown:
 nhận trực tiếp ..." — each figure must be read with its own words, and with the
 clause it breaks down. Targets (plans, "phấn đấu"), other bodies' figures and
 the appendix never become text indicators.
+
+A figure is read with the words nearest to it: its clause up to the next figure,
+cut where the next figure's predicate starts ("24 nhiệm vụ ... đã hoàn thành
+05/24"); a weak "đạt 78%" with the figure it qualifies; office and system names
+blanked. The scope (``scope.py``) decides whose figure it is. A sentence that gives
+one code several values it does not tell apart is left out (precision first).
 """
 from __future__ import annotations
 
