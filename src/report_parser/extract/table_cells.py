@@ -148,14 +148,20 @@ def cell_value(raw: str | None, unit: str | None) -> float | int | None:
 
 
 # --------------------------------------------------------------------------- flattened rows
-_VALUE_TAIL = regex.compile(r"^(\S+(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*đồng\S*)?)\s*(.*)$")
+@patterns.memoised
+def _value_tail() -> regex.Pattern:
+    """A value and its money unit ("1,5 tỷ đồng"), then the note; the scales are those units.yaml
+    writes before "đồng" in its money units (tỷ, triệu, nghìn...)."""
+    money = patterns.load("units.yaml", numbers.UnitsSpec).money
+    scales = [k.removesuffix(" đồng") for k in money if k.endswith(" đồng")]
+    return regex.compile(rf"^(\S+(?:\s+(?:{patterns.alternation(scales)})?\s*đồng\S*)?)\s*(.*)$")
 
 
 def _split_tail(tail: str) -> tuple[str | None, str | None]:
     """(raw value, note) of what follows the unit in a flattened row."""
     if not tail:
         return None, None
-    m = _VALUE_TAIL.match(tail)
+    m = _value_tail().match(tail)
     return m.group(1), (m.group(2) or None)
 
 
