@@ -148,3 +148,44 @@ def test_a_provinces_total_published_procedures_and_its_plan_rate():
     assert {(c, v) for c, d, v in found(body, "tỉnh") if not d} == {
         ("plan.tasks_done", 11.0), ("plan.tasks_total", 49.0), ("plan.completion_rate", 22.45),
         ("tthc.published", 2310.0), ("tthc.total", 2310.0)}
+
+
+# A sentence that goes on with the one before it ("Trong số này …", "Trong số N hồ sơ …", "Trong đó, …")
+# speaks of whom that one speaks: a part's figures stay a part's in the next sentence too.
+CONTINUED_PART = (  # a provincial news text: the district tier's figures, two sentences
+    "Ở cấp huyện, tổng số hồ sơ giải quyết trong tháng 10 vừa qua trên hệ thống một cửa điện tử bao gồm "
+    "số liệu của xã là 21.686 hồ sơ, trong đó tiếp nhận mới 18.477 hồ sơ, số còn lại từ trước chuyển sang. "
+    "Trong số này đã giải quyết được 17.651 hồ sơ, trong đó có 13.767 hồ sơ trước hạn, chiếm 78%; có 3.254 "
+    "hồ sơ giải quyết đúng hạn, chiếm 18,4% và số quá hạn còn 634 hồ sơ, chiếm đến 3,6%.")
+
+
+def test_a_sentence_going_on_with_a_parts_sentence_is_the_parts():
+    assert found(CONTINUED_PART) == set()
+    got = found(CONTINUED_PART, "tỉnh")
+    assert got and all(dict(d).get("scope") == "cấp huyện" for _, d, _ in got)
+
+
+@pytest.mark.parametrize("body", [
+    ("Với cấp huyện, 12 huyện, thành phố trong tỉnh trong quý I đã tiếp nhận 340.060 hồ sơ, đã giải quyết "
+     "329.596 hồ sơ. Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436 hồ sơ và có 969 hồ "
+     "sơ đã quá hạn."),
+    ("Tại bộ phận một cửa của UBND các xã, thi trấn đã tiếp nhận tổng số gần 11.300 hồ sơ, trong đó có hơn "
+     "9.200 hồ sơ trực tuyến mức độ 3-4. Sau khi tiếp nhận, hơn 11.200 hồ sơ đã được giải quyết (phần lớn là "
+     "giải quyết trước hạn và đúng hạn), không có hồ sơ giải quyết quá hạn."),
+])
+def test_the_next_sentence_of_a_part_gives_nothing_for_an_unknown_body(body):
+    assert found(body) == set()
+
+
+def test_a_sentence_of_its_own_after_a_part_is_the_bodys():
+    """Without a continuation word the next sentence is read on its own (here: the body's own)."""
+    body = ("Tổng số hồ sơ cấp xã đã giải quyết là 241.331 hồ sơ. "
+            "Tổng số hồ sơ đã giải quyết là 300.000 hồ sơ.")
+    assert found(body) == want(("dossiers.resolved", 300000))
+
+
+def test_a_city_desk_and_its_communes_together_are_the_city():
+    body = ("Từ đầu năm 2025 đến hết ngày 27-5, bộ phận tiếp nhận và trả kết quả TP. Phổ Yên và các xã, phường "
+            "trên địa bàn đã tiếp nhận 24.234 hồ sơ thủ tục hành chính. Trong số này, 430 hồ sơ giải quyết quá hạn "
+            "(chiếm tỷ lệ 1,77%).")
+    assert found(body) == want(("dossiers.received", 24234), ("dossiers.late", 430), ("dossiers.late_rate", 1.77))

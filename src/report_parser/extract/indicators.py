@@ -440,7 +440,16 @@ def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = 
         if start <= s < offset:
             e = min(e, offset)
             before = before[:s - start] + " " * (e - s) + before[e - start:]
-    return scope.scope_of(before, left, body, after)
+    return scope.scope_of(before, left, body, after, _previous_sentence(ctx, start))
+
+
+def _previous_sentence(ctx: Context, start: int) -> str:
+    """The sentence before the one starting at ``start`` when both are of one paragraph, else ""."""
+    gap = ctx.text[:start].rstrip(" \t")
+    prev = ctx.structure.sentence_at(len(gap) - 1) if gap and gap[-1] != "\n" else None
+    if prev is None or "\n" in ctx.text[prev.start:start].rstrip():
+        return ""
+    return ctx.text[prev.start:start]
 
 
 def _siblings(segs: list[Segment]) -> dict[int, list[tuple[int, int]]]:

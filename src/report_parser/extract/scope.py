@@ -37,6 +37,7 @@ class ScopeSpec(BaseModel):
     more_levels: dict[str, str]
     markers: list[Marker]
     document_issuer: str
+    continuations: str
     other_periods: list[str]
     changes: str
 
@@ -47,6 +48,7 @@ class CompiledScope:
     markers: regex.Pattern  # one alternation, a named group per marker
     kinds: list[MarkerKind]
     issuer_before: regex.Pattern
+    continuations: regex.Pattern
     other_periods: regex.Pattern
     changes: regex.Pattern
 
@@ -69,6 +71,7 @@ def compiled() -> CompiledScope:
     return CompiledScope({k.casefold(): v for k, v in ranks.items()}, regex.compile(words, regex.I),
                          [m.kind for m in spec.markers],
                          regex.compile(r"(?<![\p{L}])" + _source(spec.document_issuer) + r"\s+$", regex.I),
+                         regex.compile(r"\s*(?:" + _source(spec.continuations) + ")", regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I))
 
@@ -142,14 +145,18 @@ def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
     return None
 
 
-def scope_of(sentence_before: str, left: str, body: int | None, after: str = "") -> Scope:
+def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "") -> Scope:
     """The scope of a figure from its sentence before it, the words right before it and, for an item
-    of a breakdown, the words right after it (``after``, up to the end of its clause)."""
+    of a breakdown, the words right after it (``after``, up to the end of its clause); a sentence that
+    goes on with the one before it (``previous``, of the same paragraph) without a marker of its own
+    has that one's scope."""
     cs = compiled()
     if cs.changes.search(left) or cs.other_periods.search(sentence_before):
         return Scope("other")
     m = _part_after(after, cs) or _last_marker(sentence_before, cs)
     if m is None:
+        if previous and cs.continuations.match(sentence_before):
+            return scope_of(previous, "", body)
         return Scope("own")
     n = _index(m)
     level = m.group(f"level{n}") if f"level{n}" in m.groupdict() else None
