@@ -189,3 +189,20 @@ def test_a_city_desk_and_its_communes_together_are_the_city():
             "trên địa bàn đã tiếp nhận 24.234 hồ sơ thủ tục hành chính. Trong số này, 430 hồ sơ giải quyết quá hạn "
             "(chiếm tỷ lệ 1,77%).")
     assert found(body) == want(("dossiers.received", 24234), ("dossiers.late", 430), ("dossiers.late_rate", 1.77))
+
+
+def test_one_unit_picked_out_of_a_total_is_a_part():
+    """"Trong đó, tại <unit>" after a whole territory's total: the unit's own figures, not the body's."""
+    body = ("Trong đó, tại Bộ phận Một cửa UBND thành phố, đã tiếp nhận 15.868 hồ sơ, giải quyết trước hạn, đúng hạn "
+            "15.539 hồ sơ (trong đó có 370 hồ sơ đang giải quyết trong hạn và 9 hồ sơ đang giải quyết quá hạn), đạt "
+            "tỷ lệ 97,93%, tăng 0,10% so với năm 2022.")
+    assert found(body) == set()
+    got = found(body, "huyện")
+    assert got and all(dict(d).get("scope") for _, d, _ in got)
+
+
+def test_a_rate_reached_by_some_units_is_not_the_bodys():
+    body = ("Những địa phương có tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt 100% là các xã, phường, thị trấn "
+            "thuộc thành phố và các huyện.")
+    assert found(body) == set()
+    assert not any(not d for _, d, _ in found(body, "tỉnh"))

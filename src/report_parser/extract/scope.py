@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from .. import levels as _levels
 from .. import patterns
 
-MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot"]
+MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot", "subunit"]
 Verdict = Literal["own", "part", "other"]
 
 
@@ -87,7 +87,7 @@ def _unleveled(kind: MarkerKind, body: int | None) -> Verdict | None:
     """Verdicts that do not depend on the marker's level."""
     if kind == "tiers":
         return "own"
-    if kind == "pilot":
+    if kind in ("pilot", "subunit"):
         return "part"
     if body is None:
         return "part" if kind in ("tier", "units") else "own"
