@@ -482,3 +482,16 @@ def test_a_cumulative_total_handled_is_the_whole_received_not_pending():
     got = found(body)
     assert ("dossiers.received", (), 6302.0) in got
     assert not any(c == "dossiers.pending" for c, _, _ in got)
+
+
+def test_items_of_a_total_quota_are_no_staff_counts():
+    """"tổng biên chế ... trong đó, công chức là N người": N is an allocation, not the civil servants in post."""
+    body = ("Theo đó, tổng biên chế năm 2018 là 31.564 người (giảm 346 người so với năm 2016), trong đó, công chức "
+            "là 2.929 người (giảm 41 người), viên chức 27.114 người (giảm 269 người).")
+    assert not any(c == "staff.civil_servants" for c, _, _ in found(body))
+
+
+def test_satisfaction_with_another_programme_is_no_service_satisfaction():
+    body = ("Có 71/72 người dân được lấy ý kiến (tỷ lệ 98,61%) hài lòng với những kết quả xây dựng nông thôn mới "
+            "của địa phương.")
+    assert found(body) == set()
