@@ -495,3 +495,9 @@ def test_satisfaction_with_another_programme_is_no_service_satisfaction():
     body = ("Có 71/72 người dân được lấy ý kiến (tỷ lệ 98,61%) hài lòng với những kết quả xây dựng nông thôn mới "
             "của địa phương.")
     assert found(body) == set()
+
+
+def test_services_independent_of_the_administrative_boundary_are_a_list_of_their_own():
+    body = ("Theo quyết định, có 2.234 dịch vụ công trực tuyến (DVCTT) được thực hiện thủ tục không phụ thuộc địa "
+            "giới (1.096 DVCTT toàn trình và 1.138 DVCTT một phần).")
+    assert found(body) == set()
