@@ -501,3 +501,11 @@ def test_services_independent_of_the_administrative_boundary_are_a_list_of_their
     body = ("Theo quyết định, có 2.234 dịch vụ công trực tuyến (DVCTT) được thực hiện thủ tục không phụ thuộc địa "
             "giới (1.096 DVCTT toàn trình và 1.138 DVCTT một phần).")
     assert found(body) == set()
+
+
+def test_files_already_overdue_among_those_pending_are_not_resolved_late():
+    body = ("Trong quý I đã giải quyết 329.596 hồ sơ. Số hồ sơ đang giải quyết 3.405 hồ sơ, số hồ sơ chưa đến hạn "
+            "là 2.436 hồ sơ và có 969 hồ sơ đã quá hạn.")
+    got = found(body)
+    assert ("dossiers.resolved", (), 329596.0) in got
+    assert not any(c.startswith("dossiers.late") for c, _, _ in got)
