@@ -23,6 +23,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
+from . import patterns
+from .levels import tiers
 from .vietnamese import unaccent
 
 
@@ -43,8 +47,23 @@ def _query(sql: str) -> list[dict]:
         conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute(sql).fetchall()]
 
-_PREFIX = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)?\s*"
-                     r"(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|tp\.?)\s+", re.IGNORECASE)
+class _Prefixes(BaseModel):
+    """The part of metadata.yaml this module reads: the bodies ("UBND", "Ủy ban nhân dân") and the
+    level abbreviations ("TP") that may stand before a unit's name (the rest is the metadata reader's)."""
+
+    model_config = ConfigDict(extra="ignore")
+    bodies: dict[str, str]
+    level_abbrevs: dict[str, str] = {}
+
+
+@patterns.memoised
+def _prefix() -> re.Pattern:
+    """"UBND xã ", "Ủy ban nhân dân thành phố ", "TP. ": what stands before a unit's own name
+    (the bodies of metadata.yaml, the level words of levels.yaml and their abbreviations)."""
+    v = patterns.load("metadata.yaml", _Prefixes)
+    levels = patterns.alternation(tiers()) + "|" + "|".join(
+        re.escape(a.lower()) + r"\.?" for a in sorted(v.level_abbrevs, key=lambda a: (-len(a), a)))
+    return re.compile(rf"^(?:{patterns.alternation(v.bodies)})?\s*(?:{levels})\s+", re.IGNORECASE)
 
 
 def fold(name: str | None) -> str:
@@ -52,14 +71,14 @@ def fold(name: str | None) -> str:
     if not name:
         return ""
     text = unicodedata.normalize("NFC", name).strip().lower()
-    return "".join(c for c in unaccent(_PREFIX.sub("", text)) if c.isalnum())
+    return "".join(c for c in unaccent(_prefix().sub("", text)) if c.isalnum())
 
 
 def bare(name: str | None) -> str | None:
     """'UBND xã Lê Hồng' -> 'Lê Hồng': the proper name without the level word."""
     if not name:
         return None
-    return _PREFIX.sub("", unicodedata.normalize("NFC", name).strip()) or None
+    return _prefix().sub("", unicodedata.normalize("NFC", name).strip()) or None
 
 
 @dataclass
