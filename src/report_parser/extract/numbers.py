@@ -15,9 +15,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .. import patterns
+
+
+class NotQuantities(BaseModel):
+    """``not_quantities`` of ``patterns/units.yaml``: words around a number that make it no quantity."""
+
+    model_config = ConfigDict(extra="forbid")
+    before: list[str]
+    document_types: list[str]
+    document_types_with_so: list[str]
+    articles: list[str]
+    list_separators: list[str]
+    levels: list[str]
+    level_separators: list[str]
+    periods_after: list[str]
+    dates_before: list[str]
 
 
 class UnitsSpec(BaseModel):
@@ -28,6 +43,15 @@ class UnitsSpec(BaseModel):
     qualifiers: dict[str, str]
     count_scales: dict[str, int] = {}  # "37 ngàn hồ sơ", "84,5 triệu hồ sơ": before a unit noun
     count_scales_alone: dict[str, int] = {}  # "gần 27 ngàn": without a noun (else "5 triệu" is money)
+    glued_money: list[str]  # "10tỷ", "500.000đ": money words written right after the digits
+    not_quantities: NotQuantities
+
+    @model_validator(mode="after")
+    def _glued_are_money(self) -> "UnitsSpec":
+        unknown = [w for w in self.glued_money if w not in self.money]
+        if unknown:
+            raise ValueError(f"glued_money words that are no money word: {', '.join(unknown)}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -158,39 +182,63 @@ def parse_money(s: str | None) -> float | int | None:
 # --------------------------------------------------------------------------- running text
 _SLASHED = regex.compile(
     r"(?<![\p{L}\p{N}.,/:_-])\d[\d.,]*(?:/[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}][\p{L}\p{N}\-]*)*)+")
-_NUM = regex.compile(
-    r"(?<![\p{L}\p{N}.,/:_-])"
-    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?![\p{N}_]|[.,:/]\p{N})"
-    r"(?:(?![\p{L}])|(?=(?:đồng|đ|tỷ|tỉ|triệu|VNĐ|VND)(?![\p{L}])))")
 _PERCENT = regex.compile(r"\s?(%|phần\s+trăm)")
-# words right before a number that make it a name, date part or reference, not a quantity
-_NOT_QUANTITY_BEFORE = regex.compile(
-    r"(?:^|(?<![\p{L}]))(?:ngày|tháng|năm|quý|thứ|lần|điều|khoản|điểm|chương|khóa|khoá|"
-    r"biểu\s+mẫu|biểu\s+số|mẫu\s+số|phụ\s+lục|iso|tcvn|covid|giai\s+đoạn|tầng)[\s-]*$", regex.I)
 _DOC_NUMBER_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))số\s*$", regex.I)
-_DOC_TYPE_NUMBER_BEFORE = regex.compile(
-    r"(?:(?:nghị\s+quyết|nghị\s+định|thông\s+tư|quyết\s+định|chỉ\s+thị|công\s+văn|luật)(?:\s+số)?|"
-    r"(?:kế\s+hoạch|thông\s+báo|báo\s+cáo|tờ\s+trình|hướng\s+dẫn|chương\s+trình|đề\s+án|công\s+điện|"
-    r"quy\s+chế)\s+số)\s*$", regex.I)
-# "các điều 13, 14, 15 và 24": the rest of a list of articles
-_REFERENCE_LIST_BEFORE = regex.compile(
-    r"(?:^|(?<![\p{L}]))(?:điều|khoản|điểm|chương)\s+(?:\d+[a-zđ]?\s*(?:,|và|hoặc|-)\s*)+$", regex.I)
 # "Đề án Bến Tre 50", "Quận 1": a number glued to a proper name
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+ $")
 _TOTAL_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))tổng\s+số\s*$", regex.I)
-# "mức độ 3,4", "mức độ 3 và 4", "mức độ 3, mức độ 4": lists of levels
-_LEVELS = regex.compile(r"(?:mức|cấp)\s+độ\s*\d(?:\s*(?:,|và|-|/|hoặc|\+)\s*(?:(?:mức|cấp)\s+độ\s*)?\d)*(?![\p{N}%])",
-                        regex.I)
-_PERIOD_AFTER = regex.compile(r"\s*(?:tháng|năm|quý|tuần)(?![\p{L}])", regex.I)
 _ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
 _SPELLED_OUT = regex.compile(r"\s*\((?:\p{Ll}+\s*){1,6}\)")
-_DATE_WORDS_BEFORE = regex.compile(r"(?:^|(?<![\p{L}]))(?:ngày|tháng|từ|đến|tới|hết|trước|sau)\s*$", regex.I)
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of vocabulary words in which a space stands for any run of spaces."""
+    return patterns.alternation(words).replace(r"\ ", r"\s+")
+
+
+@dataclass(frozen=True)
+class _Running:
+    """The regexes of numbers in running text, built from ``units.yaml``."""
+
+    num: regex.Pattern
+    not_quantity_before: regex.Pattern  # "ngày 5", "Điều 3", "ISO 9001": a name, date part or reference
+    doc_type_number_before: regex.Pattern  # "Nghị định 30", "Kế hoạch số 45"
+    reference_list_before: regex.Pattern  # "các điều 13, 14, 15 và 24": the rest of a list of articles
+    levels: regex.Pattern  # "mức độ 3,4", "mức độ 3 và 4", "mức độ 3, mức độ 4": lists of levels
+    period_after: regex.Pattern  # "6 tháng"
+    date_words_before: regex.Pattern  # "từ 01/3"
+
+
+@patterns.memoised
+def _running() -> _Running:
+    spec = _vocab()[0]
+    nq = spec.not_quantities
+    word_start = r"(?:^|(?<![\p{L}]))"
+    seps = _words(nq.list_separators)
+    level = _words(nq.levels)
+    return _Running(
+        num=regex.compile(
+            r"(?<![\p{L}\p{N}.,/:_-])"
+            r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+            r"(?![\p{N}_]|[.,:/]\p{N})"
+            r"(?:(?![\p{L}])|(?=(?:" + patterns.alternation(spec.glued_money) + r")(?![\p{L}])))"),
+        not_quantity_before=regex.compile(word_start + r"(?:" + _words(nq.before) + r")[\s-]*$", regex.I),
+        doc_type_number_before=regex.compile(
+            r"(?:(?:" + _words(nq.document_types) + r")(?:\s+số)?|(?:" + _words(nq.document_types_with_so)
+            + r")\s+số)\s*$", regex.I),
+        reference_list_before=regex.compile(
+            word_start + r"(?:" + _words(nq.articles) + r")\s+(?:\d+[a-zđ]?\s*(?:" + seps + r")\s*)+$", regex.I),
+        levels=regex.compile(
+            r"(?:" + level + r")\s*\d(?:\s*(?:" + seps + "|" + _words(nq.level_separators) + r")\s*(?:(?:"
+            + level + r")\s*)?\d)*(?![\p{N}%])", regex.I),
+        period_after=regex.compile(r"\s*(?:" + _words(nq.periods_after) + r")(?![\p{L}])", regex.I),
+        date_words_before=regex.compile(word_start + r"(?:" + _words(nq.dates_before) + r")\s*$", regex.I),
+    )
 
 
 def level_spans(text: str) -> list[tuple[int, int]]:
     """Spans of service-level lists ("mức độ 3,4"): their digits and commas are no numbers or clause breaks."""
-    return [m.span() for m in _LEVELS.finditer(text)]
+    return [m.span() for m in _running().levels.finditer(text)]
 
 
 class _Taken:
@@ -269,7 +317,7 @@ def _ratio(text: str, m: regex.Match) -> Quantity | None:
     part, whole = parse_number(parts[0]), parse_number(parts[1])
     if part is None or whole is None or not whole or part > whole:
         return None
-    if regex.fullmatch(r"(?:19|20)\d\d", parts[1]) or _DATE_WORDS_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+    if regex.fullmatch(r"(?:19|20)\d\d", parts[1]) or _running().date_words_before.search(text[max(0, m.start() - 12):m.start()]):
         return None
     unit, kind, end, _ = _after_unit(text, m.end())
     if kind == "percent":
@@ -281,8 +329,9 @@ def _ratio(text: str, m: regex.Match) -> Quantity | None:
 def _name_or_reference(text: str, start: int, num_end: int) -> bool:
     """The number names a date part, an article, a document or an enumerator, whatever follows it."""
     before = text[max(0, start - 25):start]
-    return bool(_NOT_QUANTITY_BEFORE.search(before) or _DOC_TYPE_NUMBER_BEFORE.search(before)
-                or _is_enumerator(text, start, num_end) or _REFERENCE_LIST_BEFORE.search(before))
+    rx = _running()
+    return bool(rx.not_quantity_before.search(before) or rx.doc_type_number_before.search(before)
+                or _is_enumerator(text, start, num_end) or rx.reference_list_before.search(before))
 
 
 def _bare_non_quantity(text: str, start: int, num_end: int, tok: str) -> bool:
@@ -296,7 +345,7 @@ def _bare_non_quantity(text: str, start: int, num_end: int, tok: str) -> bool:
     if regex.fullmatch(r"(?:19|20)\d\d", tok):
         return True
     spelled = _SPELLED_OUT.match(text, num_end)
-    return bool(_PERIOD_AFTER.match(text, spelled.end() if spelled else num_end))
+    return bool(_running().period_after.match(text, spelled.end() if spelled else num_end))
 
 
 def _single(text: str, m: regex.Match) -> Quantity | None:
@@ -334,7 +383,7 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(q)
     taken.extend(level_spans(text))
     inside = _Taken(taken)
-    for m in _NUM.finditer(text):
+    for m in _running().num.finditer(text):
         if m.start() in inside:
             continue
         if q := _single(text, m):
