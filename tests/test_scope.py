@@ -206,3 +206,12 @@ def test_a_rate_reached_by_some_units_is_not_the_bodys():
             "thuộc thành phố và các huyện.")
     assert found(body) == set()
     assert not any(not d for _, d, _ in found(body, "tỉnh"))
+
+
+def test_commune_staff_is_a_kind_of_staff_not_the_communes_tier():
+    """"cán bộ, công chức cấp xã" names a kind of staff (by law): no part marker, for the sentence or the next."""
+    body = ("Hiện nay, tổng số cán bộ, công chức cấp xã có hơn 3.500 người. Trong đó, cán bộ chuyên trách có hơn "
+            "1.800 người với trên 65% có trình độ chuyên môn (từ trung cấp trở lên), công chức có hơn 1.700 người.")
+    got = found(body)
+    assert ("staff.officials", (), 1800.0) in got
+    assert ("staff.civil_servants", (), 1700.0) in got

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from .. import levels as _levels
 from .. import patterns
 
-MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot", "subunit"]
+MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot", "subunit",
+                     "category"]
 Verdict = Literal["own", "part", "other"]
 
 
@@ -126,6 +127,8 @@ def _last_marker(before: str, cs: CompiledScope) -> regex.Match | None:
     for m in cs.markers.finditer(before):
         if cs.kinds[_index(m)] == "government" and cs.issuer_before.search(before, 0, m.start()):
             continue  # "Kế hoạch số 385/KH-UBND của UBND thành phố": the document's issuer
+        if cs.kinds[_index(m)] == "category":
+            continue  # "cán bộ, công chức cấp xã": a kind of staff, not the communes' tier
         last = m
     return last
 
