@@ -523,8 +523,11 @@ def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
     return where.verdict == "own" or (parts and where.verdict == "part" and body is not None)
 
 
-_ITEM_NAME = regex.compile(r"^[\s(,;:]*(?:(?:trong đó|trong số đó|bao gồm|gồm|cụ thể)[\s,:]*)?"
-                           r"(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
+@patterns.memoised
+def _item_name() -> regex.Pattern:
+    """The name of an item of a breakdown, after the breakdown's opener (indicators.yaml ``openers``)."""
+    openers = "|".join(f"(?:{_source(p)})" for p in compiled().spec.openers)
+    return regex.compile(r"^[\s(,;:]*(?:(?:" + openers + r")[\s,:]*)?(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
 
 
 def _named_items(ctx: Context, coded: list) -> list:
@@ -539,7 +542,7 @@ def _named_items(ctx: Context, coded: list) -> list:
         parent = r.seg.parent if r.seg is not None else None
         if parent is not None and "field" not in dim and rule.code in codes_of.get(id(parent), ()):
             before = " ".join(ctx.text[s:min(e, r.q.start)] for s, e in r.seg.pieces if s < r.q.start)
-            m = _ITEM_NAME.match(before)
+            m = _item_name().match(before)
             if m and len(m.group("name").split()) <= 20:
                 dim = {**dim, "field": canonical_field(m.group("name"))}
         out.append((r, rule, value, dim))
