@@ -7,9 +7,10 @@ Two kinds are counted, each with its place:
             values), at least one of them Vietnamese (a letter with a Vietnamese mark, or đ)
   regex     one string constant holding a regex alternation (a|b|c|d) of more than 3
             alternatives, at least one of them Vietnamese
-Not counted: docstrings, and spelling tables (every entry one character, a lower-case
-syllable part of at most 3 letters, or legacy font bytes: vietnamese.py's onsets and
-nuclei, the TCVN3/VNI maps), which are the orthography the code implements, not vocabulary.
+Not counted: docstrings, character classes ("[a-zđ]" is the alphabet), and spelling
+tables (every entry one character, a lower-case syllable part of at most 3 letters, or
+legacy font bytes: vietnamese.py's onsets and nuclei, the TCVN3/VNI maps), which are the
+orthography the code implements, not vocabulary.
 
 Usage: python3 scripts/count_word_lists.py [SRC] [-v]   (default SRC: src/)
 """
@@ -92,13 +93,21 @@ def _top_alternatives(pattern: str) -> list[list[str]]:
     return out + stack
 
 
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+
+
+def _words_of(alternative: str) -> str:
+    """An alternative without its character classes: "[a-zđ]" is the alphabet, not a word."""
+    return _CHAR_CLASS.sub("", alternative)
+
+
 def regex_lists(tree: ast.AST):
     skip = _docstrings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value and id(node) not in skip:
             for alts in _top_alternatives(node.value):
                 alts = [a.removeprefix("?:") for a in alts]
-                if len(alts) > MAX_ENTRIES and any(is_vietnamese(a) for a in alts) and not _is_spelling_table(alts):
+                if len(alts) > MAX_ENTRIES and any(is_vietnamese(_words_of(a)) for a in alts) and not _is_spelling_table(alts):
                     yield node.lineno, alts
                     break
 

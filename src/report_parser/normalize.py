@@ -16,6 +16,9 @@ from collections.abc import Callable
 
 import regex
 
+from pydantic import BaseModel, ConfigDict
+
+from . import patterns
 from .document import PAGE_BREAK, Document
 from .vietnamese import is_caps, is_syllable
 
@@ -207,23 +210,41 @@ def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------------------- paragraphs
-_MARKER = regex.compile(
-    r"""^(?:
-        [-+•*·▪●○◦]\s                                  # bullets
-      | [IVXLC]{1,6}\s*[.)]\s*\S                       # I. II.
-      | \d{1,2}\s*[.)]\s+\S                             # 1. 2)
-      | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s+\S              # 2.1. 3.3.1 (form row codes too)
-      | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$               # a code alone on its line
-      | \d{1,2}\.\s*$
-      | [a-zđ][.)]\s                                   # a. b)
-      | (?:PHẦN|Phần|CHƯƠNG|Chương|Điều|ĐIỀU|Mục|MỤC|PHỤ\sLỤC|BIỂU\sMẪU)\b
-      | (?:Số\s*:|Kính\sgửi|Nơi\snhận|Căn\scứ|Xét\s|Trên\sđây|Ngày\s+\d)
-      | (?:TM|KT|TL|TUQ|Q)\.\s
-      | \(\s*(?:Số\sliệu|Kèm\stheo|Ban\shành\skèm)
-      | \p{Lu}[\p{L} .'-]{1,40},\s*ngày\b                  # place-date line
-    )""",
-    regex.X,
-)
+class _LineVocab(BaseModel):
+    """The part of ``patterns/structure.yaml`` read here: the words that open a block of lines."""
+
+    model_config = ConfigDict(extra="ignore")
+    part_headings: list[str]
+    block_headings: list[str]
+    caps_headings: list[str]
+    line_openers: list[str]
+
+
+@patterns.memoised
+def _marker() -> regex.Pattern:
+    """A line that opens a block: a bullet, a section number, a heading word, a signature capacity, an
+    opener of a document's lines (structure.yaml ``line_openers``: "Kính gửi", "Căn cứ", a place-date line)."""
+    v = patterns.load("structure.yaml", _LineVocab)
+    titled = v.part_headings + v.block_headings
+    headings = patterns.alternation(titled + [w.upper() for w in titled] + v.caps_headings).replace("\\ ", r"\s")
+    openers = "|".join(w.replace(" ", r"\s") for w in v.line_openers)
+    return regex.compile(
+        r"""^(?:
+            [-+•*·▪●○◦]\s                                  # bullets
+          | [IVXLC]{1,6}\s*[.)]\s*\S                       # I. II.
+          | \d{1,2}\s*[.)]\s+\S                             # 1. 2)
+          | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s+\S              # 2.1. 3.3.1 (form row codes too)
+          | \d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$               # a code alone on its line
+          | \d{1,2}\.\s*$
+          | [a-zđ][.)]\s                                   # a. b)
+          | (?:""" + headings + r""")\b
+          | (?:""" + openers + r""")
+          | (?:TM|KT|TL|TUQ|Q)\.\s                          # signature capacities
+        )""",
+        regex.X,
+    )
+
+
 # headings that are also ordinary words of a sentence: a new line only after a finished line
 _WEAK_MARKER = regex.compile(
     r"^(?:Biểu\smẫu\s+(?:số\s*)?\d|Phụ\slục(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
@@ -244,12 +265,13 @@ def _join_lines(t: Tracked) -> int:
     A symbol broken after its dash or slash ("44/QĐ-\\nHĐND") is joined without a space.
     """
     text = t.text
+    marker = _marker()
 
     def keep_break(prev: str, nxt: str) -> bool:
         p, n = prev.strip(), nxt.strip()
         if not p or not n:
             return True
-        if _MARKER.match(n) or is_caps(n, 4) or is_caps(p, 4):
+        if marker.match(n) or is_caps(n, 4) or is_caps(p, 4):
             return True
         if _WEAK_MARKER.match(n):
             return not p[-1].islower() or len(p) < 40
@@ -268,7 +290,7 @@ def _join_lines(t: Tracked) -> int:
         end = text.find("\n", m.end())
         nxt = text[m.end(): end if end >= 0 else len(text)]
         p = prev.rstrip()
-        if _SYMBOL_BROKEN.search(p) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not _MARKER.match(nxt.lstrip()):
+        if _SYMBOL_BROKEN.search(p) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not marker.match(nxt.lstrip()):
             return ""  # a document symbol broken after "-" or "/"
         if keep_break(prev, nxt):
             return "\n"

@@ -32,6 +32,9 @@ class _Vocab(BaseModel):
     model_config = ConfigDict(extra="forbid")
     abbreviations: list[str]
     part_headings: list[str]
+    block_headings: list[str]  # these three: normalize.py's (the lines broken lines are not joined into)
+    caps_headings: list[str]
+    line_openers: list[str]
 
 
 class _FormHeading(BaseModel):
