@@ -509,3 +509,12 @@ def test_files_already_overdue_among_those_pending_are_not_resolved_late():
     got = found(body)
     assert ("dossiers.resolved", (), 329596.0) in got
     assert not any(c.startswith("dossiers.late") for c, _, _ in got)
+
+
+def test_a_rate_after_an_aside_in_parentheses_is_the_main_clauses():
+    """The rate after "(trong đó ... 9 hồ sơ đang giải quyết quá hạn)" qualifies the on-time count before the
+    parenthesis; files still being handled, overdue or not, are neither all the pending nor resolved late."""
+    body = ("Tại Bộ phận Một cửa, đã tiếp nhận 15.868 hồ sơ, giải quyết trước hạn, đúng hạn 15.539 hồ sơ (trong đó có "
+            "370 hồ sơ đang giải quyết trong hạn và 9 hồ sơ đang giải quyết quá hạn), đạt tỷ lệ 97,93%.")
+    assert found(body) == want(("dossiers.received", 15868), ("dossiers.on_time", 15539),
+                               ("dossiers.on_time_rate", 97.93))

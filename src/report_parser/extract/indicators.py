@@ -357,6 +357,16 @@ def _restates(r: Reading, seg: Segment, ctx: Context, cp: Compiled) -> bool:
             and _is_weak(r.local.strip(" ()"), ctx.text[r.q.start:r.q.end], cp))
 
 
+def _qualified(out: list[Reading], r: Reading, text: str) -> Reading | None:
+    """The figure a weak one qualifies: the last before it that is not inside a parenthesis closed
+    before it ("đúng hạn 15.539 hồ sơ (trong đó ... 9 hồ sơ đang giải quyết quá hạn), đạt tỷ lệ 97,93%")."""
+    for before in reversed(out):
+        between = text[before.q.end:r.q.start]
+        if between.count(")") <= between.count("("):
+            return before
+    return None
+
+
 def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
     """A weak figure ("đạt 78%", "(chiếm 52,1%)") is read with the figure right before it in its
     sentence, which it qualifies, or else with the clause its own clause breaks down."""
@@ -367,7 +377,7 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
             before = " ".join(ctx.text[s:min(e, r.q.start)] for s, e in seg.parent.pieces if s < r.q.start)
             r = replace(r, local=_plain(before, cp) + " " + r.local)
         elif (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
-            before = out[n - 1] if n else None
+            before = _qualified(out, r, ctx.text)
             if before and before.q.kind == "percent":
                 anchor, r = "", Reading(r.q, "", r.left, r.context, r.unit, seg, r.text)  # a share of a share
             elif before and ctx.structure.sentence_at(before.q.start) is ctx.structure.sentence_at(r.q.start):
