@@ -6,6 +6,8 @@ import sys
 import typing
 from pathlib import Path
 
+import pytest
+
 from report_parser import levels, patterns, structure
 from report_parser.document import Document
 from report_parser.models import Issuer, Level, ReportMeta
@@ -53,6 +55,48 @@ def test_the_word_list_counter_runs():
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "count_word_lists.py")], capture_output=True,
                        text=True, timeout=60)
     assert r.returncode == 0 and "Vietnamese word lists of more than 3 entries" in r.stdout
+    assert r.stdout.rstrip().endswith(" 0 in all"), r.stdout  # vocabulary is data in patterns/, not in src/
+
+
+def test_a_unit_name_loses_the_body_and_level_words_of_the_patterns_files():
+    """places' prefix was a regex word list of its own (UBND, HĐND, the levels): it is metadata.yaml's
+    bodies and level abbreviations and levels.yaml's words now, so a council, a special zone or a
+    "TX" are stripped like a "UBND xã"."""
+    from report_parser import places
+
+    assert places.bare("UBND xã Lê Hồng") == "Lê Hồng"
+    assert places.bare("Hội đồng nhân dân xã Lê Hồng") == "Lê Hồng"
+    assert places.bare("đặc khu Phú Quốc") == "Phú Quốc"
+    assert places.bare("TP. Đà Lạt") == "Đà Lạt" and places.fold("TX Sơn Tây") == "sontay"
+
+
+def test_the_words_that_make_a_number_no_quantity_come_from_the_units_file(tmp_path):
+    from report_parser.extract.numbers import find_quantities
+
+    text = "tại lô 5 có 12 hồ sơ; ngày 5 có 7 hồ sơ."
+    assert [q.value for q in find_quantities(text)] == [5, 12, 7]
+    (tmp_path / "units.yaml").write_text("not_quantities:\n  before: [lô]\n", encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        assert [q.value for q in find_quantities(text)] == [12, 7]
+
+
+def test_a_glued_money_word_must_be_a_money_word(tmp_path):
+    from report_parser.extract.numbers import find_quantities
+
+    (tmp_path / "units.yaml").write_text("glued_money: [nghìn]\n", encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])), pytest.raises(patterns.PatternError, match="glued_money"):
+        find_quantities("10nghìn")
+
+
+def test_a_districts_heading_word_keeps_its_line(tmp_path):
+    """The heading words a broken line is never joined into are structure.yaml's."""
+    from report_parser.normalize import repair_text
+
+    text = "Kết quả thực hiện trong kỳ báo cáo như sau\nTiết 2 kết quả khác của xã"
+    assert "như sau Tiết 2" in repair_text(text)[0]
+    (tmp_path / "structure.yaml").write_text('block_headings: ["Tiết"]\n', encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        assert "như sau\nTiết 2" in repair_text(text)[0]
 
 
 def test_a_special_zones_header_gives_its_level(tmp_path):
