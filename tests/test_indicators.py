@@ -518,3 +518,9 @@ def test_a_rate_after_an_aside_in_parentheses_is_the_main_clauses():
             "370 hồ sơ đang giải quyết trong hạn và 9 hồ sơ đang giải quyết quá hạn), đạt tỷ lệ 97,93%.")
     assert found(body) == want(("dossiers.received", 15868), ("dossiers.on_time", 15539),
                                ("dossiers.on_time_rate", 97.93))
+
+
+def test_an_overdue_count_joined_to_a_pending_count_is_its_part():
+    body = ("Qua xem xét, các cán bộ chuyên môn đã giải quyết được hơn 600 hồ sơ. Số hiện đang tiếp tục giải quyết là "
+            "hơn 100 hồ sơ và chỉ có 1 hồ sơ quá hạn.")
+    assert found(body) == want(("dossiers.resolved", 600), ("dossiers.pending", 100))

@@ -581,22 +581,36 @@ def _under(r: Reading, head: Reading) -> bool:
     return r.seg is not None and r.seg.parent is head.seg and head.seg is not None
 
 
+def _part_of_stated(r: Reading, code: str, in_clause: dict[int, list[tuple[int, str]]], above: dict[int, set[str]],
+                    parts_of: dict[str, list[str]]) -> bool:
+    """A figure of a code that ``parts_of`` makes a part of a code stated by the figure's parent clause,
+    or by an earlier figure of its own clause ("đang tiếp tục giải quyết là hơn 100 hồ sơ và chỉ có 1 hồ sơ
+    quá hạn": the 1 is overdue among the pending files)."""
+    if r.seg is None:
+        return False
+    stated = set(above.get(id(r.seg.parent), set())) if r.seg.parent else set()
+    stated.update(c for start, c in in_clause.get(id(r.seg), ()) if start < r.q.start and c != code)
+    return any(code in parts_of.get(c, ()) for c in stated)
+
+
 def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
     """What a figure's breakdown (after "trong đó" or in parentheses) changes. A rule's ``unless``
     within it: "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ trước chuyển sang 06 hồ
     sơ" is the total, as its breakdown names the carried-over part. And ``parts_of``: the parts of a
-    pending count ("đang giải quyết 5.998 hồ sơ, trong đó ... đã quá hạn 1.481") state no late count."""
+    pending count ("đang giải quyết 5.998 hồ sơ, trong đó ... đã quá hạn 1.481", or later in its own
+    clause) state no late count."""
     below: dict[int, set[str]] = {}
     above: dict[int, set[str]] = {}
+    in_clause: dict[int, list[tuple[int, str]]] = {}
     for r, rule, _, _ in coded:
         if r.seg is not None:
             above.setdefault(id(r.seg), set()).add(rule.code)
+            in_clause.setdefault(id(r.seg), []).append((r.q.start, rule.code))
             if r.seg.parent is not None:
                 below.setdefault(id(r.seg.parent), set()).add(rule.code)
     out = []
     for r, rule, value, dim in coded:
-        parent_codes = above.get(id(r.seg.parent), set()) if r.seg is not None and r.seg.parent else set()
-        if any(rule.code in parts_of.get(c, ()) for c in parent_codes):
+        if _part_of_stated(r, rule.code, in_clause, above, parts_of):
             continue
         u = rule.unless
         if u and u.within == "breakdown":
