@@ -135,6 +135,8 @@ def test_check_patterns_loads_every_patterns_file(monkeypatch):
 @pytest.mark.parametrize("name, content, words", [
     ("fields.jsonl", '{"label": "X", "pattern": [{"LOWERX": "qt"}]}\n', "the token pattern of 'X'"),  # spaCy's
     ("unitz.yaml", "nouns: [x]\n", "unitz.yaml are not ours"),
+    # a district's phrasing that is no valid regular expression: its folder is named, exit 2
+    ("indicators.yaml", 'field_line: "(unclosed["\n', "does not compile (unterminated character set"),
 ])
 def test_parse_checks_the_district_overlay_at_load(tmp_path, name, content, words):
     """A district's broken token pattern (or misspelt file) is exit 2 and one line before parsing,

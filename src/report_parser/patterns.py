@@ -28,6 +28,7 @@ import contextvars
 import functools
 import json
 import os
+import re
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -147,7 +148,12 @@ class Patterns:
     def memo(self, key: str, builder: Callable[[], T]) -> T:
         """``builder()`` computed once for this object (a module's compiled regexes, matchers...)."""
         if key not in self._memo:
-            self._memo[key] = builder()
+            try:
+                self._memo[key] = builder()
+            except (regex.error, re.error) as e:  # a district's phrasing that is no valid regex
+                where = ", ".join(map(str, self.overlay or self.dirs))
+                raise PatternError(f"{where}: a regular expression of the patterns does not compile "
+                                   f"({e}; built by {key})") from None
         return self._memo[key]
 
     def state(self) -> tuple[dict[tuple[str, Any], Any], dict[str, Any]]:
