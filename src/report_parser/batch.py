@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import limits
-from .errors import ReportParserError
+from .errors import ReportParserError, UnreadableInput
 from .ingest import SUPPORTED, file_info
 from .models import Report
 from .options import OcrMode
@@ -76,18 +76,28 @@ def collect(paths: list[Path]) -> list[Path]:
 
     A path named explicitly is always taken (a wrong type becomes an error line),
     files found in folders only when their suffix is supported; hidden files and
-    Word's '~$' lock files are skipped.
+    Word's '~$' lock files are skipped. A folder that cannot be listed is taken too, so that
+    the batch lists it as unreadable instead of losing its files without a word.
     """
     seen: dict[Path, None] = {}
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if (not f.is_dir() and f.suffix.lower() in SUPPORTED
-                        and not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts)):
+            for f in sorted(_walk(p)):
+                if not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts):
                     seen.setdefault(f, None)
         else:
             seen.setdefault(p, None)
     return list(seen)
+
+
+def _walk(top: Path) -> list[Path]:
+    """The supported files below ``top`` and the folders below it that could not be listed
+    (symbolic links to folders are not followed, as ``Path.rglob`` does not)."""
+    found: list[Path] = []
+    unreadable: list[Path] = []
+    for folder, _, files in os.walk(top, onerror=lambda e: unreadable.append(Path(e.filename))):
+        found += [Path(folder, f) for f in files if Path(f).suffix.lower() in SUPPORTED]
+    return found + unreadable
 
 
 # --------------------------------------------------------------------------- worker side
@@ -102,6 +112,8 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
     """Parse one file in a worker; every failure becomes an Outcome, never an exception."""
     start = time.monotonic()
     try:
+        if path.is_dir():  # a folder that could not be listed (collect): its files are not lost silently
+            raise UnreadableInput(f"{path}: a folder that cannot be read (permission denied?); its files were not parsed")
         _, sha = file_info(path)  # a regular file within the limits: a FIFO or /dev/zero is refused here
         if sha in known and not force:
             return Outcome(str(path), "known", sha, seconds=time.monotonic() - start)

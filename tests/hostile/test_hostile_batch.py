@@ -152,3 +152,25 @@ def test_two_batches_creating_one_new_store_at_the_same_moment_both_succeed(tmp_
     results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
     assert [code for code, _ in results] == [0, 0], results
     assert all("Traceback" not in err and "already exists" not in err for _, err in results)
+
+
+@requires_unprivileged
+def test_a_folder_that_cannot_be_listed_is_listed_in_errors_not_lost(tmp_path):
+    """A sub-folder without read permission used to be skipped without a word (rglob ignores it):
+    its files were lost. It is now an error line of its own, and the rest is parsed."""
+    src = tmp_path / "in"
+    (src / "closed").mkdir(parents=True)
+    sample_copy(src / "good.txt")
+    sample_copy(src / "closed" / "inside.txt", "\n1")
+    (src / "closed").chmod(0)
+    try:
+        out = tmp_path / "out"
+        r = run("batch", src, "--out", out, "--workers", "1", unprivileged=True)
+        assert r.code == 5 and "Traceback" not in r.stderr, r.stderr
+        errors = errors_csv(out)
+        assert list(errors) == [str(src / "closed")]
+        error, message = errors[str(src / "closed")]
+        assert error == "UnreadableInput" and "folder that cannot be read" in message
+        assert len(list((out / "json").iterdir())) == 1
+    finally:
+        (src / "closed").chmod(0o755)
