@@ -524,3 +524,11 @@ def test_an_overdue_count_joined_to_a_pending_count_is_its_part():
     body = ("Qua xem xét, các cán bộ chuyên môn đã giải quyết được hơn 600 hồ sơ. Số hiện đang tiếp tục giải quyết là "
             "hơn 100 hồ sơ và chỉ có 1 hồ sơ quá hạn.")
     assert found(body) == want(("dossiers.resolved", 600), ("dossiers.pending", 100))
+
+
+def test_staff_placed_out_of_posts_is_present_and_quota():
+    """"đã bố trí 2.813/3.050 cán bộ, công chức" (audit f02): the staff in post out of the posts allowed."""
+    got = found("Toàn tỉnh đã bố trí 2.813/3.050 cán bộ, công chức, trong đó có 1.483 cán bộ chuyên trách và "
+                "1.330 công chức cấp xã.")
+    assert ("staff.present", (), 2813.0) in got
+    assert ("staff.quota", (), 3050.0) in got
