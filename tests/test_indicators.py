@@ -532,3 +532,13 @@ def test_staff_placed_out_of_posts_is_present_and_quota():
                 "1.330 công chức cấp xã.")
     assert ("staff.present", (), 2813.0) in got
     assert ("staff.quota", (), 3050.0) in got
+
+
+def test_a_number_of_civil_servant_posts_is_the_quota_beside_other_allocations():
+    """"tạm giao 29.755 biên chế viên chức và 3.126 biên chế công chức" (audit s03): the number's own noun
+    names the civil-servant quota; a joint total of civil servants and public employees is none."""
+    got = found("(QNO) - Năm 2022, UBND tỉnh tạm giao 29.755 biên chế viên chức và 3.126 biên chế công chức cho 18 "
+                "huyện, thị xã, thành phố, các cơ quan chuyên môn và đơn vị trực thuộc tỉnh.")
+    assert {(c, v) for c, _, v in got} == {("staff.quota", 3126.0)}
+    assert found("Quảng Nam tạm giao 32.881 biên chế công chức và viên chức năm 2022.") == set()
+    assert found("Năm 2022 giảm 41 biên chế công chức.") == set()
