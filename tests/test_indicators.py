@@ -542,3 +542,10 @@ def test_a_number_of_civil_servant_posts_is_the_quota_beside_other_allocations()
     assert {(c, v) for c, _, v in got} == {("staff.quota", 3126.0)}
     assert found("Quảng Nam tạm giao 32.881 biên chế công chức và viên chức năm 2022.") == set()
     assert found("Năm 2022 giảm 41 biên chế công chức.") == set()
+
+
+def test_a_bare_count_is_named_by_the_clause_after_its_comma():
+    """"Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ ..." (audit b01): a figure with no words
+    of its own and no figure after the comma is read with the words after it."""
+    got = found("Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ và người nộp đề nghị rút hồ sơ.")
+    assert {(c, v) for c, _, v in got} == {("dossiers.returned", 90.0)}

@@ -235,6 +235,19 @@ class _Segmenter:
         self._finish(self.cur)
         self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
 
+    def _bare(self, pos: int) -> bool:
+        """One figure with no words of its own before a "," and no figure after it in its sentence
+        ("Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ ..."): the words after the comma name it."""
+        pieces = self.cur.pieces + [(self.cur_start, pos)]
+        figs = [q for s, e in pieces for q in self._figs_in(s, e)]
+        if len(figs) != 1:
+            return False
+        stop = next((p for p in self.sentence_starts if p > pos), len(self.text))
+        if any(pos < q.num_start < stop for q in self.qs):
+            return False
+        q = figs[0]
+        return _is_weak(Segment(pieces).text(self.text), self.text[q.start:q.end], self.cp)
+
     def _label(self, pos: int, ev_end: int) -> None:
         """A ":" before words ("Chữ ký số: ..."): the words so far are the topic of what follows."""
         label = Segment(self.cur.pieces + [(self.cur_start, pos)]).text(self.text)
@@ -275,7 +288,7 @@ class _Segmenter:
         if kind == "sentence":
             self._close(pos)
             self._reset(pos)
-        elif kind == ";" or (kind in ",:" and has_fig):
+        elif kind == ";" or (kind in ",:" and has_fig and not (kind == "," and self._bare(pos))):
             self._cut(pos, ev_end)
         elif kind == ":" and self._label_follows(ev_end, end):
             self._label(pos, ev_end)
