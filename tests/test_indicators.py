@@ -549,3 +549,12 @@ def test_a_bare_count_is_named_by_the_clause_after_its_comma():
     of its own and no figure after the comma is read with the words after it."""
     got = found("Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ và người nộp đề nghị rút hồ sơ.")
     assert {(c, v) for c, _, v in got} == {("dossiers.returned", 90.0)}
+
+
+def test_raising_the_count_of_a_list_is_no_total_of_procedures():
+    """"... nâng tổng số thủ tục lên 298" (dev p160): the stock of the list procedures were added to
+    (here the one-stop centre's), not every procedure under the body's authority."""
+    got = found("Như vậy, đến nay 100% thủ tục hành chính đã được Tam Kỳ đưa vào thực hiện tại Trung tâm Hành chính "
+                "công thành phố theo Quyết định 1257 (26.4.2019) của UBND tỉnh, nâng tổng số thủ tục lên 298.")
+    assert not any(c == "tthc.total" for c, _, _ in got)
+    assert ("tthc.total", (), 298.0) in found("Tổng số TTHC thuộc thẩm quyền là 298 thủ tục.")
