@@ -558,3 +558,20 @@ def test_raising_the_count_of_a_list_is_no_total_of_procedures():
                 "công thành phố theo Quyết định 1257 (26.4.2019) của UBND tỉnh, nâng tổng số thủ tục lên 298.")
     assert not any(c == "tthc.total" for c, _, _ in got)
     assert ("tthc.total", (), 298.0) in found("Tổng số TTHC thuộc thẩm quyền là 298 thủ tục.")
+
+
+def test_gom_between_a_figureless_noun_phrase_and_its_figure_states_it():
+    """"Trong số hồ sơ còn lại đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ
+    đã quá hạn" (audit e02): "gồm" states the pending total; the clauses after it are its breakdown."""
+    got = found("Trong số hồ sơ còn lại đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ "
+                "đã quá hạn.")
+    assert got == want(("dossiers.pending", 7172))
+
+
+def test_the_files_still_pending_go_on_with_the_sentence_before():
+    """"Trong số hồ sơ đang giải quyết gồm 2.800 hồ sơ" (audit e03) after "với cấp tỉnh, ...": of the same
+    part as the sentence before, not the province's own."""
+    body = ("Nếu tính riêng từng cấp, với cấp tỉnh, quý I đã tiếp nhận 54.575 hồ sơ; đã giải quyết 51.780 hồ sơ, "
+            "đúng và trước hạn 51.072 hồ sơ, đạt tỷ lệ 98,63%; quá hạn còn 708 hồ sơ, chiếm tỷ lệ 1,37%. Trong số "
+            "hồ sơ đang giải quyết gồm 2.800 hồ sơ, có 2.672 hồ sơ chưa đến hạn và có 128 hồ sơ đã quá hạn.")
+    assert not any(c == "dossiers.pending" and d == () for c, d, _ in found(body))

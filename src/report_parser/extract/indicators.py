@@ -78,6 +78,7 @@ class IndicatorSpec(BaseModel):
     one_stop_names: list[str] = Field(default_factory=list)
     respectively: list[str] = Field(default_factory=list)
     predicates: list[str] = Field(default_factory=list)
+    predicate_openers: list[str] = Field(default_factory=list)
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
     inline_field: str | None = None
@@ -131,6 +132,7 @@ class Compiled:
     field_line: regex.Pattern
     inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
+    predicate_opener: regex.Pattern | None = None
 
 
 def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
@@ -153,7 +155,8 @@ def compiled() -> Compiled:
                     _any(spec.respectively or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
                     regex.compile(_source(spec.field_line)),
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
-                    [(z.codes, _words(z.pattern)) for z in spec.zeros])
+                    [(z.codes, _words(z.pattern)) for z in spec.zeros],
+                    predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]))
 
 
 # --------------------------------------------------------------------------- clauses
@@ -219,6 +222,7 @@ class _Segmenter:
 
     def _reset(self, pos: int) -> None:
         self.cur, self.cur_start, self.group, self.topic, self.stack = Segment(), pos, None, "", []
+        self.head = False
 
     def _close(self, pos: int) -> None:
         """Ends the clause at ``pos`` with the clauses its parentheses left open."""
@@ -233,6 +237,8 @@ class _Segmenter:
         """";" or a "," / ":" after a figure: a new clause under the same group."""
         self.cur.pieces.append((self.cur_start, pos))
         self._finish(self.cur)
+        if self.head:  # "... đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn": its breakdown
+            self.group, self.head = self.cur, False
         self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
 
     def _bare(self, pos: int) -> bool:
@@ -254,9 +260,19 @@ class _Segmenter:
         self.topic = (self.topic + " " + label).strip()
         self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
 
-    def _opener(self, pos: int, has_fig: bool) -> None:
+    def _predicate(self, pos: int, ev_end: int) -> bool:
+        """"Trong số hồ sơ đang giải quyết gồm 7.172 hồ sơ": a "gồm" between a figureless noun phrase and
+        its figure states that figure, and the clauses after it in its sentence break it down."""
+        nxt = next((q for q in self.qs if q.start >= ev_end), None)
+        return (nxt is not None and not self.text[ev_end:nxt.start].strip()
+                and bool(self.cp.predicate_opener.fullmatch(self.text[pos:ev_end]))
+                and bool(regex.search(r"\p{L}", self.text[self.cur_start:pos])))
+
+    def _opener(self, pos: int, has_fig: bool, ev_end: int) -> None:
         """"trong đó", "gồm": what follows breaks down the clause with a figure before it."""
-        if has_fig:
+        if not has_fig and self._predicate(pos, ev_end):
+            self.head = True
+        elif has_fig:
             self.cur.pieces.append((self.cur_start, pos))
             self._finish(self.cur)
             self.group = self.cur
@@ -293,7 +309,7 @@ class _Segmenter:
         elif kind == ":" and self._label_follows(ev_end, end):
             self._label(pos, ev_end)
         elif kind == "opener":
-            self._opener(pos, has_fig)
+            self._opener(pos, has_fig, ev_end)
         elif kind == "(":
             self._open_paren(pos)
         elif kind == ")" and self.stack:
