@@ -575,3 +575,13 @@ def test_the_files_still_pending_go_on_with_the_sentence_before():
             "đúng và trước hạn 51.072 hồ sơ, đạt tỷ lệ 98,63%; quá hạn còn 708 hồ sơ, chiếm tỷ lệ 1,37%. Trong số "
             "hồ sơ đang giải quyết gồm 2.800 hồ sơ, có 2.672 hồ sơ chưa đến hạn và có 128 hồ sơ đã quá hạn.")
     assert not any(c == "dossiers.pending" and d == () for c, d, _ in found(body))
+
+
+def test_posts_counted_in_chi_tieu_of_commune_staff_are_the_quota():
+    """"Số lượng cán bộ, công chức cấp xã 4.570 chỉ tiêu" (dev p179): "N chỉ tiêu" counts posts (no target);
+    "người hoạt động không chuyên trách cấp xã" names a kind of staff, no tier; totals with those workers are none."""
+    body = ("Số lượng cán bộ, công chức cấp xã và người hoạt động không chuyên trách cấp xã 7.317 chỉ tiêu gồm: Số "
+            "lượng cán bộ, công chức cấp xã 4.570 chỉ tiêu; số lượng người hoạt động không chuyên trách cấp xã 2.747 "
+            "chỉ tiêu.")
+    assert found(body, "tỉnh") == want(("staff.quota", 4570))
+    assert found(body) == want(("staff.quota", 4570))
