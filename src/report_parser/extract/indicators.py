@@ -105,11 +105,17 @@ class CompiledRule:
     near: list[regex.Pattern]
 
     def fits(self, kind: str, unit: str | None, local: str, context: str, near: str = "") -> bool:
+        return self._admits(kind, unit) and self._words_fit(local, context, near)
+
+    def _admits(self, kind: str, unit: str | None) -> bool:
+        """The figure's kind and unit are ones the rule reads."""
         r = self.rule
         if kind not in r.kinds or (r.take == "whole" and kind != "ratio"):
             return False
-        if r.units is not None and unit not in r.units:
-            return False
+        return r.units is None or unit in r.units
+
+    def _words_fit(self, local: str, context: str, near: str) -> bool:
+        """Its clause, sentence and neighbourhood say what the rule asks, and nothing it excludes."""
         return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
                 and not any(p.search(local) for p in self.none)
                 and not any(p.search(context) for p in self.none_context)
