@@ -146,3 +146,19 @@ def test_parse_checks_the_district_overlay_at_load(tmp_path, name, content, word
                        timeout=120, env={**os.environ, "REPORT_PARSER_PATTERNS": str(tmp_path)})
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.count("\n") == 1 and words in r.stderr
+
+
+@pytest.mark.parametrize("command", [["review", str(SAMPLE_TXT), "-o", "r.html"],
+                                     ["aggregate", "--db", "d.sqlite", "-o", "d.xlsx"]])
+def test_review_and_aggregate_say_a_broken_overlay_in_one_line(tmp_path, command):
+    """A broken district catalogue made 'review' and 'aggregate' print a whole traceback (exit 1)."""
+    from report_parser.store import open_store
+
+    open_store(tmp_path / "d.sqlite").close()
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "catalogue.yaml").write_text("codes: [unclosed\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "report_parser", *command], capture_output=True, text=True,
+                       timeout=120, cwd=tmp_path, env={**os.environ, "REPORT_PARSER_PATTERNS": str(overlay)})
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.count("\n") == 1 and "catalogue.yaml" in r.stderr

@@ -117,6 +117,7 @@ def aggregate_cmd(
     from .aggregate import aggregate
     from .database import is_url
     from .export import write
+    from .patterns import PatternError
     from .store import open_store, store_error
     from .units import Roster
 
@@ -130,6 +131,8 @@ def aggregate_cmd(
         _check_period(conn, db, period)
         result = aggregate(conn, by=by, period=period, roster=roster)
         written = write(result.sheets, output)
+    except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
+        _fail(" ".join(str(e).split()), EXIT_USAGE)
     except ValueError as e:
         _fail(str(e), EXIT_USAGE)
     except ReportParserError as e:

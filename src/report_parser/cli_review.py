@@ -31,9 +31,13 @@ def review_cmd(
         _fail("give either a report FILE or --db STORE", EXIT_USAGE)
     if output is None:
         _fail("-o/--output is required (review.html, or a folder with --db)", EXIT_USAGE)
+    from .patterns import PatternError
+
     started = time.perf_counter()
     try:
         what = _review_store(db, output, period, units) if db else _review_file(file, output)
+    except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
+        _fail(" ".join(str(e).split()), EXIT_USAGE)
     except ReportParserError as e:
         _fail(str(e), e.exit_code)
     except ValueError as e:
@@ -60,7 +64,7 @@ def _review_store(db: str, output: Path, period: str | None, units: Path | None)
 
     _require_store(db)
     roster = Roster.load(units) if units else None
-    conn = open_store(db)
+    conn = open_store(db, write=False)  # a review only reads: it must not wait for a batch's write lock
     try:
         if period and period not in periods(conn):
             raise ValueError(f"no report for period {period} in {redact(db)}")

@@ -230,11 +230,6 @@ def load(name: str, schema: Any) -> Any:
     return current().load(name, schema)
 
 
-def pattern_dirs() -> list[Path]:
-    """The folders of the active Patterns, ours first."""
-    return list(current().dirs)
-
-
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal vocabulary words, longest first, so that the
     longest phrase wins where one starts another ("thị trấn" before "thị")."""
