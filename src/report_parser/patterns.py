@@ -230,6 +230,11 @@ def load(name: str, schema: Any) -> Any:
     return current().load(name, schema)
 
 
+def spaced(p: str) -> str:
+    """A phrase pattern as written in the YAML files: " ?" is optional whitespace, " " any whitespace."""
+    return p.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal vocabulary words, longest first, so that the
     longest phrase wins where one starts another ("thị trấn" before "thị")."""

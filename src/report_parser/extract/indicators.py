@@ -86,9 +86,7 @@ class IndicatorSpec(BaseModel):
     rules: list[Rule]
 
 
-def _source(p: str) -> str:
-    """A pattern as written in the YAML: " ?" is optional whitespace, " " any whitespace."""
-    return p.replace(" ?", r"\s*").replace(" ", r"\s+")
+_source = patterns.spaced
 
 
 def _words(p: str, flags: int = regex.I) -> regex.Pattern:

@@ -54,8 +54,7 @@ class CompiledScope:
     changes: regex.Pattern
 
 
-def _source(p: str) -> str:
-    return p.replace(" ?", r"\s*").replace(" ", r"\s+")
+_source = patterns.spaced
 
 
 @patterns.memoised
