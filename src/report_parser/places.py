@@ -26,7 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from . import patterns
-from .levels import tiers
+from .levels import of_tier, tiers
 from .vietnamese import unaccent
 
 
@@ -119,7 +119,7 @@ def resolve(unit: str | None, district: str | None, province: str | None,
     written = AdminUnit(unit=bare(unit), level=level, district=bare(district), province=bare(province))
     if not unit:
         return written
-    ward = f"{level} {bare(unit)}" if level in _COMMUNE_LEVELS else unit
+    ward = f"{level} {bare(unit)}" if level in of_tier("commune") else unit
     legacy = parse_address(_address(ward, district, province), mode=ParseMode.LEGACY)
     if not legacy.ward_code and not district and province:
         legacy = _legacy_without_district(bare(unit), bare(province), level) or legacy
@@ -153,7 +153,7 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     were on the date ``on``: a legacy commune within the named district and/or
     province (before 1 July 2025, or no date), else a commune of the merged units
     within the named province (district None). None unless exactly one place fits."""
-    if not unit or level not in _COMMUNE_LEVELS or not (district or province):
+    if not unit or level not in of_tier("commune") or not (district or province):
         return None
     merged = on is not None and on >= MERGER
     if merged and not province:
@@ -227,7 +227,6 @@ def communes_of(district: str, province: str) -> list[AdminUnit]:
 
 # --------------------------------------------------------------------------- official spelling
 
-_COMMUNE_LEVELS = ("xã", "phường", "thị trấn")
 
 
 def official_name(name: str | None, level: str, province: str | None = None,
@@ -249,7 +248,7 @@ def official_name(name: str | None, level: str, province: str | None = None,
     if key in names:
         return _only(names[key])
     budget = _edit_budget(key)
-    if budget == 0 or (level in _COMMUNE_LEVELS and not (province or district)):
+    if budget == 0 or (level in of_tier("commune") and not (province or district)):
         return None
     by_distance: dict[int, set[str]] = {}
     for other, spellings in names.items():
@@ -287,7 +286,7 @@ def _official_names(level: str, province_key: str, district_key: str) -> dict[st
     """Folded key -> official short spellings of the units of one level word, within
     a province and a district when their keys are given."""
     out: dict[str, set[str]] = {}
-    tiers = ("commune",) if level in _COMMUNE_LEVELS else ("province",) if level == "tỉnh" \
+    tiers = ("commune",) if level in of_tier("commune") else ("province",) if level == "tỉnh" \
         else ("province", "district")  # "thành phố": of province rank or of a province
     for tier in tiers:
         for lv, short, prov, dist in _official_units(tier):
