@@ -82,11 +82,25 @@ def _form3():
                      rows=[FormRow(code=c, label=lab, unit=u, value=v, raw=str(v)) for c, lab, u, v in rows])
 
 
-def test_form_rows_of_a_part_keep_their_scope():
-    """Lâm Đồng's quarterly report (a province): Biểu mẫu 3 rows 3.1.x count the dossiers
-    'do các sở, ngành tiếp nhận' and row 1.4.2 the communes' procedures; both are parts."""
+def test_a_provinces_appendix_forms_give_no_indicators():
+    """Lâm Đồng's quarterly report (a province): its Biểu mẫu compile the province's tiers
+    (1.4.2 cấp xã, 3.1.x các sở, ngành); the running text states the province's own figures,
+    so by default (form_rows.yaml form_indicator_tiers: [commune]) its forms stay tables."""
     from report_parser.extract.table_indicators import from_tables
-    got = {(i.code, i.value): i.dimension for i in from_tables([_form3()], "tỉnh")}
+    assert from_tables([_form3()], "tỉnh") == []
+    assert from_tables([_form3()], "huyện") == []
+    assert 2310 in {i.value for i in from_tables([_form3()], "xã")}
+    assert 2310 in {i.value for i in from_tables([_form3()], None)}
+
+
+def test_form_rows_of_a_part_keep_their_scope(tmp_path):
+    """With a province's forms turned on by an overlay, Biểu mẫu 3 rows 3.1.x count the dossiers
+    'do các sở, ngành tiếp nhận' and row 1.4.2 the communes' procedures; both are parts."""
+    from report_parser import patterns
+    from report_parser.extract.table_indicators import from_tables
+    (tmp_path / "form_rows.yaml").write_text("form_indicator_tiers: [province]\n", encoding="utf-8")
+    with patterns.using(patterns.Patterns([tmp_path])):
+        got = {(i.code, i.value): i.dimension for i in from_tables([_form3()], "tỉnh")}
     assert got[("tthc.total", 2310)] == {}
     assert got[("tthc.total", 445)] == {"scope": "cấp xã"}
     assert got[("dossiers.on_time_rate", 95.53)] == {"scope": "các sở, ngành"}

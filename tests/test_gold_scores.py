@@ -31,7 +31,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "hongphong-2020-h1": {"meta": 1.0, "ind_recall": 1.0, "ind_precision": 1.0, "false_alarms_max": 0},
     "quangphu-2024-q1": {"meta": 1.0, "ind_recall": 1.0, "ind_precision": 1.0, "false_alarms_max": 0},
     "tranphu-2024-10": {"meta": 1.0, "ind_recall": 1.0, "ind_precision": 1.0, "false_alarms_max": 0},
-    "05_tinh_LamDong_CCHC-quyI_2026": {"meta": 1.0, "ind_recall": 1.0, "ind_precision": 0.53},  # text 1.0; forms lower
+    "05_tinh_LamDong_CCHC-quyI_2026": {"meta": 1.0, "ind_recall": 1.0, "ind_precision": 1.0},
     "06_tinh_LamDong_CCHC-nam_2025": {"meta": 1.0},
     "06_tinh_LamDong_CCHC-nam_2025.forms": {"table_cells": 1.0, "table_filled": 1.0},
     "07_tinh_LamDong_PhuLuc-BC-CCHC-nam_2025": {"table_cells": 1.0, "table_filled": 1.0},

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 from pydantic import BaseModel, Field
 
-from .. import catalogue, patterns
+from .. import catalogue, levels, patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
 from . import scope
 from .fields import canonical_field
@@ -43,6 +43,7 @@ class GridSpec(BaseModel):
 class FormRowsSpec(BaseModel):
     rows: list[RowRule]
     grid: GridSpec
+    form_indicator_tiers: list[levels.Tier] = Field(default_factory=lambda: ["commune", "district", "province"])
 
 
 @patterns.memoised
@@ -172,14 +173,25 @@ def _one_per_code(found: list[tuple[Indicator, bool]]) -> list[Indicator]:
     return [ind for ind, _ in best.values()]
 
 
+def forms_give_indicators(level: str | None) -> bool:
+    """Whether the appendix forms of a report whose issuer has ``level`` give indicators
+    (``form_indicator_tiers`` of form_rows.yaml; an unknown level gives them)."""
+    tier = levels.tiers().get(level.casefold()) if level else None
+    return tier is None or tier in _spec()[0].form_indicator_tiers
+
+
 def from_tables(tables: list, level: str | None = None) -> list[Indicator]:
     """Catalogue indicators of the report's forms and per-field grids (``source: "table"``);
-    a form row about a part of the reporting body (issuer ``level``) keeps ``dimension.scope``."""
+    a form row about a part of the reporting body (issuer ``level``) keeps ``dimension.scope``.
+    A body whose forms are compilations over its tiers (form_rows.yaml ``form_indicator_tiers``)
+    keeps its forms as tables only."""
     body = scope.body_level(level)
+    forms = forms_give_indicators(level)
     found: list[tuple[Indicator, bool]] = []
     for t in tables:
         if isinstance(t, FormTable):
-            found.extend(_form_indicators(t, body))
+            if forms:
+                found.extend(_form_indicators(t, body))
         elif isinstance(t, GridTable):
             found.extend((i, True) for i in _grid_indicators(t))
     return _one_per_code(found)
