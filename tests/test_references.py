@@ -451,6 +451,31 @@ CASES = [
      [R("Kế hoạch", "4115", "4115/KH-UBND", D(2022, 6, 30), None, ADM,
         subject="thực hiện theo Quyết định số 263/QĐ-TTg của Thủ tướng Chính phủ"),
       R("Quyết định", "263", "263/QĐ-TTg", None, "Thủ tướng Chính phủ", ADM, subject=None)]),
+    # ---- Hồng Phong H1 2020: one date after a list of symbols; a number with a letter
+    ("hongphong-list-shares-its-date",
+     "- Quán triệt Nghị quyết số 18-NQ/TW, số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành\n"
+     "Trung ương Đảng khóa XII; Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về\n"
+     "tinh giản biên chế", NONE,
+     [R("Nghị quyết", "18", "18-NQ/TW", D(2017, 10, 25), "Ban Chấp hành Trung ương Đảng khóa XII",
+        PARTY, mentions=["Nghị quyết số 18-NQ/TW"]),
+      R("Nghị quyết", "19", "19-NQ/TW", D(2017, 10, 25), "Ban Chấp hành Trung ương Đảng khóa XII",
+        PARTY, mentions=["số 19-NQ/TW ngày 25/10/2017"]),
+      R("Nghị quyết", "39", "39-NQ/TW", D(2015, 4, 17), "Bộ Chính trị", PARTY)]),
+    ("list-with-own-dates-keeps-them",
+     "Quyết định số 12/QĐ-UBND, số 15/QĐ-UBND ngày 20/3/2024; Kế hoạch số 3/KH-UBND, Quyết định "
+     "số 4/QĐ-UBND ngày 2/1/2024.", NONE,
+     [R("Quyết định", "12", "12/QĐ-UBND", D(2024, 3, 20), None, ADM),
+      R("Quyết định", "15", "15/QĐ-UBND", D(2024, 3, 20), None, ADM),
+      R("Kế hoạch", "3", "3/KH-UBND", None, None, ADM),
+      R("Quyết định", "4", "4/QĐ-UBND", D(2024, 1, 2), None, ADM)]),
+    ("hongphong-number-with-a-letter",
+     "đoạn 2011 - 2020 theo Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ. Dưới sự", NONE,
+     [R("Nghị quyết", "30c", "30c/NQ-CP", D(2011, 11, 8), "Chính phủ", ADM)]),
+    ("body-stops-before-the-next-citation",
+     "Tiếp tục thực hiện Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII\n"
+     "và Nghị định số 34/2019/NĐ-CP ngày 24/4/2019 của Chính phủ, số người", NONE,
+     [R("Nghị quyết", "18", "18-NQ/TW", None, "Ban Chấp hành Trung ương Đảng khóa XII", PARTY),
+      R("Nghị định", "34", "34/2019/NĐ-CP", D(2019, 4, 24), "Chính phủ", NOR)]),
 ]
 
 

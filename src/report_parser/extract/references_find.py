@@ -32,6 +32,7 @@ _GAP = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}")
 _OF = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}của[ \t\n]{1,3}")
 _ISSUING = regex.compile(r"(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])")
 _SUBJECT_LEAD = regex.compile(r"[ \t:\-]{0,3}")
+_LIST_GAP = regex.compile(r"[ \t\n]{0,2}(?:,|và|,[ \t]và)[ \t\n]{1,2}\Z")
 
 
 @dataclass(frozen=True)
@@ -289,4 +290,23 @@ def find_citations(text: str, g: Grammar) -> list[Citation]:
     _add_where_free(found, g.dated_title_re.finditer(text, timeout=REGEX_TIMEOUT),
                     lambda m: _dated_title_citation(text, m, g))
     found.sort(key=lambda c: c.start)
-    return [_complete(text, c, _limit(text, found, i, g), g) for i, c in enumerate(found)]
+    done = [_complete(text, c, _limit(text, found, i, g), g) for i, c in enumerate(found)]
+    return _share_list_dates(text, done)
+
+
+def _share_list_dates(text: str, cites: list[Citation]) -> list[Citation]:
+    """"Nghị quyết số 18-NQ/TW, số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành …": the
+    date and body written after the last symbol of a list belong to every symbol of it.
+    A member takes them only when it has neither, and the next one is written with no
+    type word of its own ("số 19-NQ/TW", "và 19-NQ/TW") right after a comma or "và"."""
+    out = list(cites)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if c.date_written is not None or c.issuer or c.subject or nxt.date_written is None:
+            continue
+        if nxt.stated is not None or not c.symbol or not nxt.symbol or c.kind != nxt.kind:
+            continue
+        if not _LIST_GAP.match(text[c.end:nxt.start]):
+            continue
+        out[i] = replace(c, date=nxt.date, date_written=nxt.date_written, issuer=nxt.issuer)
+    return out

@@ -123,11 +123,11 @@ _SLASH = r"[ \t\n]{0,2}+/[ \t\n]{0,2}+"
 SYMBOL_PATTERN = (
     r"(?<![\p{L}\d/])(?:"
     # Party: number first, "18-NQ/TW", "225-CV/ĐU"
-    r"(?P<pnum>\d{1,5}+)[ \t]?+-[ \t]?+(?P<pcode>" + _SEG + ")" + _SLASH
+    r"(?P<pnum>\d{1,5}+[a-zđ]?+)[ \t]?+-[ \t]?+(?P<pcode>" + _SEG + ")" + _SLASH
     + r"(?P<piss>" + _SEG + "(?:" + _DASH + _SEG + "){0,3})"
     r"|"
     # State: "309/KH-UBND", "130/2005/NĐ-CP", "80/2015/QH13", "508/UBND-VP"
-    r"(?P<num>\d{1,5}+)" + _SLASH + r"(?:(?P<year>(?:19|20)\d{2})" + _SLASH + r")?"
+    r"(?P<num>\d{1,5}+[a-zđ]?+)" + _SLASH + r"(?:(?P<year>(?:19|20)\d{2})" + _SLASH + r")?"
     + r"(?P<segs>" + _SEG + "(?:" + _DASH + _SEG + "){0,5})"
     r")"
 )
@@ -271,7 +271,9 @@ def _issuer_pattern(spec: ReferenceGrammar) -> str:
     # ("Bộ Tài chính", "Sở Văn hóa, Thể thao và Du lịch")
     stop = rf"(?!(?:{_alternation(spec.name_stop_words, ignore_case=False)})(?![\p{{L}}]))"
     small = rf"(?:[ \t]{stop}\p{{Ll}}{{1,7}}(?![\p{{L}}\d/]))?"
-    named = rf"{proper}{small}(?:(?:[ \t]|,[ \t]|[ \t]và[ \t]){proper}{small}){{0,5}}"
+    # "…, Nghị định số" / "… và Nghị định số" after a body starts the next citation
+    joined = rf"(?:,[ \t]|[ \t]và[ \t])(?!{_type_word_pattern(spec)})"
+    named = rf"{proper}{small}(?:(?:[ \t]|{joined}){proper}{small}){{0,5}}"
     local = (rf"(?:{_head_alternation(spec.issuer_heads)})"
              rf"(?:[ \t\n]{{1,2}}(?:{levels})(?![\p{{L}}]))?(?:[ \t\n]{{1,2}}{place})?")
     office = rf"(?:{_head_alternation(spec.office_heads)})[ \t\n]{{1,2}}{named}"
@@ -308,7 +310,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
             + rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z")
     number_ref = (_guard(type_words, ignore_case=True)
                   + rf"(?P<tw>{tw})[ \t\n]{{1,3}}(?i:số)[ \t]{{0,2}}:?[ \t\n]{{1,3}}"
-                  r"(?P<num>\d{1,4})(?![\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
+                  r"(?P<num>\d{1,4}+[a-zđ]?+)(?![\p{L}\d/]|[ \t]?[-/.,][ \t]?[\dA-ZĐ])")
     not_ref = (_guard(spec.not_reference_words, ignore_case=True) + r"(?<![\p{L}])(?:"
                + _any_of(spec.not_reference_words) + r")[ \t\n]{1,3}\Z")
     titled = titled_guard + r"(?<![\p{L}\d])(?:" + titled_types + r")(?=\s)"
