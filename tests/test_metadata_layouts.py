@@ -229,6 +229,22 @@ def test_appendix_line_names_a_ward():
     assert (m.number, m.date) == ("187", dt.date(2023, 9, 18))
 
 
+def test_appendix_line_words_are_data(tmp_path):
+    """The words an appendix line opens with are references.yaml's ``attached_to``: a district
+    adds "đính kèm" and its appendix line gives number, date and issuer like "Kèm theo" does;
+    "Ban hành kèm theo" (``attached_verbs``) is read as well."""
+    from report_parser import patterns
+
+    text = ("PHỤ LỤC\nTHỐNG KÊ SỐ LIỆU\n({lead} Báo cáo số 187/BC-UBND ngày 18/9/2023 của UBND phường "
+            "Tân Lập)\n1. Số hồ sơ\n")
+    assert meta_of(text.format(lead="Ban hành kèm theo")).number == "187"
+    assert meta_of(text.format(lead="Đính kèm")).number is None
+    (tmp_path / "references.yaml").write_text("attached_to: [đính kèm]\n", encoding="utf-8")
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
+        m = meta_of(text.format(lead="Đính kèm"))
+    assert (m.number, m.date, m.issuer.unit) == ("187", dt.date(2023, 9, 18), "Tân Lập")
+
+
 # ----------------------------------------------------------------------------- places by date
 def test_after_the_merger_there_is_no_district_and_the_province_is_the_new_one():
     m = meta_of("ỦY BAN NHÂN DÂN\nXÃ NGHĨA HƯNG\nSố: 15/BC-UBND\nNghĩa Hưng, ngày 20 tháng 9 năm 2025\n"

@@ -27,7 +27,6 @@ _SUBJECT_MAX = 300
 _CLAUSE_START = regex.compile(r"[;\n(]|\.(?=\s)")
 _COMMA_CLAUSE_START = regex.compile(r"[;\n(,]|\.(?=\s)")
 _HEADER_NUMBER = regex.compile(r"Số[ \t]*:")
-_ATTACHED_TO = regex.compile(r"(?:^|\n|\()[ \t]*(?i:kèm theo)[ \t]{1,3}\Z")
 _GAP = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}")
 _OF = regex.compile(r"[ \t]{0,2},?[ \t]{0,2}của[ \t\n]{1,3}")
 _ISSUING = regex.compile(r"(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])")
@@ -222,7 +221,7 @@ def _symbol_citation(text: str, m: regex.Match, g: Grammar) -> Citation:
         if titled is not None:
             start, stated, title = titled
     own = (stated is None and _is_header_number(text, start, m.start())) \
-        or bool(_ATTACHED_TO.search(text, max(0, start - 20), start))
+        or bool(g.attached_re.search(text, max(0, start - 20), start))
     mismatch = bool(stated and sym.coded and sym.has_code and not g.compatible(stated, sym.coded))
     return Citation(start=start, end=m.end(), number=sym.number, symbol=sym.symbol,
                     stated=stated, coded=sym.coded, kind=sym.kind, year=sym.year,

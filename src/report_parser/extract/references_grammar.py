@@ -58,6 +58,8 @@ class ReferenceGrammar(BaseModel):
     levels: list[str] = Field(default_factory=list)  # more level words than patterns/levels.yaml (a district's)
     issue_verbs: list[str] = Field(default_factory=list)
     tense_words: list[str] = Field(default_factory=list)
+    attached_to: list[str] = Field(min_length=1)
+    attached_verbs: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
     subject_tail_words: list[str] = Field(default_factory=list)
     not_subject_openers: list[str] = Field(default_factory=list)
@@ -167,6 +169,8 @@ class Grammar:
     subject_tail_re: regex.Pattern  # small words left dangling at a subject's end ("... và")
     predicate_re: regex.Pattern   # a predicate, not a subject, after a short citation
     continues_re: regex.Pattern   # a subject that goes on through the next citation
+    attached_re: regex.Pattern    # "(Kèm theo " right before a citation: the document's own number
+    appendix_re: regex.Pattern    # "(Kèm theo Báo cáo", "(Ban hành kèm theo Quyết định": group tw, the type
     by_code: dict[str, DocType]   # state type codes (KH, NĐ, TTLT…)
     party_by_code: dict[str, DocType]
     by_word: dict[str, DocType]   # lower-case word or abbreviation -> type (first listed wins)
@@ -299,6 +303,18 @@ def _subject_stop_pattern(spec: ReferenceGrammar, tw: str) -> str:
             rf"|,[ \t]{{1,3}}(?=(?:{heads})(?![\p{{L}}])))")
 
 
+def _appendix_patterns(spec: ReferenceGrammar) -> dict[str, regex.Pattern]:
+    """The words an appendix line opens with (``attached_to``), as the end of the text
+    before a citation and as the lead of the line up to its type name."""
+    attached = _alternation(spec.attached_to, ignore_case=True)
+    verbs = rf"(?:{_alternation(spec.attached_verbs, ignore_case=True)})\s+" if spec.attached_verbs else ""
+    names = patterns.alternation(t.name for t in spec.types)
+    return dict(
+        attached_re=regex.compile(rf"(?:^|\n|\()[ \t]*{attached}[ \t]{{1,3}}\Z"),
+        appendix_re=regex.compile(rf"(?i)\(\s*(?:{verbs})?{attached}\s+(?P<tw>{names})(?!\p{{L}})"),
+    )
+
+
 def _build(spec: ReferenceGrammar) -> Grammar:
     tw = _type_word_pattern(spec)
     type_words = ([w for t in spec.types for w in t.words + t.abbrevs] + spec.generic_words)
@@ -339,6 +355,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
             rf"(?:\s+(?:{_alternation(spec.subject_tail_words, ignore_case=False) if spec.subject_tail_words else '(?!)'}))+$", flags),
         predicate_re=regex.compile(predicate, flags),
         continues_re=regex.compile(continues, flags),
+        **_appendix_patterns(spec),
         **_type_tables(spec),
     )
 

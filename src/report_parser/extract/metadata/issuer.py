@@ -17,9 +17,9 @@ from ...places import official_name
 from ...structure import lines
 from ...vietnamese import fold_phrase, is_caps
 from .. import Context
+from ..references_grammar import grammar
 from .header import header_orgs, level_place
 from .place import complete_places, place_at
-from .title import type_names
 from .vocab import PROPER, agency_case, rx, vocab
 
 
@@ -152,13 +152,19 @@ def _authority_line(text: str, issuer: Issuer, max_lines: int = 30) -> None:
 def appendix_issuer(text: str) -> str | None:
     """The issuer an appendix names: "(Kèm theo Báo cáo số 187/BC-UBND ngày 18/9/2023
     của UBND phường Tân Lập)" -> "UBND phường Tân Lập" (a text without its header)."""
-    m = _body_rx().appendix.search(text)
-    return m.group(1) + " " if m else None
+    for lead in grammar().appendix_re.finditer(text):
+        m = _APPENDIX_ISSUER.match(text, lead.end())
+        if m:
+            return m.group(1) + " "
+    return None
+
+
+# what follows the appendix line's type name up to its issuer: " số 187/BC-UBND ngày … của <issuer>)"
+_APPENDIX_ISSUER = regex.compile(r"(?i)[^)\n]{0,120}?(?<!\p{L})của\s+([^)\n]{3,120})\)")
 
 
 @dataclass(frozen=True)
 class _BodyRx:
-    appendix: regex.Pattern
     org: regex.Pattern
     verbs: regex.Pattern
 
@@ -166,10 +172,7 @@ class _BodyRx:
 @patterns.memoised
 def _body_rx() -> _BodyRx:
     v = vocab()
-    names = alternation(type_names().values())
     return _BodyRx(
-        appendix=regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+(?:{names})(?!\p{{L}})[^)\n]{{0,120}}?"
-                               r"(?<!\p{L})của\s+([^)\n]{3,120})\)"),
         org=regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)"),
         verbs=regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})"),
     )

@@ -9,11 +9,10 @@ import datetime as dt
 import regex
 
 from ...models import ReportMeta
-from ... import patterns
-from ...patterns import alternation
 from ...vietnamese import fold_phrase
 from .. import Context
 from ..dates import parse_date
+from ..references_grammar import grammar
 from .title import type_names
 from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, SYMBOL_TAIL
 
@@ -62,8 +61,11 @@ def appendix_line(ctx: Context, meta: ReportMeta) -> None:
     13/6/2022)" when the header did not give them (a text export without header)."""
     if meta.number and meta.date and meta.type:
         return
-    for m in _appendix_rx().finditer(ctx.text):
-        name = type_names()[fold_phrase(m.group(1))]
+    for lead in grammar().appendix_re.finditer(ctx.text):
+        m = _APPENDIX_NUMBER.match(ctx.text, lead.end())
+        if m is None:
+            continue
+        name = type_names()[fold_phrase(lead.group("tw"))]
         if meta.type and fold_phrase(meta.type) != fold_phrase(name):
             continue
         meta.type = meta.type or name
@@ -74,8 +76,5 @@ def appendix_line(ctx: Context, meta: ReportMeta) -> None:
         return
 
 
-@patterns.memoised
-def _appendix_rx() -> regex.Pattern:
-    names = alternation(type_names().values())
-    return regex.compile(rf"(?i)\(\s*(?:ban hành\s+)?kèm theo\s+({names})\s+số\s*(?P<num>\d+[a-z]?)?\s*"
-                         rf"(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
+# what follows the appendix line's type name (references.yaml ``attached_to``): " số 165/BC-UBND ngày …"
+_APPENDIX_NUMBER = regex.compile(rf"(?i)\s+số\s*(?P<num>\d+[a-z]?)?\s*(?P<tail>{SYMBOL_TAIL})(?P<rest>[^)\n]*)")
