@@ -326,7 +326,7 @@ def _no_arg_cached(fn) -> bool:
 def all_patterns() -> dict[str, re.Pattern | regex.Pattern]:
     """Module-level patterns and those compiled from patterns/*.yaml by the cached compilers of
     normalize, structure, every extract module and every check module."""
-    names = ["report_parser.normalize", "report_parser.structure"] + [
+    names = ["report_parser.normalize", "report_parser.structure", "report_parser.structure_words"] + [
         m.name for pkg in (report_parser.extract, report_parser.checks)
         for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + ".")]
     found: dict[str, re.Pattern | regex.Pattern] = {}

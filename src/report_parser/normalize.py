@@ -16,9 +16,7 @@ from collections.abc import Callable
 
 import regex
 
-from pydantic import BaseModel, ConfigDict
-
-from . import patterns
+from . import patterns, structure_words
 from .document import PAGE_BREAK, Document
 from .vietnamese import is_caps, is_syllable
 
@@ -210,21 +208,11 @@ def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------------------- paragraphs
-class _LineVocab(BaseModel):
-    """The part of ``patterns/structure.yaml`` read here: the words that open a block of lines."""
-
-    model_config = ConfigDict(extra="ignore")
-    part_headings: list[str]
-    block_headings: list[str]
-    caps_headings: list[str]
-    line_openers: list[str]
-
-
 @patterns.memoised
 def _marker() -> regex.Pattern:
     """A line that opens a block: a bullet, a section number, a heading word, a signature capacity, an
     opener of a document's lines (structure.yaml ``line_openers``: "Kính gửi", "Căn cứ", a place-date line)."""
-    v = patterns.load("structure.yaml", _LineVocab)
+    v = structure_words.words()
     titled = v.part_headings + v.block_headings
     headings = patterns.alternation(titled + [w.upper() for w in titled] + v.caps_headings).replace("\\ ", r"\s")
     openers = "|".join(w.replace(" ", r"\s") for w in v.line_openers)

@@ -112,7 +112,7 @@ def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Pat
     clear error (exit 2) instead of one failure per report.
     Raises :class:`~report_parser.patterns.PatternError`; returns the checked object.
     """
-    from . import catalogue, levels, normalize, ocr_repair, periods, places
+    from . import catalogue, levels, normalize, ocr_repair, periods, places, structure_words
     from .checks import rules
     from .extract import (fields, indicators, metadata, numbers, references_grammar, scope, table_cells,
                           table_indicators)
@@ -122,7 +122,7 @@ def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Pat
         for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
                      scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
                      ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
-                     structure._abbrev, structure.part_heading, numbers._running, normalize._marker,
+                     structure._abbrev, structure_words.part_heading, numbers._running, normalize._marker,
                      places._prefix, *more):
             load()
         if any((d / "fields.jsonl").is_file() for d in p.overlay):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from . import patterns
+from . import patterns, structure_words
 from .document import Document
 
 _ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
@@ -24,17 +24,6 @@ _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
 # starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."), not a bullet
 _APPENDIX = regex.compile(
     r"^(?:PHỤ\s+LỤC\b.*|Phụ\s+lục(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?(?:\s+[^.;]{0,100})?)$")
-
-
-class _Vocab(BaseModel):
-    """``patterns/structure.yaml``."""
-
-    model_config = ConfigDict(extra="forbid")
-    abbreviations: list[str]
-    part_headings: list[str]
-    block_headings: list[str]  # these three: normalize.py's (the lines broken lines are not joined into)
-    caps_headings: list[str]
-    line_openers: list[str]
 
 
 class _FormHeading(BaseModel):
@@ -52,15 +41,8 @@ def _form() -> regex.Pattern:
 
 @patterns.memoised
 def _abbrev() -> regex.Pattern:
-    words = patterns.load("structure.yaml", _Vocab).abbreviations
+    words = structure_words.words().abbreviations
     return regex.compile(rf"(?:\b(?:{patterns.alternation(words)})|\b\p{{Lu}})\.$")
-
-
-@patterns.memoised
-def part_heading() -> regex.Pattern:
-    """A line opening a part or chapter of a document ("PHẦN II", "Chương 1"), as written or in capitals."""
-    words = patterns.load("structure.yaml", _Vocab).part_headings
-    return regex.compile(rf"^(?:{patterns.alternation(words + [w.upper() for w in words])})\b")
 
 
 _SENT_END = regex.compile(r"[.!?]+[\"')]*(?=\s+[\"'(]?[\p{Lu}\d+\-])|\./\.")

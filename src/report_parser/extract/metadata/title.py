@@ -8,7 +8,8 @@ from itertools import islice
 import regex
 
 from ...patterns import alternation
-from ...structure import lines, part_heading
+from ...structure import lines
+from ...structure_words import part_heading
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
 from .vocab import CELL_SPLIT, PLACE_DATE_RE, Rx, rx, vocab
