@@ -1,6 +1,9 @@
 """PDF ruled tables: only table pages are laid out, continued tables are joined."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import unicodedata
 from pathlib import Path
 
 import pdfplumber.page
@@ -45,17 +48,88 @@ def _plumber_tables(path: Path, doc) -> list[RawTable]:
     return _join_continuations(_plumber_page_tables(path, path.read_bytes(), doc.table_pages, doc))
 
 
-@pytest.mark.parametrize("path", [SAMPLE_PDF, pytest.param(SHARED / "corpus" / "communes" / "hongphong-2020-h1.pdf",
-                                                           marks=needs_shared)])
+# the PDFs with ruled tables: the sample's forms, a commune's, two real reports' (01: a
+# table over three pages with merged header cells; 13: four grids on three pages)
+RULED_PDFS = [SAMPLE_PDF] + [pytest.param(SHARED / "corpus" / sub / name, marks=needs_shared, id=name[:12])
+                             for sub, name in [("communes", "hongphong-2020-h1.pdf"),
+                                               ("real", "01_vinhlong_SNV_BC_tong_ket_dao_tao_boi_duong_2021_2025.pdf"),
+                                               ("real", "13_tinh_LamDong_MoHinhThiDiemCCHC-QD787_2025.pdf")]]
+
+
+@pytest.mark.parametrize("path", RULED_PDFS)
 def test_grid_tables_equal_pdfplumbers_own(path):
-    """Cells, rows, pages and offsets read from pypdfium2's edges and character boxes are
-    the ones pdfplumber finds when it lays the pages out itself (boxes of capitals with
-    stacked marks, "CHỈ", and of descenders stay on their line; pdfium's word spaces kept)."""
+    """Cells, rows, pages and offsets read by our finder from pypdfium2's edges and character
+    boxes are the ones pdfplumber finds when it lays the pages out itself (boxes of capitals
+    with stacked marks, "CHỈ", and of descenders stay on their line; pdfium's word spaces kept)."""
     doc = read(path, ocr="never")
+    assert doc.tables
     ours, theirs = doc.tables, _plumber_tables(path, doc)
     assert [t.rows for t in ours] == [t.rows for t in theirs]
     assert [(t.pages, t.offset) for t in ours] == [(t.pages, t.offset) for t in theirs]
     assert all(max(abs(a - b) for a, b in zip(x.bbox, y.bbox)) < 0.01 for x, y in zip(ours, theirs))
+
+
+class _LayoutPage:
+    """What pdfplumber's TableFinder reads of a page, from our :class:`PageLayout`."""
+
+    def __init__(self, layout):
+        self.edges, self.chars = layout.edges, layout.chars
+        self.bbox = (0, 0, layout.width, layout.height)
+
+
+def _layouts(path: Path):
+    import pypdfium2 as pdfium
+
+    from report_parser.ingest.pdf import is_table_page
+    from report_parser.ingest.pdf_grid import page_layout
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for i, page in enumerate(pdf, 1):
+            tp = page.get_textpage()
+            if is_table_page(page):
+                yield page_layout(page, tp, i)
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("path", RULED_PDFS)
+def test_finder_cells_and_texts_equal_pdfplumbers_on_the_same_edges(path):
+    """On every table page, every grid our finder draws (boxed paragraphs and one-row grids
+    included, before they are judged) has pdfplumber's TableFinder's cells to the last bit,
+    and every cell pdfplumber's text; so does the text between tables."""
+    from pdfplumber.table import TableFinder
+    from pdfplumber.utils import extract_text, within_bbox
+
+    from report_parser.ingest import pdf_chars, pdf_ruling
+
+    pages = 0
+    for layout in _layouts(path):
+        pages += 1
+        theirs = TableFinder(_LayoutPage(layout)).tables
+        ours = pdf_ruling.find(layout.edges)
+        assert [t.cells for t in theirs] == ours
+        assert [[r.cells for r in t.rows] for t in theirs] == [[c for _, c in pdf_ruling.rows(t)] for t in ours]
+        for t in ours:
+            for cell in (c for _, row in pdf_ruling.rows(t) for c in row if c):
+                inside = [c for c in layout.chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
+                          and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
+                assert pdf_chars.text(inside) == unicodedata.normalize("NFC", extract_text(inside))
+            above = (0, 0, layout.width, pdf_ruling.bbox(t)[1])
+            assert pdf_chars.text_within(layout.chars, above) == unicodedata.normalize(
+                "NFC", extract_text(within_bbox(layout.chars, above)))
+    assert pages
+
+
+def test_a_born_digital_pdf_does_not_import_pdfplumber():
+    """The default PDF path reads tables without pdfplumber and pdfminer (their import
+    alone cost more than the rest of a run)."""
+    code = ("import sys; from report_parser import parse; parse(sys.argv[1]); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer'}))")
+    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE_PDF)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_a_turned_page_goes_to_pdfplumber(monkeypatch, tmp_path):

@@ -11,8 +11,7 @@ from __future__ import annotations
 def warm() -> None:
     """Import the pipeline and the readers, and build the default patterns' compiled data."""
     from . import models, pipeline, patterns  # noqa: F401
-    from .ingest import docx, pdf, pdf_grid, pdf_tables, txt  # noqa: F401
-    import pdfplumber.table  # noqa: F401  (the table finder of PDFs with forms)
+    from .ingest import docx, pdf, pdf_chars, pdf_grid, pdf_ruling, pdf_tables, txt  # noqa: F401
 
     pipeline.check_patterns(patterns.default())
 

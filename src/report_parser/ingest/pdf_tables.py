@@ -1,10 +1,11 @@
-"""Ruled tables of a PDF through pdfplumber's table finder.
+"""Ruled tables of a PDF.
 
-The finder runs on the ruling edges and character boxes :mod:`.pdf_grid` read from
-pypdfium2's objects while :mod:`.pdf` had the page open for its text, only on the
-pages it found ruling lines on (``table_pages``). Only a page that cannot be read
-that way (turned, or with turned text) is opened with pdfplumber, which interprets
-the page again with pdfminer (slow). Boxed
+Our finder (:mod:`.pdf_ruling`, pdfplumber's ``lines`` strategy without pdfplumber)
+runs on the ruling edges and character boxes :mod:`.pdf_grid` read from pypdfium2's
+objects while :mod:`.pdf` had the page open for its text, only on the pages it found
+ruling lines on (``table_pages``). Only a page that cannot be read that way (turned,
+or with turned text) is opened with pdfplumber, which interprets the page again with
+pdfminer (slow). Boxed
 paragraphs and highlighted text are drawn with rules too: a found table counts
 only when at least half its rows have two filled cells. A table that runs on at
 the top of the next page (no heading above it, the same columns) is one table;
@@ -17,10 +18,10 @@ import bisect
 import io
 import logging
 import re
-import unicodedata
 from pathlib import Path
 
 from ..document import Document, RawTable
+from . import pdf_chars, pdf_ruling
 from .pdf_grid import PageLayout
 
 log = logging.getLogger(__name__)
@@ -91,54 +92,44 @@ def _join_continuations(found: list[tuple[RawTable, str]]) -> list[RawTable]:
 
 
 class _GridPage:
-    """What pdfplumber's table finder and its tables read of a page, from a :class:`PageLayout`."""
+    """A page read from its :class:`PageLayout`, with the methods of pdfplumber's page that
+    :func:`_page_tables` calls (the finder is :mod:`.pdf_ruling`, the text :mod:`.pdf_chars`)."""
 
     def __init__(self, layout: PageLayout):
         self.edges = layout.edges
         self.chars = layout.chars
         self.width = layout.width
-        self.bbox = (0, 0, layout.width, layout.height)
 
-    def find_tables(self) -> list:
-        from pdfplumber.table import TableFinder
-
-        return [_GridTable(t, self.chars) for t in TableFinder(self).tables]
+    def find_tables(self) -> list[_GridTable]:
+        return [_GridTable(cells, self.chars) for cells in pdf_ruling.find(self.edges)]
 
     def text_within(self, bbox: tuple[float, float, float, float]) -> str:
-        from pdfplumber.utils import extract_text, within_bbox
-
-        return unicodedata.normalize("NFC", extract_text(within_bbox(self.chars, bbox)))
+        return pdf_chars.text_within(self.chars, bbox)
 
 
 class _GridTable:
-    """A table the finder found on a :class:`_GridPage`, its cells read as pdfplumber's
-    ``Table.extract`` reads them (a character belongs to the cell its centre is in), with
-    the characters sorted by height once instead of scanned for every row; cell texts are
-    composed (pdfium gives a glyph whose text is a letter and a combining mark, "ú" as
-    "u" + U+0301, as two characters, pdfminer as one)."""
+    """A table found on a :class:`_GridPage`, its cells read as pdfplumber's ``Table.extract``
+    reads them (a character belongs to the cell its centre is in), with the characters
+    sorted by height once instead of scanned for every row."""
 
-    def __init__(self, table, chars: list[dict]):
-        self.bbox = table.bbox
-        self._table = table
+    def __init__(self, cells: list[pdf_ruling.Box], chars: list[dict]):
+        self.bbox = pdf_ruling.bbox(cells)
+        self._cells = cells
         self._chars = chars
 
     def extract(self) -> list[list[str | None]]:
-        from pdfplumber.utils import extract_text
-
         mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, i) for i, c in enumerate(self._chars))
         heights = [m[0] for m in mids]
         out = []
-        for row in self._table.rows:
-            x0, top, x1, bottom = row.bbox
+        for (x0, top, x1, bottom), cells in pdf_ruling.rows(self._cells):
             inside = mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)]
             inside = [m for m in inside if x0 <= m[1] < x1]
-            out.append([None if cell is None else self._cell_text(cell, inside, extract_text) for cell in row.cells])
+            out.append([None if cell is None else self._cell_text(cell, inside) for cell in cells])
         return out
 
-    def _cell_text(self, cell, inside, extract_text) -> str:
+    def _cell_text(self, cell, inside) -> str:
         x0, top, x1, bottom = cell
-        chars = [self._chars[i] for i in sorted(i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom)]
-        return unicodedata.normalize("NFC", extract_text(chars)) if chars else ""
+        return pdf_chars.text([self._chars[i] for i in sorted(i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom)])
 
 
 def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
