@@ -99,6 +99,24 @@ def test_a_districts_heading_word_keeps_its_line(tmp_path):
         assert "như sau\nTiết 2" in repair_text(text)[0]
 
 
+def test_a_title_and_a_signature_block_end_at_structure_words(tmp_path):
+    """A title stops before a numbered block heading ("Điều 2") and a signature block at an
+    appendix heading ("Phụ lục II"): structure.yaml's block_headings and caps_headings, not
+    words of their own in metadata/title.py and signature.py."""
+    from report_parser.extract.metadata.signature import _ends_block
+    from report_parser.extract.metadata.title import read_title
+
+    title = "BÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n{} 2 kết quả khác\nnữa"
+    assert read_title(title.format("Điều"), 7)[0] == "Kết quả cải cách hành chính quý I năm 2024"
+    assert read_title(title.format("Tiết"), 7)[0].endswith("Tiết 2 kết quả khác nữa")
+    assert _ends_block("Phụ lục II") and _ends_block("BIỂU MẪU 1") and not _ends_block("Bảng kê 1")
+    (tmp_path / "structure.yaml").write_text('block_headings: ["Tiết"]\ncaps_headings: ["BẢNG KÊ"]\n',
+                                             encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        assert read_title(title.format("Tiết"), 7)[0] == "Kết quả cải cách hành chính quý I năm 2024"
+        assert _ends_block("Bảng kê 1")
+
+
 def test_a_special_zones_header_gives_its_level(tmp_path):
     """metadata.yaml had its own levels without "đặc khu": the header of a special zone's report
     named no level and no unit. The metadata reads patterns/levels.yaml now."""

@@ -8,6 +8,7 @@ import regex
 
 from ...models import Signer
 from ...structure import lines
+from ...structure_words import appendix_heading
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from .. import Context
 from .vocab import CELL_SPLIT, TRAILING_NAME_RE, clean_item, rx, vocab
@@ -76,7 +77,7 @@ def _ends_block(line: str) -> bool:
     """An appendix heading, a numbered line or a prose paragraph: the block is over
     (a scan may lose the signer's lines, then nothing else stops the reading)."""
     s = line.strip()
-    if regex.match(r"(?i)^phụ lục\b|^(?:[IVX]+|\d{1,2})[.)]\s|^[a-zđ]\)\s", s):
+    if appendix_heading().match(s) or regex.match(r"^(?:[IVX]+|\d{1,2})[.)]\s|^[a-zđ]\)\s", s):
         return True
     return len(s) > 160 and "|" not in s and not s.startswith("-")
 

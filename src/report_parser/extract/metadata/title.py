@@ -9,7 +9,7 @@ import regex
 
 from ...patterns import alternation
 from ...structure import lines
-from ...structure_words import part_heading
+from ...structure_words import numbered_block, part_heading
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
 from .vocab import CELL_SPLIT, PLACE_DATE_RE, Rx, rx, vocab
@@ -127,7 +127,7 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
 def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
     if s.startswith("(") or r.opener_start.match(s):
         return True
-    if regex.match(r"^(?:[IVX]+|\d+)\.\s|^Điều\s+\d", s) or part_heading().match(s):
+    if regex.match(r"^(?:[IVX]+|\d+)\.\s", s) or numbered_block().match(s) or part_heading().match(s):
         return True
     if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
                                   or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
