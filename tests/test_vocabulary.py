@@ -88,6 +88,22 @@ def test_a_glued_money_word_must_be_a_money_word(tmp_path):
         find_quantities("10nghìn")
 
 
+def test_the_currency_words_are_the_units_files(tmp_path):
+    """"đồng" and "đ" after a scale make money (units.yaml ``currency``), for a figure in a sentence
+    and for the value of a flattened form row ("1,5 tỷ đ" was cut to "1,5" with "tỷ đ" as its note)."""
+    from report_parser.extract.numbers import find_quantities
+    from report_parser.extract.table_cells import _split_tail
+
+    found = find_quantities("chi phí gần 27 ngàn đồng mỗi hồ sơ; gần 27 ngàn hồ sơ")
+    assert [(q.value, q.kind) for q in found] == [(0.027, "money"), (27000, "count")]
+    assert _split_tail("1,5 tỷ đồng vốn ngân sách") == ("1,5 tỷ đồng", "vốn ngân sách")
+    assert _split_tail("1,5 tỷ đ vốn") == ("1,5 tỷ đ", "vốn")
+    assert _split_tail("5 đạt yêu cầu") == ("5", "đạt yêu cầu")
+    (tmp_path / "units.yaml").write_text("currency: [đôla]\n", encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])), pytest.raises(patterns.PatternError, match="currency"):
+        find_quantities("5 triệu đồng")
+
+
 def test_a_districts_heading_word_keeps_its_line(tmp_path):
     """The heading words a broken line is never joined into are structure.yaml's."""
     from report_parser.normalize import repair_text

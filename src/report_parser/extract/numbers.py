@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import patterns
 
@@ -44,13 +44,15 @@ class UnitsSpec(BaseModel):
     count_scales: dict[str, int] = {}  # "37 ngàn hồ sơ", "84,5 triệu hồ sơ": before a unit noun
     count_scales_alone: dict[str, int] = {}  # "gần 27 ngàn": without a noun (else "5 triệu" is money)
     glued_money: list[str]  # "10tỷ", "500.000đ": money words written right after the digits
+    currency: list[str] = Field(min_length=1)  # "đồng", "đ": the money itself, after a scale
     not_quantities: NotQuantities
 
     @model_validator(mode="after")
     def _glued_are_money(self) -> "UnitsSpec":
-        unknown = [w for w in self.glued_money if w not in self.money]
-        if unknown:
-            raise ValueError(f"glued_money words that are no money word: {', '.join(unknown)}")
+        for key in ("glued_money", "currency"):
+            unknown = [w for w in getattr(self, key) if w not in self.money]
+            if unknown:
+                raise ValueError(f"{key} words that are no money word: {', '.join(unknown)}")
         return self
 
 
@@ -260,10 +262,11 @@ class _Taken:
 @patterns.memoised
 def _scales() -> tuple[regex.Pattern, regex.Pattern]:
     spec = _vocab()[0]
+    money = patterns.alternation(spec.currency)  # "5 triệu đồng" is money, no count of 5 million
     out = []
     for words in (spec.count_scales, spec.count_scales_alone):
         alt = patterns.alternation(words) if words else r"(?!x)x"
-        out.append(regex.compile(r"\s*(" + alt + r")(?![\p{L}\p{N}])(?!\s*(?:đồng|đ)(?![\p{L}]))", regex.I))
+        out.append(regex.compile(rf"\s*({alt})(?![\p{{L}}\p{{N}}])(?!\s*(?:{money})(?![\p{{L}}]))", regex.I))
     return out[0], out[1]
 
 

@@ -150,11 +150,13 @@ def cell_value(raw: str | None, unit: str | None) -> float | int | None:
 # --------------------------------------------------------------------------- flattened rows
 @patterns.memoised
 def _value_tail() -> regex.Pattern:
-    """A value and its money unit ("1,5 tỷ đồng"), then the note; the scales are those units.yaml
-    writes before "đồng" in its money units (tỷ, triệu, nghìn...)."""
-    money = patterns.load("units.yaml", numbers.UnitsSpec).money
-    scales = [k.removesuffix(" đồng") for k in money if k.endswith(" đồng")]
-    return regex.compile(rf"^(\S+(?:\s+(?:{patterns.alternation(scales)})?\s*đồng\S*)?)\s*(.*)$")
+    """A value and its money unit ("1,5 tỷ đồng"), then the note; the currency words and the scales
+    are units.yaml's (``currency``; the words its money units write before one: tỷ, triệu, nghìn...)."""
+    spec = patterns.load("units.yaml", numbers.UnitsSpec)
+    scales = [k.removesuffix(f" {c}") for k in spec.money for c in spec.currency if k.endswith(f" {c}")]
+    money = patterns.alternation(spec.currency)
+    return regex.compile(
+        rf"^(\S+(?:\s+(?:{patterns.alternation(scales)})?\s*(?:{money})(?![\p{{L}}])\S*)?)\s*(.*)$")
 
 
 def _split_tail(tail: str) -> tuple[str | None, str | None]:
