@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..models import Check, Report
 from . import bounds, documents, forms, relations
 from .rules import load
-from .values import Facts
+from .values import Facts, rounded_as_written
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -17,7 +17,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def run_checks(report: Report) -> list[Check]:
     """All checks of a parsed report, errors first (the rules need only the report)."""
     rules = load()
-    facts = Facts(report.indicators)
+    facts = Facts(rounded_as_written(report.indicators, report.figures))
     found = forms.check_forms(report.tables, rules)
     checks = [
         *documents.check_period(report, rules),

@@ -118,24 +118,54 @@ def _preferred_pair(pairs: list[tuple[Indicator, Indicator]], source: str) -> tu
     return next(((n, d) for n, d in pairs if n.source == source and d.source == source), pairs[0])
 
 
+def _rate_pairs(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
+                codes: Sequence[str]) -> list[tuple[Indicator, Indicator]]:
+    """(numerator, base) pairs over ``codes``; a numerator above its base (a rate over
+    100 %) is a figure of another scope and pairs with nothing."""
+    nums = facts.exact(rule.numerator, dim, rate.source)
+    dens = [d for code in codes for d in facts.exact(code, dim, rate.source) if d.value > 0]
+    return [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
+
+
+def _below(least: float, rate: Indicator) -> bool:
+    """A stated rate (with its qualifier) that cannot reach ``least``, the rate on the largest base."""
+    if rate.qualifier in (">", ">="):
+        return False
+    return rate.value < least and not agrees(least, rate.value, rate.qualifier)
+
+
+def _rate_finding(rule: RateRule, rate: Indicator, pairs: list[tuple[Indicator, Indicator]]
+                  ) -> tuple[str, tuple[Indicator, Indicator]] | None:
+    """(kind of finding, the pair to show), None when the rate is consistent with its counts:
+    equal to numerator / base on one base (a bound too: some reports compute on what they
+    received), else at least numerator / bound on every bound."""
+    if any(agrees(100 * n.value / d.value, rate.value, rate.qualifier) for n, d in pairs):
+        return None
+    exact = [p for p in pairs if p[1].code in rule.denominators]
+    if exact:
+        return ("claim" if rate.qualifier else "differs"), _preferred_pair(exact, rate.source)
+    if pairs and all(_below(100 * n.value / d.value, rate) for n, d in pairs):
+        return "below", _preferred_pair(pairs, rate.source)
+    return None
+
+
 def _check_rate(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
                 rules: CheckRules) -> Check | None:
-    nums = facts.exact(rule.numerator, dim, rate.source)
-    dens = [d for code in rule.denominators for d in facts.exact(code, dim, rate.source) if d.value > 0]
-    # a numerator above its denominator (a rate over 100 %) is a figure of another scope
-    pairs = [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
-    if not pairs or any(agrees(100 * n.value / d.value, rate.value, rate.qualifier) for n, d in pairs):
+    pairs = _rate_pairs(rule, dim, rate, facts, [*rule.denominators, *rule.bounds])
+    finding = _rate_finding(rule, rate, pairs)
+    if finding is None:
         return None
-    num, den = _preferred_pair(pairs, rate.source)
+    kind, (num, den) = finding
     computed = 100 * num.value / den.value
-    template = rules.messages.rate_claim if rate.qualifier else rules.messages.rate_differs
+    m = rules.messages
+    template = {"claim": m.rate_claim, "differs": m.rate_differs, "below": m.rate_below_bound}[kind]
     message = template.format(
         where=where(dim, rules), rate_name=rules.name(rule.rate),
         qualifier=rules.qualifiers.get(rate.qualifier or "", ""), stated=fmt(rate.value),
         numerator_name=rules.name(num.code), denominator_name=rules.name(den.code),
         numerator=fmt(num.value), denominator=fmt(den.value),
         computed=computed_fmt(computed, rate.value))
-    rule_id = "rate-claim" if rate.qualifier else "rate-mismatch"
+    rule_id = "rate-claim" if kind == "claim" else "rate-mismatch"
     return make_check(rule_id, rule.severity, message, [rate, num, den])
 
 

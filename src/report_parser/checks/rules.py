@@ -36,6 +36,7 @@ class RateRule(_Rule):
     rate: str
     numerator: str
     denominators: list[str]
+    bounds: list[str] = Field(default_factory=list)  # bases the rate is at least numerator / base of
     severity: Severity = "error"
 
 
@@ -82,6 +83,7 @@ class Messages(_Rule):
     sum_exceeds: str
     rate_differs: str
     rate_claim: str
+    rate_below_bound: str
     breakdown_item: str
     text_vs_table: str
     text_vs_table_item: str

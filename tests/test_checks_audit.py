@@ -1,0 +1,63 @@
+"""Checks on whole real texts nobody here wrote (issue 12, point 4): each case is a real
+report's or bulletin's paragraph, parsed end to end, with the finding it must or must not
+raise. A false alarm costs an officer's trust more than a missed slip."""
+from __future__ import annotations
+
+import pytest
+
+from report_parser import parse
+
+# Vĩnh Phúc, Trung tâm Phục vụ hành chính công tỉnh, tháng 9 and quý III/2021: the on-time
+# rate is on the dossiers due ("đến hạn giải quyết", 4.169), not on the 6.302 received
+VINHPHUC = (
+    "Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn "
+    "kỳ trước chuyển sang là 2.171, lũy kế đã và đang giải quyết trong kỳ là 6.302 hồ sơ; đến hạn "
+    "giải quyết là 4.169 hồ sơ. Đã có kết quả trả trước và đúng hạn là 4.157 hồ sơ (đạt 99,71%). Hồ "
+    "sơ đã trả kết quả nhưng chậm hạn và hồ sơ quá hạn giải quyết nhưng chưa có kết quả là 12 hồ sơ "
+    "(chiếm 0,29%).\n\n"
+    "Quý III/2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 14.043 hồ sơ, hồ sơ tồn kỳ "
+    "trước chuyển sang là 2.191, lũy kế đã và đang giải quyết trong kỳ là 16.234 hồ sơ; đến hạn giải "
+    "quyết là 14.101 hồ sơ. Đã có kết quả trả trước và đúng hạn là 14.064 hồ sơ (đạt 99,74%).\n")
+
+# Bến Tre, Trung tâm Phục vụ hành chính công tỉnh, tháng 5/2021: "4,52 ngàn" is rounded
+# (4.561 resolved - 12 late = 4.549 on time)
+BENTRE = (
+    "Tháng 5-2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5,65 ngàn hồ sơ (HS) các loại. "
+    "Trong đó có 1,07 ngàn HS kỳ trước chuyển sang, tiếp nhận mới trực tiếp 3,19 ngàn HS, tiếp nhận "
+    "trực tuyến 1,25 ngàn HS, tiếp nhận qua dịch vụ bưu chính công ích 132 HS.\n\n"
+    "Trung tâm đã giải quyết: 4.561/5.650 HS (tỷ lệ 80,7%). Trong đó, có 4,52 ngàn HS giải quyết đúng "
+    "và trước hạn (tỷ lệ 99,7%), có 12 hồ sơ giải quyết trễ hạn (tỷ lệ 0,3%). Trung tâm đang giải "
+    "quyết 1.089 HS (còn trong thời hạn giải quyết).\n")
+
+
+def _checks(tmp_path, text: str, *, errors_only: bool = False) -> list:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    found = parse(path, ocr="never", require_report=False).checks
+    return [c for c in found if c.severity != "info"] if not errors_only else \
+        [c for c in found if c.severity == "error"]
+
+
+def test_an_on_time_rate_on_the_dossiers_due_is_no_error(tmp_path):
+    """99,71 % of 4.169 due; 4.157 of the 6.302 received (incl. pending) would be 66 %: the
+    received dossiers only bound the rate from below, and 99,71 % is above that bound."""
+    assert _checks(tmp_path, VINHPHUC) == []
+
+
+def test_a_timeliness_rate_below_its_least_value_still_fires(tmp_path):
+    text = ("Năm 2023, Bộ phận Một cửa UBND xã đã tiếp nhận 1.200 hồ sơ, giải quyết đúng hạn 1.150 hồ sơ, "
+            "đạt tỷ lệ 85%.\n")
+    found = _checks(tmp_path, text)
+    assert [c.rule for c in found] == ["rate-mismatch"]
+    assert "1150/1200" in found[0].message
+
+
+def test_a_figure_in_thousands_is_rounded_not_exact(tmp_path):
+    """'4,52 ngàn HS đúng và trước hạn' + 12 late vs 4.561 resolved: 4.532 is only the rounding
+    of 4.549; neither the sum nor the rate 99,7 % may be called wrong on it."""
+    assert _checks(tmp_path, BENTRE) == []
+
+
+@pytest.mark.parametrize("text", [VINHPHUC, BENTRE])
+def test_audited_paragraphs_raise_no_error(tmp_path, text):
+    assert _checks(tmp_path, text, errors_only=True) == []
