@@ -182,3 +182,18 @@ def test_review_command_writes_the_page_and_refuses_bad_usage_with_one_line(tmp_
                         (["--db", str(tmp_path / "none.sqlite"), "-o", str(tmp_path)], "no such store")):
         r = subprocess.run(cli + args, capture_output=True, text=True, timeout=120)
         assert r.returncode == 2 and r.stderr.count("\n") == 1 and words in r.stderr, r.stderr
+
+
+def test_a_stores_page_draws_its_file_only_as_an_import_reads_it(monkeypatch):
+    """review/district hashed the whole file itself (no size limit); it reads it with
+    ingest.file_info now: a file over the input limit gives the page without its pages."""
+    from report_parser import limits
+    from report_parser.ingest import file_info
+    from report_parser.review.district import _page
+
+    report, _ = parse_with_context(SAMPLE_TXT)
+    sha256 = file_info(SAMPLE_TXT)[1]
+    assert "data-page=" in _page(report, str(SAMPLE_TXT), sha256, {})
+    assert "data-page=" not in _page(report, str(SAMPLE_TXT), "0" * 64, {})  # changed since the import
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", SAMPLE_TXT.stat().st_size - 1)
+    assert "data-page=" not in _page(report, str(SAMPLE_TXT), sha256, {})

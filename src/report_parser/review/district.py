@@ -8,7 +8,6 @@ was read, without the pages.
 """
 from __future__ import annotations
 
-import hashlib
 from html import escape
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..aggregate import StoredReport, load_reports, missing_communes
 from ..database import Database
 from ..errors import ReportParserError
 from ..export import slug
+from ..ingest import file_info
 from ..models import Report
 from ..units import Roster
 from .render import _asset, page_html, words
@@ -40,13 +40,14 @@ def write_all(conn: Database, out: Path, *, period: str | None = None,
 
 
 def _page(report: Report, path: str, sha256: str, fixes: dict) -> str:
-    """The report's page, with its file's pages drawn when the file is there and unchanged."""
+    """The report's page, with its file's pages drawn when the file is there and unchanged (read
+    as an import reads it: a regular file within the input size limit)."""
     from . import page_for
     from ..pipeline import build_context
 
     file = Path(path)
     try:
-        if file.is_file() and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
+        if file.is_file() and file_info(file)[1] == sha256:
             return page_for(report, build_context(file).doc, file, fixes=fixes)
     except ReportParserError:
         pass
