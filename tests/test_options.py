@@ -57,6 +57,19 @@ def test_ocr_never_on_a_scan_says_ocr_was_turned_off():
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 
+def test_review_reads_its_file_with_the_ocr_mode_given(tmp_path):
+    """review_html(path, ocr=...) had an ocr parameter nothing passed: 'review --ocr never' on a
+    scan now says OCR was turned off (exit 3), and a misspelt mode is refused at the API."""
+    from report_parser.review import review_html
+
+    r = _cli("review", str(SCAN), "--ocr", "never", "-o", str(tmp_path / "page.html"))
+    assert r.returncode == 3 and "OCR was turned off" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert not (tmp_path / "page.html").exists()
+    with pytest.raises(UsageError, match="ocr="):
+        review_html(TXT, ocr="nevr")
+
+
 def test_ocr_never_on_an_image_is_a_one_line_usage_error(tmp_path):
     with pytest.raises(UsageError, match="only be read by OCR"):
         read(_png(tmp_path), ocr="never")

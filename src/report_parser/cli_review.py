@@ -9,6 +9,7 @@ import typer
 
 from .database import is_url, redact
 from .errors import EXIT_USAGE, ReportParserError
+from .options import OcrMode
 
 
 def _fail(message: str, code: int) -> None:
@@ -25,6 +26,8 @@ def review_cmd(
     period: Annotated[Optional[str], typer.Option("--period", help="With --db: only this period.")] = None,
     units: Annotated[Optional[Path], typer.Option("--units", help="With --db: the roster CSV, to list the "
                                                                   "communes without a report.")] = None,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="OCR pages without a usable text layer (auto), every page, "
+                                                       "or never (as for parse).")] = OcrMode.auto,
 ) -> None:
     """Write a review page: the report's pages with every value read marked, and the corrections form."""
     if (file is None) == (db is None):
@@ -35,7 +38,7 @@ def review_cmd(
 
     started = time.perf_counter()
     try:
-        what = _review_store(db, output, period, units) if db else _review_file(file, output)
+        what = _review_store(db, output, period, units, ocr) if db else _review_file(file, output, ocr)
     except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
         _fail(" ".join(str(e).split()), EXIT_USAGE)
     except ReportParserError as e:
@@ -47,16 +50,16 @@ def review_cmd(
     typer.echo(f"{what} ({time.perf_counter() - started:.1f} s)", err=True)
 
 
-def _review_file(file: Path, output: Path) -> str:
+def _review_file(file: Path, output: Path, ocr: OcrMode) -> str:
     from .review import review_html
 
-    html = review_html(file)
+    html = review_html(file, ocr=ocr)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     return f"{file} -> {output} ({output.stat().st_size / 1e6:.1f} MB)"
 
 
-def _review_store(db: str, output: Path, period: str | None, units: Path | None) -> str:
+def _review_store(db: str, output: Path, period: str | None, units: Path | None, ocr: OcrMode) -> str:
     from .aggregate import periods
     from .review.district import write_all
     from .store import open_store
@@ -68,7 +71,7 @@ def _review_store(db: str, output: Path, period: str | None, units: Path | None)
     try:
         if period and period not in periods(conn):
             raise ValueError(f"no report for period {period} in {redact(db)}")
-        pages = write_all(conn, output, period=period, roster=roster)
+        pages = write_all(conn, output, period=period, roster=roster, ocr=ocr)
     finally:
         conn.close()
     return f"{len(pages)} report pages -> {output / 'index.html'}"

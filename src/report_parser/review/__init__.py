@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..document import Document
 from ..models import Report
+from ..options import OcrMode
 
 
-def page_for(report: Report, doc: Document, path: str | Path, *, editable: bool = True,
-             fixes: dict | None = None) -> str:
+def page_for(report: Report, doc: Document, path: str | Path, *, fixes: dict | None = None) -> str:
     """The review page of a parsed report and the document it was read from (``fixes``: the
     store's corrections of it, shown filled in)."""
     from . import marks, pages, render
@@ -21,15 +21,14 @@ def page_for(report: Report, doc: Document, path: str | Path, *, editable: bool 
     if doc.format == "pdf":
         drawn = pages.pdf_pages(Path(path), doc)
         found = marks.build(report, doc, [d.chars for d in drawn], drawn=True)
-        return render.page_html(report, found, drawn, None, editable=editable, fixes=fixes)
+        return render.page_html(report, found, drawn, None, fixes=fixes)
     texts = pages.text_pages(doc)
     found = marks.build(report, doc, texts, drawn=False)
-    return render.page_html(report, found, None, texts, editable=editable, tables=pages.text_tables(doc),
-                            fixes=fixes)
+    return render.page_html(report, found, None, texts, tables=pages.text_tables(doc), fixes=fixes)
 
 
-def review_html(path: str | Path, *, ocr: str = "auto") -> str:
-    """Parse one report file and return its review page."""
+def review_html(path: str | Path, *, ocr: OcrMode | str = "auto") -> str:
+    """Parse one report file (``ocr``: as ``parse-report review --ocr``) and return its review page."""
     from ..pipeline import parse_with_context
 
     report, ctx = parse_with_context(path, ocr=ocr)

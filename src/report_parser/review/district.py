@@ -17,20 +17,22 @@ from ..errors import ReportParserError
 from ..export import slug
 from ..ingest import file_info
 from ..models import Report
+from ..options import OcrMode
 from ..units import Roster
 from .render import _asset, page_html, words
 
 
 def write_all(conn: Database, out: Path, *, period: str | None = None,
-              roster: Roster | None = None) -> list[Path]:
-    """Write index.html and a page per report into ``out``; returns the pages written."""
+              roster: Roster | None = None, ocr: OcrMode | str = OcrMode.auto) -> list[Path]:
+    """Write index.html and a page per report into ``out`` (``ocr``: how its file is read again
+    to draw its pages); returns the pages written."""
     out.mkdir(parents=True, exist_ok=True)
     reports = load_reports(conn, "district", period, roster)
     written, rows = [], []
     for n, r in enumerate(reports, start=1):
         name = f"{n:03d}-{slug(r.unit.unit or Path(r.row['path']).stem) or 'bao-cao'}-{slug(r.row['period_key'])}.html"
         report = Report.model_validate_json(r.row["json"])
-        (out / name).write_text(_page(report, r.row["path"], r.row["sha256"], r.fixes), encoding="utf-8")
+        (out / name).write_text(_page(report, r.row["path"], r.row["sha256"], r.fixes, ocr), encoding="utf-8")
         written.append(out / name)
         rows.append(_index_row(r, report, name))
     missing = missing_communes(reports, roster, "district") if roster else []
@@ -39,7 +41,7 @@ def write_all(conn: Database, out: Path, *, period: str | None = None,
     return written
 
 
-def _page(report: Report, path: str, sha256: str, fixes: dict) -> str:
+def _page(report: Report, path: str, sha256: str, fixes: dict, ocr: OcrMode | str = OcrMode.auto) -> str:
     """The report's page, with its file's pages drawn when the file is there and unchanged (read
     as an import reads it: a regular file within the input size limit)."""
     from . import page_for
@@ -48,7 +50,7 @@ def _page(report: Report, path: str, sha256: str, fixes: dict) -> str:
     file = Path(path)
     try:
         if file.is_file() and file_info(file)[1] == sha256:
-            return page_for(report, build_context(file).doc, file, fixes=fixes)
+            return page_for(report, build_context(file, ocr=ocr).doc, file, fixes=fixes)
     except ReportParserError:
         pass
     return page_html(report, [], None, [], fixes=fixes)

@@ -24,7 +24,7 @@ def _asset(name: str) -> str:
 
 
 def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
-              text_pages: list[PageChars] | None, *, editable: bool = True,
+              text_pages: list[PageChars] | None, *,
               tables: list[TextTable] | None = None, fixes: dict | None = None) -> str:
     """The page; ``fixes`` (the store's corrections of this report, see :func:`corrections.fixes`)
     are filled in the form, so the officer sees what is already corrected."""
@@ -39,7 +39,7 @@ def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
         'style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">',
         f"<title>{escape(title)} – {escape(_file_name(report))}</title><style>{_asset('review.css')}</style></head>",
         f"<body><header><h1>{escape(title)}</h1><div class=\"file\">{escape(report.source.path)}</div></header>",
-        f'<main><div id="pages">{pages}</div><div id="side">{_side(report, editable)}</div></main>',
+        f'<main><div id="pages">{pages}</div><div id="side">{_side(report)}</div></main>',
         '<div id="info" role="dialog"></div>',
         f'<script type="application/json" id="review-data">{_json(data)}</script>',
         f"<script>{_asset('review.js')}</script></body></html>"])
@@ -123,13 +123,13 @@ def _spans(text: str, marks: list[Mark]) -> str:
 
 # --------------------------------------------------------------------------- the side panel
 
-def _side(report: Report, editable: bool) -> str:
+def _side(report: Report) -> str:
     toolbar = ('<div class="toolbar"><button type="button" id="download">Tải corrections.json</button> '
                '<span id="count"></span><br><small>Sửa giá trị, đánh dấu "không phải chỉ tiêu", xác nhận '
                'hoặc bỏ qua cảnh báo, rồi tải tệp và chạy <code>parse-report correct --db … corrections.json'
-               '</code>.</small></div>') if editable else ""
-    return "".join([_meta(report), _legend(), toolbar, _checks(report, editable), _indicators(report, editable),
-                    _rows(report, editable), _references(report)])
+               '</code>.</small></div>')
+    return "".join([_meta(report), _legend(), toolbar, _checks(report), _indicators(report), _rows(report),
+                    _references(report)])
 
 
 def _meta(report: Report) -> str:
@@ -161,9 +161,7 @@ def _num(v) -> str:
     return f"{int(v):,}".replace(",", ".")
 
 
-def _fix_cell(editable: bool, drop: bool = False) -> str:
-    if not editable:
-        return ""
+def _fix_cell(drop: bool = False) -> str:
     box = ' <label><input type="checkbox" class="drop"> không phải chỉ tiêu</label>' if drop else ""
     return f'<td><input class="fix" inputmode="decimal" placeholder="sửa">{box}</td>'
 
@@ -193,35 +191,35 @@ def words() -> ReviewWords:
     return patterns.load("review.yaml", ReviewWords)
 
 
-def _headed(key: str, rows: list[str], editable: bool = False) -> str:
-    """The table ``key`` of review.yaml with its title and headers (and the edit column)."""
+def _headed(key: str, rows: list[str], correctable: bool = False) -> str:
+    """The table ``key`` of review.yaml with its title and headers (and the edit column of a correctable one)."""
     w = words()
     t = w.tables[key]
-    return _table(t.title, t.columns + ([w.edit_column] if editable else []), rows)
+    return _table(t.title, t.columns + ([w.edit_column] if correctable else []), rows)
 
 
-def _indicators(report: Report, editable: bool) -> str:
+def _indicators(report: Report) -> str:
     rows = []
     for k, i in enumerate(report.indicators):
         scope = ", ".join(f"{v}" for v in i.dimension.values())
         rows.append(f'<tr data-id="ind-{k}" data-kind="indicator"><td>{escape(indicator_label(i.code))}<br>'
                     f"<small><code>{escape(i.code)}</code></small></td><td class=\"num\">{escape(i.qualifier or '')}"
                     f"{_num(i.value)}</td><td>{escape(i.unit or '')}</td><td>{escape(scope)}</td>"
-                    f"<td>{i.page or ''}</td>{_fix_cell(editable, drop=True)}</tr>")
-    return _headed("indicators", rows, editable)
+                    f"<td>{i.page or ''}</td>{_fix_cell(drop=True)}</tr>")
+    return _headed("indicators", rows, correctable=True)
 
 
-def _rows(report: Report, editable: bool) -> str:
+def _rows(report: Report) -> str:
     rows = []
     for t, table in enumerate(report.tables):
         if not isinstance(table, FormTable):
             continue
         for r, row in enumerate(table.rows):
-            fix = _fix_cell(editable) if row.value is not None else ("<td></td>" if editable else "")
+            fix = _fix_cell() if row.value is not None else "<td></td>"
             rows.append(f'<tr data-id="row-{t}-{r}" data-kind="row"><td>{escape(table.form or "")}</td>'
                         f"<td>{escape(row.code)}</td><td>{escape(row.label)}</td><td>{escape(row.unit or '')}</td>"
                         f'<td class="num">{escape(row.raw or "")}</td><td>{row.page or table.page or ""}</td>{fix}</tr>')
-    return _headed("rows", rows, editable)
+    return _headed("rows", rows, correctable=True)
 
 
 def _references(report: Report) -> str:
@@ -232,15 +230,15 @@ def _references(report: Report) -> str:
     return _headed("references", rows)
 
 
-def _checks(report: Report, editable: bool) -> str:
+def _checks(report: Report) -> str:
     order = sorted(range(len(report.checks)), key=lambda k: (_ORDER.get(report.checks[k].severity, 3), k))
     select = ('<td><select class="verdict"><option value="">—</option><option value="accept">Xác nhận</option>'
-              '<option value="dismiss">Bỏ qua</option></select></td>') if editable else ""
+              '<option value="dismiss">Bỏ qua</option></select></td>')
     names = dict(SEVERITIES)
     rows = [f'<tr data-id="chk-{k}" data-kind="check"><td class="sev-{c.severity}">{names.get(c.severity, c.severity)}'
             f"</td><td>{escape(c.message)}</td><td>{', '.join(map(str, c.pages))}</td>{select}</tr>"
             for k in order for c in [report.checks[k]]]
-    return _table("Kiểm tra", ["Mức độ", "Nội dung", "Trang"] + (["Xử lý"] if editable else []), rows)
+    return _table("Kiểm tra", ["Mức độ", "Nội dung", "Trang", "Xử lý"], rows)
 
 
 # --------------------------------------------------------------------------- what a click shows
