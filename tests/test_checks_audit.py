@@ -61,3 +61,18 @@ def test_a_figure_in_thousands_is_rounded_not_exact(tmp_path):
 @pytest.mark.parametrize("text", [VINHPHUC, BENTRE])
 def test_audited_paragraphs_raise_no_error(tmp_path, text):
     assert _checks(tmp_path, text, errors_only=True) == []
+
+
+# a news report of a district's results (phrasebook p095): the early rate is the remainder that
+# makes the three rates total 100 % (48,2 + 51,2 + 0,6), 99.558 / 206.885 being 48,12 %
+REMAINDER = ("Kết quả, có 206.885 hồ sơ đã được giải quyết. Trong đó, 99.558 hồ sơ giải quyết trước hạn "
+             "đạt 48,2%; 106.018 hồ sơ giải quyết đúng hạn đạt 51,2%; 1.309 hồ sơ giải quyết quá hạn chiếm "
+             "0,6%; 11.878 hồ sơ đang giải quyết.\n")
+
+
+def test_a_rate_off_by_its_last_digit_is_information(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REMAINDER, encoding="utf-8")
+    found = parse(path, ocr="never", require_report=False).checks
+    assert [(c.rule, c.severity) for c in found] == [("rate-mismatch", "info")]
+    assert "48,2%" in found[0].message and "48,12%" in found[0].message
