@@ -501,3 +501,77 @@ def test_header_in_nested_word_tables(tmp_path):
     m = meta_of_file(path)
     assert (m.issuer.unit, m.symbol, m.date, m.place) == ("Hoài Hải", "45/BC-UBND", dt.date(2024, 6, 12), "Hoài Hải")
     assert (m.type, m.period.kind) == ("Báo cáo", "H1")
+
+
+# ----------------------------------------------------------------------------- audit of unseen layouts (session 3)
+def test_number_on_the_line_after_so_in_a_web_table_copy():
+    """Kon Tum QĐ 06/2024 as a law site prints it: each header cell's words wrapped, "Số:" and
+    the symbol on two lines, the day and the month on two lines."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n06/2024/QĐ-UBND\n|\n"
+                "Kon Tum, ngày 25\ntháng 01 năm 2024\n|\nQUYẾT ĐỊNH\n"
+                "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ\nTRÊN ĐỊA BÀN TỈNH KON TUM\n"
+                "ỦY BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính\n")
+    assert (m.type, m.number, m.symbol, m.date, m.place) == \
+        ("Quyết định", "06", "06/2024/QĐ-UBND", dt.date(2024, 1, 25), "Kon Tum")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("tỉnh", "Kon Tum", "Kon Tum")
+
+
+def test_form_with_dotted_blanks_for_the_commune_and_the_place():
+    """A commune's report form (2018): the commune's name and the place are dotted blanks, the
+    number blank on the line after "Số:"; the date is still the date, the blanks are no names."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ ..........\nSố:\n\n/BC-UBND\n\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                ".........., ngày 20 tháng 6 năm 2018\n\nBÁO CÁO\nTình hình phát triển kinh tế - xã hội\n"
+                "giữa nhiệm kỳ 2015 - 2020\nPhần thứ nhất\n")
+    assert (m.type, m.number, m.symbol, m.symbol_printed) == ("Báo cáo", None, None, "/BC-UBND")
+    assert (m.date, m.place) == (dt.date(2018, 6, 20), None)
+    assert (m.issuer.level, m.issuer.unit) == ("xã", None)
+
+
+@pytest.mark.parametrize("head, name, level, unit", [
+    # Hưng Yên CT 14/2021: the body's first word alone on a line, the motto's too
+    ("ỦY\nBAN NHÂN DÂN\nTỈNH HƯNG YÊN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     "Ủy ban nhân dân tỉnh Hưng Yên", "tỉnh", "Hưng Yên"),
+    # HĐND Quận 2 NQ 01/2008: "HỘI" / "ĐỒNG NHÂN DÂN QUẬN 2 |"
+    ("HỘI\nĐỒNG NHÂN DÂN QUẬN 2 |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n",
+     "Hội đồng nhân dân quận 2", "quận", "2"),
+])
+def test_first_word_of_the_issuer_wrapped_on_its_own_line(head, name, level, unit):
+    m = meta_of(head + "Số: 14/CT-UBND |\nHưng Yên, ngày 22 tháng 12 năm 2021 |\nCHỈ THỊ\n"
+                "VỀ VIỆC THỰC HIỆN CÁC BIỆN PHÁP QUẢN LÝ\nThời gian qua, tình hình tội phạm\n")
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == (name, level, unit)
+
+
+@pytest.mark.parametrize("text, unit", [
+    # Ninh Bình KH 130/2022: the table's second row (the province) is lost in the web copy
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+     "Số: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |\n"
+     "Thực hiện Thông tư số 10/2022/TT-BLĐTBXH ngày 31/5/2022 của Bộ Lao động - Thương binh và Xã hội "
+     "hướng dẫn giám sát, UBND tỉnh ban hành Kế hoạch giám sát, đánh giá thực hiện Chương trình trên "
+     "địa bàn tỉnh Ninh Bình, cụ thể như sau:\n1. Mục đích\n", "Ninh Bình"),
+    # Bình Dương KH 4851/2018: the same, "Ủy ban nhân dân tỉnh ban hành kế hoạch …"
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+     "Số: 4851/KH-UBND | Bình Dương, ngày 11 tháng 10 năm 2018 |\n"
+     "Căn cứ Quyết định số 2071/QĐ-UBND ngày 27/7/2018 của Ủy ban nhân dân tỉnh về việc phê duyệt Đề án.\n"
+     "Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai xác định Chỉ số CCHC, cụ thể như sau:\n"
+     "1. Mục tiêu\n", "Bình Dương"),
+])
+def test_body_that_names_itself_by_its_level_takes_the_place_line_name(text, unit):
+    m = meta_of(text)
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("tỉnh", unit, unit)
+    assert m.issuer.name == f"Ủy ban nhân dân tỉnh {unit}"
+
+
+def test_headerless_district_plan_is_not_the_province_it_cites():
+    """A district's plan pasted into a blog (2021): the only named body is the province's, in a
+    citation ("của UBND tỉnh Kiên Giang"); the district names itself by its level and its title
+    names the district."""
+    m = meta_of("KẾ HOẠCH\n\nRà soát hộ nghèo, hộ cận nghèo và xác định hộ làm nông nghiệp,\n\n"
+                "lâm nghiệpngư nghiệp có mức sống trung bình năm 2021\n\n"
+                " trên địa bàn huyện U Minh Thượng\n\n"
+                "Thực hiện Kế hoạch số 164/KH-UBND ngày 29/8/2021 của UBND tỉnh Kiên Giang, rà soát hộ "
+                "nghèo năm 2021 trên địa bàn tỉnh Kiên Giang.\n\n"
+                "Ủy ban nhân dân huyện Xây dựng Kế hoạch tổ chức rà soát hộ nghèo, hộ cận nghèo năm 2021, "
+                "như sau:\n\n  I. MỤC ĐÍCH, YÊU CẦU\n")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("huyện", "U Minh Thượng", "Kiên Giang")

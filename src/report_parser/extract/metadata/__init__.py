@@ -74,7 +74,8 @@ def extract(ctx: Context) -> ReportMeta:
         meta.type = type_from_symbol(meta.symbol_printed)
     meta.period = read_period(text, after, meta, _intro_end(ctx, after), written_month(header))
     meta.issuer = issuer_from_header(header, text)
-    complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end or written_month(header))
+    complete_issuer_from_body(ctx, meta.issuer, head_end, meta.date or meta.period.end or written_month(header),
+                              named=(meta.place, meta.title))
     if meta.type is None:  # a body-only text: "UBND xã … báo cáo …" is a Báo cáo
         meta.type = vocab().verb_types.get(fold_phrase(ctx.cache.get("issuer_reports") or ""))
     meta.signer, meta.recipients = read_signature(ctx)

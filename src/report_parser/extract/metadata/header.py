@@ -2,8 +2,10 @@
 issuing body, its parent above it), without the national motto."""
 from __future__ import annotations
 
+import regex
+
 from ...vietnamese import fold_phrase, is_caps, unaccent
-from .vocab import CELL_SPLIT, rx, title_case, vocab
+from .vocab import CELL_SPLIT, PLACEHOLDER, rx, title_case, vocab
 
 
 def header_orgs(header: str) -> list[str]:
@@ -14,7 +16,7 @@ def header_orgs(header: str) -> list[str]:
     motto = [fold_phrase(m) for m in vocab().motto]
     orgs: list[str] = []
     motto_cut = False
-    for line in header.split("\n"):
+    for line in _rejoined(header.split("\n")):
         for cell in CELL_SPLIT.split(line):
             c = " ".join(cell.strip(" #*").split())
             f = fold_phrase(c)
@@ -31,6 +33,30 @@ def header_orgs(header: str) -> list[str]:
             motto_cut = cut < len(c) and motto[0].startswith(f[cut:]) and f[cut:] != motto[0]
             _add_org(orgs, c[:cut].strip())
     return orgs
+
+
+def _rejoined(rows: list[str]) -> list[str]:
+    """A word of the header wrapped on its own line by a narrow column is joined to the
+    next line when together they open a body or the motto: "ỦY" + "BAN NHÂN DÂN",
+    "HỘI" + "ĐỒNG NHÂN DÂN QUẬN 2", "CỘNG" + "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
+    motto = [fold_phrase(m)[:20] for m in vocab().motto]
+    out: list[str] = []
+    i = 0
+    while i < len(rows):
+        cell = rows[i].strip(" |#*")
+        if i + 1 < len(rows) and _wrapped_word(cell):
+            joined = cell + " " + rows[i + 1].strip()
+            if rx().body.match(joined) or any(fold_phrase(joined).startswith(m) for m in motto):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(rows[i])
+        i += 1
+    return out
+
+
+def _wrapped_word(cell: str) -> bool:
+    return 0 < len(cell) <= 6 and " " not in cell and is_caps(cell) and not _names_org(cell)
 
 
 def _add_org(orgs: list[str], c: str) -> None:
@@ -68,12 +94,14 @@ def _names_org(caps: str) -> bool:
                 or any(f == fold_phrase(a) or f.startswith(fold_phrase(a) + " ") for a in v.agencies))
 
 
-def level_place(s: str) -> tuple[str, str] | None:
-    """'HUYỆN THANH MIỆN' -> ('huyện', 'Thanh Miện'); 'TP ĐÀ NẴNG' -> ('thành phố', 'Đà Nẵng')."""
+def level_place(s: str) -> tuple[str, str | None] | None:
+    """'HUYỆN THANH MIỆN' -> ('huyện', 'Thanh Miện'); 'TP ĐÀ NẴNG' -> ('thành phố', 'Đà Nẵng');
+    a form's blank 'XÃ ..........' -> ('xã', None)."""
     m = rx().level.match(unaccent(s))
     if not m:
         return None
     v = vocab()
     by_bare = {fold_phrase(unaccent(w)): w for w in v.levels} \
         | {fold_phrase(unaccent(k)): w for k, w in v.level_abbrevs.items()}
-    return by_bare[fold_phrase(m.group(1))], title_case(s[m.start(2):])
+    place = s[m.start(2):].strip()
+    return by_bare[fold_phrase(m.group(1))], None if regex.fullmatch(PLACEHOLDER, place) else title_case(place)

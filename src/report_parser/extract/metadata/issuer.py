@@ -15,7 +15,7 @@ from ... import patterns
 from ...patterns import alternation
 from ...places import official_name
 from ...structure import lines
-from ...vietnamese import fold_phrase, is_caps
+from ...vietnamese import fold_phrase, is_caps, unaccent
 from .. import Context
 from ..references_grammar import grammar
 from .header import header_orgs, level_place
@@ -38,13 +38,13 @@ def _parse_org(caps: str, body_text: str) -> _Org:
         body = v.bodies[fold_phrase(m.group(1))]
         rest = m.group(2).strip()
         if placed := level_place(rest):
-            return _Org(f"{body} {placed[0]} {placed[1]}", *placed)
+            return _Org(" ".join(w for w in (body, *placed) if w), *placed)
         return _Org(_spelled_in_body(caps, body_text) or (body + (" " + agency_case(rest) if rest else "")))
     for agency in sorted(v.agencies, key=len, reverse=True):
         if fold_phrase(caps).startswith(fold_phrase(agency) + " "):
             rest = caps[len(agency):].strip()
             if placed := level_place(rest):  # "CÔNG AN TP ĐÀ NẴNG"
-                return _Org(f"{agency} {placed[0]} {placed[1]}", *placed)
+                return _Org(" ".join(w for w in (agency, *placed) if w), *placed)
             guess = f"{agency} {agency_case(rest)}"
             return _Org(_spelled_in_body(caps, body_text) or guess)
     return _Org(_spelled_in_body(caps, body_text) or agency_case(caps))
@@ -101,12 +101,17 @@ def _official_places(orgs: list[_Org]) -> None:
         place_at(within, org.level, org.place)
 
 
-def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: dt.date | None = None) -> None:
+def complete_issuer_from_body(ctx: Context, issuer: Issuer, head_end: int, on: dt.date | None = None,
+                              named: tuple[str | None, ...] = ()) -> None:
     """A header-less text, or a header without district and province: read them
     from the body ("Ủy ban nhân dân xã Lê Hồng báo cáo …", "huyện Thanh Miện",
     "tỉnh Hải Dương"), main body only (not the appendix), then complete them from
-    the official units as they were on the report's date ``on`` (see :mod:`.place`)."""
+    the official units as they were on the report's date ``on`` (see :mod:`.place`).
+    ``named`` are the place line's place and the title, where a body that names itself
+    by its level alone ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") has its own name."""
     body = _issuer_from_text(ctx, issuer, head_end)
+    if not issuer.level:
+        _self_named_by_level(ctx.text[:ctx.structure.appendix_start or len(ctx.text)], issuer, named)
     header = ctx.text[:head_end]
     addressed = min((i for h in vocab().addressee_heading if (i := header.find(h)) >= 0), default=head_end)
     # an official letter's "Kính gửi: UBND huyện …" stands above its first paragraph
@@ -167,6 +172,8 @@ _APPENDIX_ISSUER = regex.compile(r"(?i)[^)\n]{0,120}?(?<!\p{L})của\s+([^)\n]{3
 class _BodyRx:
     org: regex.Pattern
     verbs: regex.Pattern
+    cited_by: regex.Pattern   # "… của " right before a body: the issuer of a cited document
+    by_level: regex.Pattern   # a body and its level, with or without its name
 
 
 @patterns.memoised
@@ -175,6 +182,9 @@ def _body_rx() -> _BodyRx:
     return _BodyRx(
         org=regex.compile(rf"(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))\s+({PROPER})(?=\W)"),
         verbs=regex.compile(rf"\s+(?:{alternation(v.issuer_verbs)})(?!\p{{L}})"),
+        cited_by=regex.compile(r"(?<!\p{L})của\s+\Z"),
+        by_level=regex.compile(rf"(?<!\p{{L}})(?i:({alternation(v.bodies)}))\s+(?i:({alternation(v.levels)}))"
+                               rf"(?!\p{{L}})(?:\s+({PROPER}))?"),
     )
 
 
@@ -182,7 +192,9 @@ def _issuer_from_body(body: str, issuer: Issuer) -> str:
     """The issuer named in the body; returns the verb when a sentence has it report
     ("Ủy ban nhân dân xã Lê Hồng báo cáo …"), "" when the body only names it."""
     v = vocab()
-    found = list(_body_rx().org.finditer(body))
+    found = [m for m in _body_rx().org.finditer(body)
+             if not _body_rx().cited_by.search(body, max(0, m.start() - 8), m.start())
+             and _may_be_unit(m.group(3), fold_phrase(m.group(2)))]
     if not found:
         return ""
     # the subject of the report ("Ủy ban nhân dân xã Lê Hồng báo cáo"), else the most named
@@ -204,3 +216,53 @@ def _issuer_from_body(body: str, issuer: Issuer) -> str:
     return reports
 
 
+
+
+def _may_be_unit(name: str, level: str) -> bool:
+    """A name after a level word that may be a unit: an official one, or a commune's (too many,
+    and renamed too often, to refuse one); not the capitalised verb of a sentence that names a
+    district or province by its level alone ("Ủy ban nhân dân huyện Xây dựng Kế hoạch")."""
+    return level in vocab().below_district or official_name(name, level) is not None
+
+
+def _self_named_by_level(text: str, issuer: Issuer, named: tuple[str | None, ...]) -> None:
+    """A body that names itself by its level alone ("Ủy ban nhân dân tỉnh ban hành Kế hoach
+    …", "UBND tỉnh ban hành" under a header that kept only "ỦY BAN NHÂN DÂN"): its own name is
+    the place of its place line or the place of that level its title names ("… trên địa bàn
+    huyện U Minh Thượng"), when that is an official unit of that level."""
+    r = _body_rx()
+    head = rx().body.match(issuer.name or "")
+    for m in r.by_level.finditer(text):
+        level = fold_phrase(m.group(2))
+        if r.cited_by.search(text, max(0, m.start() - 8), m.start()) or level in vocab().below_district:
+            continue
+        if head and _initials(head.group(1)) != _initials(m.group(1)):
+            continue
+        if m.group(3) and _may_be_unit(m.group(3), level):
+            return  # a named body: not the issuer naming itself
+        unit = _own_unit(level, named)
+        if unit:
+            body = vocab().bodies[fold_phrase(m.group(1))] if not head else head.group(1)
+            issuer.name, issuer.level, issuer.unit = f"{body} {level} {unit}", level, unit
+            place_at(issuer, level, unit)
+        return
+
+
+def _initials(body: str) -> str:
+    """"Ủy ban nhân dân" and "UBND" are one body: 'UBND'."""
+    words = body.split()
+    return unaccent("".join(w[0] for w in words) if len(words) > 1 else body).upper()
+
+
+def _own_unit(level: str, named: tuple[str | None, ...]) -> str | None:
+    """The first official unit of ``level`` among the place line's place and the places the
+    title names after that level word."""
+    candidates: list[str] = []
+    for i, s in enumerate(named):
+        if not s:
+            continue
+        if i == 0:
+            candidates.append(s)
+        candidates += [m.group(1) for m in
+                       regex.finditer(rf"(?i:(?<!\p{{L}}){regex.escape(level)})\s+({PROPER})", s)]
+    return next((o for c in candidates if (o := official_name(c, level))), None)

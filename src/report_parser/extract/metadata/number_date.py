@@ -14,7 +14,7 @@ from .. import Context
 from ..dates import parse_date
 from ..references_grammar import grammar
 from .title import type_names
-from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, SYMBOL_TAIL
+from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, PLACEHOLDER, SYMBOL_TAIL
 
 
 def canonical_symbol(num: str | None, tail: str) -> str:
@@ -39,7 +39,8 @@ def place_date_from(header: str, meta: ReportMeta) -> None:
     m = PLACE_DATE_RE.search(header)
     if not m:
         return
-    meta.place = m.group("place").strip()
+    place = m.group("place").strip()
+    meta.place = None if regex.fullmatch(PLACEHOLDER, place) else place
     day, month = (BLANK_OR_NUMBER.match(m.group(g)) for g in ("d", "m"))
     if day and month and day.group(1) and month.group(1):
         meta.date = parse_date(f"{day.group(1)}/{month.group(1)}/{m.group('y')}")

@@ -110,10 +110,12 @@ def rx() -> Rx:
 NAME_WORD = r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}*)?"  # "K’Nớ", "D’Ran"
 PROPER = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"  # "Lê Hồng", "Thanh Miện", "Hồ Chí Minh"
 SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0,2}[\p{L}\d&]+)*"
+# a blank left to be filled in by hand: ".........., ngày 20 tháng 6 năm 2018", "XÃ .........."
+PLACEHOLDER = r"[.…_]{3,}"
 NUMBER_RE = regex.compile(
-    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?:\n[ \t]{{0,12}})?(?P<tail>{SYMBOL_TAIL})")
+    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?:\n[ \t]{{0,12}}){{0,2}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?:\n[ \t]{{0,12}})?(?P<tail>{SYMBOL_TAIL})")
 PLACE_DATE_RE = regex.compile(
-    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?(?:{NAME_WORD}[ ]\d{{1,3}}|{PROPER}))\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?(?:\n[^\n]{{0,4}}?)?)"
+    rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?(?:{NAME_WORD}[ ]\d{{1,3}}|{PROPER})|{PLACEHOLDER})\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?(?:\n[^\n]{{0,4}}?)?)"
     r"tháng(?P<m>[^\n]{0,12}?)năm\s{0,3}(?P<y>\d{4})")
 # a day or month as the blank leaves it: digits, or nothing (a draft), or OCR noise (-> None)
 BLANK_OR_NUMBER = regex.compile(r"^[\s.…]*(\d{1,2})?[\s.…]*$")
