@@ -479,11 +479,12 @@ def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = 
     UBND các xã có 53.110 hồ sơ; và đã giải quyết 116.008 hồ sơ" — the last is not the communes')."""
     before = _sentence_before(ctx, offset)
     start = offset - len(before)
+    opening = before
     for s, e in siblings:
         if start <= s < offset:
             e = min(e, offset)
             before = before[:s - start] + " " * (e - s) + before[e - start:]
-    return scope.scope_of(before, left, body, after, _previous_sentence(ctx, start))
+    return scope.scope_of(before, left, body, after, _previous_sentence(ctx, start), opening)
 
 
 def _previous_sentence(ctx: Context, start: int) -> str:
@@ -570,7 +571,7 @@ def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
 def _item_name() -> regex.Pattern:
     """The name of an item of a breakdown, after the breakdown's opener (indicators.yaml ``openers``)."""
     openers = "|".join(f"(?:{_source(p)})" for p in compiled().spec.openers)
-    return regex.compile(r"^[\s(,;:]*(?:(?:" + openers + r")[\s,:]*)?(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
+    return regex.compile(r"^[\s(,;:]*(?:(?i:" + openers + r")[\s,:]*)?(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
 
 
 def _named_items(ctx: Context, coded: list) -> list:

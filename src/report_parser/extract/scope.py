@@ -147,17 +147,20 @@ def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
     return None
 
 
-def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "") -> Scope:
+def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "",
+             opening: str | None = None) -> Scope:
     """The scope of a figure from its sentence before it, the words right before it and, for an item
     of a breakdown, the words right after it (``after``, up to the end of its clause); a sentence that
     goes on with the one before it (``previous``, of the same paragraph) without a marker of its own
-    has that one's scope."""
+    has that one's scope. ``opening``: the sentence before the figure as written, when
+    ``sentence_before`` has words blanked (the other items of its breakdown); it tells whether the
+    sentence goes on with the one before."""
     cs = compiled()
     if cs.changes.search(left) or cs.other_periods.search(sentence_before):
         return Scope("other")
     m = _part_after(after, cs) or _last_marker(sentence_before, cs)
     if m is None:
-        if previous and cs.continuations.match(sentence_before):
+        if previous and cs.continuations.match(sentence_before if opening is None else opening):
             return scope_of(previous, "", body)
         return Scope("own")
     n = _index(m)

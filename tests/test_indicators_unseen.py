@@ -1,0 +1,90 @@
+"""Wordings and scopes met on real paragraphs the extractor had not seen (audit set 2, 2026-11-30):
+each case is the real sentence of its kind, with what it states (or that it states nothing)."""
+from __future__ import annotations
+
+import pytest
+
+from test_indicators import found, want
+
+STATES = [
+    # "đúng và sớm hạn" is "đúng và trước hạn"
+    ("Quý III, UBND TP. Nha Trang (tỉnh Khánh Hòa) đã giải quyết gần 1.300 hồ sơ thủ tục hành chính, trong đó, "
+     "1.260 hồ sơ đúng và sớm hạn, đạt 98,75%.",
+     [("dossiers.resolved", 1300), ("dossiers.on_time", 1260), ("dossiers.on_time_rate", 98.75)]),
+    # "đúng hẹn" is "đúng hạn"
+    ("Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ đạt 100%; tỷ lệ hồ sơ TTHC do UBND huyện tiếp nhận được giải "
+     "quyết đúng hẹn đạt 53% (tăng 10% so với năm 2021).",
+     [("dossiers.on_time_rate", 53)]),
+    # "Trong cùng kỳ" is the period itself, not another one
+    ("Trong cùng kỳ, xã Đường An đã giải quyết được 8.914 hồ sơ, đạt tỷ lệ hoàn thành gần như tuyệt đối.",
+     [("dossiers.resolved", 8914)]),
+    # an online count after a sentence-opening "Tỷ lệ nộp trực tuyến ấn tượng,"
+    ("Tỷ lệ nộp trực tuyến ấn tượng, có tới 7.600 hồ sơ được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.",
+     [("dossiers.received_online", 7600)]),
+    # rejected, passed-on, waiting reports are neither received totals nor resolved ones
+    ("Ứng dụng iHanoi cũng đã tiếp nhận 1.859 phản ánh, kiến nghị về thủ tục hành chính. Các cơ quan thành phố "
+     "đã xử lý 307 phản ánh, kiến nghị, chiếm 16,5%; chuyển xử lý 130 phản ánh, kiến nghị, chiếm 7%; có 449 phản "
+     "ánh, kiến nghị đang chờ tiếp nhận; đã từ chối 968 phản ánh, kiến nghị.",
+     [("feedback.received", 1859), ("feedback.resolved", 307)]),
+    # "trường hợp phản ánh, kiến nghị" counts reports
+    ("Trong năm 2022, Đồng Nai đã tiếp nhận 677 trường hợp phản ánh, kiến nghị của người dân, doanh nghiệp gửi đến "
+     "UBND tỉnh trên Cổng dịch vụ công quốc gia.",
+     [("feedback.received", 677)]),
+    # "cắt giảm (bãi bỏ)" abolishes; "đơn giản hóa" simplifies
+    ("Tính đến ngày 22/9/2025, các Bộ, cơ quan ngang Bộ đã chủ động thực hiện cắt giảm (bãi bỏ) 172 TTHC, đơn giản "
+     "hóa 718 TTHC; cắt giảm (bãi bỏ) 222 điều kiện kinh doanh.",
+     [("tthc.simplified", 718)]),
+    # "hiện nay có N TTHC": the stock of procedures; its tiers are parts
+    ("Toàn huyện hiện nay có 484 TTHC, trong đó có 323 TTHC cấp huyện và 161 TTHC cấp xã.",
+     [("tthc.total", 484)]),
+    # "Tỷ lệ hồ sơ trực tuyến tăng từ A lên B": B, the rate named as such
+    ("Tỷ lệ hồ sơ trực tuyến tăng từ 18,9% trong tháng 9 lên 21,5% trong tháng 10.",
+     [("dossiers.online_rate", 21.5)]),
+    # "có X% người dân, tổ chức hài lòng", compared with last year's level
+    ("Năm 2020, có 85,48% người dân, tổ chức hài lòng về sự phục vụ của cơ quan hành chính Nhà nước, cao hơn mức "
+     "84,45% của năm 2019.",
+     [("satisfaction.rate", 85.48)]),
+    # a subject-less sentence goes on with the part named before it (a province's communes)
+    ("Cụ thể, cấp xã đã tiếp nhận 1.610 hồ sơ, gồm 1.475 hồ sơ trực tuyến và 135 hồ sơ trực tiếp. Trong ngày, đã "
+     "giải quyết 484 hồ sơ, trong đó 219 hồ sơ trước hạn.",
+     []),
+    # "Trong đó, ..." after a part's sentence stays the part's, rate and all
+    ("Cấp huyện tiếp nhận 912 hồ sơ, đã giải quyết 823 hồ sơ. Trong đó, trước hạn và đúng hạn 802 hồ sơ, đạt tỷ lệ "
+     "97,45%; trễ hạn 21 hồ sơ (13 hồ sơ do lỗi hệ thống), đạt tỷ lệ 2,55%.",
+     []),
+    # a channel's own on-time rate is no rate of the body
+    ("Trong đó, số hồ sơ tiếp nhận trực tuyến là 105.970 hồ sơ, tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,7%.",
+     [("dossiers.received_online", 105970)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", STATES, ids=[c[0][:40] for c in STATES])
+def test_unseen_wordings(body, expected):
+    assert found(body) == want(*expected)
+
+
+NOTHING = [
+    # incoming documents sent electronically: no outgoing rate
+    "Còn tỷ lệ văn bản đến trên mạng điện tử cũng chiếm tỷ lệ 28% so với tổng số văn bản gửi đến giữa các cơ quan, "
+    "đơn vị nội bộ của trung ương, tỉnh và thành phố.",
+    # online payments are no dossiers received
+    "Toàn thành phố có 50 hồ sơ thanh toán trực tuyến với tổng số tiền gần 2,6 triệu đồng.",
+    # procedures abolished are no total
+    "Tại quyết định này, UBND tỉnh cũng bãi bỏ 32 TTHC lĩnh vực hộ tịch thuộc thẩm quyền giải quyết của UBND cấp "
+    "huyện và UBND cấp xã theo Quyết định số 4054-QĐ/UBND ngày 28/12/2018 của Chủ tịch UBND tỉnh.",
+    # a quota of public-service units, an unused quota, an excess: no civil-service quota
+    "UBND TP cũng cho biết, về sử dụng biên chế sự nghiệp tại các cơ quan, tổ chức hành chính Nhà nước; trong đó số "
+    "biên chế sự nghiệp bố trí tại các cơ quan, tổ chức hành chính Nhà nước tại thời điểm ngày 31/10/2020 là 295 biên chế.",
+    "Cũng theo Sở Nội vụ, số biên chế các cơ quan hành chính sự nghiệp chưa sử dụng trong năm 2009 gần 16.800 người (tỉ lệ 14%).",
+    "Theo báo cáo, 10 địa phương trong cả nước đã giao vượt 5.069 biên chế công chức.",
+    # a proposal to allocate posts is no quota
+    "TP đề xuất Chính phủ, Bộ Nội vụ ghi nhận, giao bổ sung số lượng biên chế hành chính năm 2021 cho TP là 10.735 "
+    "công chức và giao số lượng người làm việc và lao động hợp đồng theo Nghị định 68, Nghị định 161 cho TP là 109.689 người.",
+    # the rate some departments reached is theirs
+    "Kết quả đo lường năm 2022 còn có 4 sở có kết quả dưới 90% hài lòng.",
+]
+
+
+@pytest.mark.parametrize("body", NOTHING, ids=[b[:40] for b in NOTHING])
+def test_unseen_sentences_state_nothing_of_the_body(body):
+    assert found(body) == set()
