@@ -88,3 +88,17 @@ NOTHING = [
 @pytest.mark.parametrize("body", NOTHING, ids=[b[:40] for b in NOTHING])
 def test_unseen_sentences_state_nothing_of_the_body(body):
     assert found(body) == set()
+
+
+def test_a_subject_less_sentence_goes_on_with_the_text_not_with_its_heading(tmp_path):
+    """A news heading naming "cấp huyện" joined to the text by the repair is not the sentence the
+    subject-less "Trong số hồ sơ trên, đã giải quyết ..." goes on with."""
+    from report_parser.pipeline import build_context
+
+    from test_indicators import found_in
+
+    f = tmp_path / "p.txt"
+    f.write_text("Lượng hồ sơ quá hạn cấp huyện, thành còn nhiều\nNhư trong tháng 10 vừa qua, Trung tâm Phục vụ Hành "
+                 "chính công của tỉnh đã tiếp nhận tổng cộng 19.361 hồ sơ. Trong số hồ sơ trên, đã giải quyết 15.641 "
+                 "hồ sơ.\n", encoding="utf-8")
+    assert found_in(build_context(f)) == want(("dossiers.received", 19361), ("dossiers.resolved", 15641))

@@ -491,9 +491,12 @@ def _previous_sentence(ctx: Context, start: int) -> str:
     """The sentence before the one starting at ``start`` when both are of one paragraph, else ""."""
     gap = ctx.text[:start].rstrip(" \t")
     prev = ctx.structure.sentence_at(len(gap) - 1) if gap and gap[-1] != "\n" else None
-    if prev is None or "\n" in ctx.text[prev.start:start].rstrip():
+    if prev is None:
         return ""
-    return ctx.text[prev.start:start]
+    begin = max(prev.start, _heading_end(ctx))  # a heading joined to the text by the repair is not of it
+    if "\n" in ctx.text[begin:start].rstrip():
+        return ""
+    return ctx.text[begin:start]
 
 
 def _siblings(segs: list[Segment]) -> dict[int, list[tuple[int, int]]]:
