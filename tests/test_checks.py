@@ -73,13 +73,11 @@ def test_numbers_are_written_as_the_officer_and_the_scorer_read_them():
 
 
 # ---------------------------------------------------------------- sums
-def test_received_is_online_plus_direct_plus_carried_over():
-    found = checks([ind("dossiers.received", 1230), ind("dossiers.received_online", 539),
-                    ind("dossiers.received_direct", 676), ind("dossiers.carried_over", 9)])
-    assert rules(found) == ["received-by-channel"]
-    assert found[0].severity == "error"
-    assert found[0].message == ("Tổng số hồ sơ tiếp nhận (1230) khác tổng số hồ sơ tiếp nhận trực tuyến 539"
-                                " + số hồ sơ tiếp nhận trực tiếp 676 + số hồ sơ tồn kỳ trước 9 = 1224")
+def test_channels_short_of_the_total_are_silent():
+    """Channels may be listed beside online and direct ("tiếp nhận qua dịch vụ bưu chính công
+    ích 132 HS", Bến Tre 2021): a shortfall is no contradiction, an excess is (next test)."""
+    assert checks([ind("dossiers.received", 1230), ind("dossiers.received_online", 539),
+                   ind("dossiers.received_direct", 676), ind("dossiers.carried_over", 9)]) == []
 
 
 @pytest.mark.parametrize("received", [1224, 1215])  # with the carried-over dossiers, or without
