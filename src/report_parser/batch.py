@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Callable
 
 from . import limits
-from .errors import ReportParserError, UnreadableInput
+from .errors import EXIT_SOME_FAILED, ReportParserError, UnreadableInput
 from .ingest import SUPPORTED, file_info
 from .models import Report
 from .options import OcrMode
 from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha, with_retry
 from .textsafe import cell, printable
 
-EXIT_SOME_FAILED = 5
 DEFAULT_TIMEOUT = limits.DEFAULT_TIMEOUT
 ParseFn = Callable[[Path], Report]
 

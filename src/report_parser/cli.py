@@ -2,8 +2,9 @@
 
 ``parse-report FILE`` is short for ``parse-report parse FILE``; the other
 commands (``schema``, ``batch``, ``aggregate``, ``review``, ``correct``) are named explicitly.
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 unreadable or unsupported input,
-4 parsed but not a report; ``batch`` also exits 5 when some files failed.
+Exit codes (named in :mod:`.errors`): 0 ok, 1 internal error, 2 usage, 3 unreadable or
+unsupported input, 4 parsed but not a report; ``batch`` also exits 5 when some files failed;
+130 interrupted. Every failure is one line (:func:`.cli_common.fail`).
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
+from .cli_common import fail
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
 from .patterns import PatternError
@@ -35,11 +37,6 @@ app = typer.Typer(
 class OutFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
-
-
-def fail(message: str, code: int) -> None:
-    typer.echo(f"parse-report: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command("parse")
@@ -82,16 +79,16 @@ def _parse_file(file: Path, ocr: OcrMode, lenient: bool, timeout: float):
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except PatternError as e:  # a district's own patterns file (REPORT_PARSER_PATTERNS) is broken: for it to fix
-        fail(" ".join(str(e).split()), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     except Overtime:
         fail(too_long, EXIT_UNREADABLE)
     except MemoryError:
         fail(f"{file}: the file needs more memory than allowed: {memory_note()}; it is too large to parse",
              EXIT_UNREADABLE)
     except KeyboardInterrupt:
-        raise typer.Exit(130)
+        raise typer.Exit(EXIT_INTERRUPTED)
     except Exception as e:  # a bug of ours: still one line, never a traceback
-        fail(f"{file}: internal error while parsing ({type(e).__name__}: {e}); please report it", 1)
+        fail(f"{file}: internal error while parsing ({type(e).__name__}: {e}); please report it", EXIT_INTERNAL)
 
 
 def write_stdout(text: str) -> None:

@@ -11,7 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
+from .cli_common import fail
+from .errors import EXIT_INTERRUPTED, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
 
@@ -30,11 +31,6 @@ def checked_patterns(*, full: bool) -> "Patterns":
     from .review.render import words as review_words
 
     return check_patterns(p, more=(words, review_words))
-
-
-def _fail(message: str, code: int) -> None:
-    typer.echo(f"parse-report: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def batch_cmd(
@@ -63,13 +59,13 @@ def batch_cmd(
     try:
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout, ocr=ocr)
     except ReportParserError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except OSError as e:  # the output folder cannot be written (read-only, full disk)
-        _fail(f"cannot write the outputs into {e.filename or out}: {e.strerror or e}", EXIT_UNREADABLE)
+        fail(f"cannot write the outputs into {e.filename or out}: {e.strerror or e}", EXIT_UNREADABLE)
     except KeyboardInterrupt:
         typer.echo("parse-report: interrupted; the reports imported so far are stored, run again to continue",
                    err=True)
-        raise typer.Exit(130)
+        raise typer.Exit(EXIT_INTERRUPTED)
     from .database import redact
 
     stored = ", ".join(f"{n} {k}" for k, n in sorted(summary.stored.items())) or "0 new"
@@ -88,18 +84,18 @@ def _check_batch_usage(paths: list[Path], out: Path, db: str | None) -> None:
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+        fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     if out.exists() and not out.is_dir():
-        _fail(f"--out {out}: is a file; give a folder for json/, reports.jsonl and errors.csv", EXIT_USAGE)
+        fail(f"--out {out}: is a file; give a folder for json/, reports.jsonl and errors.csv", EXIT_USAGE)
     if db is not None and Path(db).is_dir():
-        _fail(f"--db {db}: is a folder; give the store's file, e.g. {Path(db) / 'district.sqlite'}", EXIT_USAGE)
+        fail(f"--db {db}: is a folder; give the store's file, e.g. {Path(db) / 'district.sqlite'}", EXIT_USAGE)
     if not collect(paths):
-        _fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
+        fail(f"no report files (.pdf, .docx, .doc, .odt, .txt, images) under {', '.join(map(str, paths))}",
               EXIT_USAGE)
     try:
         checked_patterns(full=True)
     except PatternError as e:  # the district's own patterns file is broken: say so once, parse nothing
-        _fail(" ".join(str(e).split()), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
 
 
 def aggregate_cmd(
@@ -122,9 +118,9 @@ def aggregate_cmd(
     from .units import Roster
 
     if not is_url(db) and not Path(db).is_file():
-        _fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)
+        fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)
     if output.suffix.lower() not in (".xlsx", ".csv", ".json"):
-        _fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
+        fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
     try:
         roster = Roster.load(units) if units else None
         conn = open_store(db, write=False)
@@ -132,15 +128,15 @@ def aggregate_cmd(
         result = aggregate(conn, by=by, period=period, roster=roster)
         written = write(result.sheets, output)
     except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
-        _fail(" ".join(str(e).split()), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     except ValueError as e:
-        _fail(str(e), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     except ReportParserError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except OSError as e:
-        _fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
+        fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
     except sqlite3.Error as e:  # damage quick_check did not see, or a lock held too long
-        _fail(str(store_error(db, e)), EXIT_UNREADABLE)
+        fail(str(store_error(db, e)), EXIT_UNREADABLE)
     typer.echo(f"{len(result.reports)} reports in {len(result.groups)} groups"
                + (f", {len(result.missing)} roster communes without a report" if roster else "")
                + f" -> {', '.join(map(str, written))}", err=True)
@@ -153,7 +149,7 @@ def _check_period(conn, db: str, period: str | None) -> None:
 
     known = periods(conn)
     if period and period not in known:
-        _fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
+        fail(f"no report for period {period} in {redact(db)} (periods: {', '.join(known) or 'none'})", EXIT_USAGE)
     if not period and len(known) > 1:
         typer.echo(f"note: the store holds {len(known)} periods ({', '.join(known)}); totals add them up - "
                    "use --period to choose one", err=True)

@@ -8,13 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from .database import is_url, redact
-from .errors import EXIT_USAGE, ReportParserError
+from .cli_common import fail
+from .errors import EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .options import OcrMode
-
-
-def _fail(message: str, code: int) -> None:
-    typer.echo(f"parse-report: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def review_cmd(
@@ -31,22 +27,22 @@ def review_cmd(
 ) -> None:
     """Write a review page: the report's pages with every value read marked, and the corrections form."""
     if (file is None) == (db is None):
-        _fail("give either a report FILE or --db STORE", EXIT_USAGE)
+        fail("give either a report FILE or --db STORE", EXIT_USAGE)
     if output is None:
-        _fail("-o/--output is required (review.html, or a folder with --db)", EXIT_USAGE)
+        fail("-o/--output is required (review.html, or a folder with --db)", EXIT_USAGE)
     from .patterns import PatternError
 
     started = time.perf_counter()
     try:
         what = _review_store(db, output, period, units, ocr) if db else _review_file(file, output, ocr)
     except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
-        _fail(" ".join(str(e).split()), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     except ReportParserError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except ValueError as e:
-        _fail(str(e), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     except OSError as e:
-        _fail(f"cannot write {output}: {e.strerror or e}", 3)
+        fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
     typer.echo(f"{what} ({time.perf_counter() - started:.1f} s)", err=True)
 
 
@@ -97,9 +93,9 @@ def correct_cmd(
         finally:
             conn.close()
     except ReportParserError as e:
-        _fail(str(e), e.exit_code)
+        fail(str(e), e.exit_code)
     except ValueError as e:
-        _fail(str(e), EXIT_USAGE)
+        fail(str(e), EXIT_USAGE)
     typer.echo(f"{n} corrections recorded in {redact(db)}" + (f" (by {by})" if by else ""), err=True)
 
 

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1        # a bug of ours, still told in one line
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
 EXIT_NOT_A_REPORT = 4
+EXIT_SOME_FAILED = 5     # a batch in which some files failed (listed in errors.csv)
+EXIT_INTERRUPTED = 130   # Ctrl-C, as a shell reports SIGINT
 
 
 class ReportParserError(Exception):
