@@ -145,3 +145,18 @@ def test_the_review_of_a_store_lists_reports_and_missing_communes_and_shows_stor
     k = next(k for k, i in enumerate(report.indicators) if i.code == "dossiers.received")
     assert data["stored"][f"ind-{k}"]["value"] == 1204 and "Lan" in data["stored"][f"ind-{k}"]["note"]
     assert data["stored"]["chk-0"]["action"] == "dismiss"
+
+
+def test_correct_command_one_line_error_when_the_store_fails_under_it(stored, tmp_path):
+    """A store error met while the corrections are written (a damaged or foreign table here; a
+    lock held too long alike) was a traceback: it is one line and exit 3 now."""
+    conn, report = stored
+    conn.execute("DROP TABLE corrections")
+    conn.execute("CREATE VIEW corrections AS SELECT sha256 FROM reports")  # cannot be written
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(corrections_file(report, [ind(report, "dossiers.received", action="value",
+                                                             value=1204)])))
+    r = subprocess.run([sys.executable, "-m", "report_parser", "correct", "--db", str(tmp_path / "district.sqlite"),
+                        str(path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 3 and r.stderr.count("\n") == 1, r.stderr
+    assert "Traceback" not in r.stderr and "district.sqlite" in r.stderr

@@ -5,7 +5,6 @@ Kept apart from ``cli.py`` (single-file parsing) and registered there with
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -114,7 +113,7 @@ def aggregate_cmd(
     from .database import is_url
     from .export import write
     from .patterns import PatternError
-    from .store import open_store, store_error
+    from .store import open_store, store_errors
     from .units import Roster
 
     if not is_url(db) and not Path(db).is_file():
@@ -123,9 +122,10 @@ def aggregate_cmd(
         fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
     try:
         roster = Roster.load(units) if units else None
-        conn = open_store(db, write=False)
-        _check_period(conn, db, period)
-        result = aggregate(conn, by=by, period=period, roster=roster)
+        with store_errors(db):  # damage quick_check did not see, or a lock held too long: one line
+            conn = open_store(db, write=False)
+            _check_period(conn, db, period)
+            result = aggregate(conn, by=by, period=period, roster=roster)
         written = write(result.sheets, output)
     except PatternError as e:  # the district's own patterns file is broken: one line, as for parse
         fail(str(e), EXIT_USAGE)
@@ -135,8 +135,6 @@ def aggregate_cmd(
         fail(str(e), e.exit_code)
     except OSError as e:
         fail(f"cannot write {output}: {e.strerror or e}", EXIT_UNREADABLE)
-    except sqlite3.Error as e:  # damage quick_check did not see, or a lock held too long
-        fail(str(store_error(db, e)), EXIT_UNREADABLE)
     typer.echo(f"{len(result.reports)} reports in {len(result.groups)} groups"
                + (f", {len(result.missing)} roster communes without a report" if roster else "")
                + f" -> {', '.join(map(str, written))}", err=True)

@@ -58,18 +58,19 @@ def _review_file(file: Path, output: Path, ocr: OcrMode) -> str:
 def _review_store(db: str, output: Path, period: str | None, units: Path | None, ocr: OcrMode) -> str:
     from .aggregate import periods
     from .review.district import write_all
-    from .store import open_store
+    from .store import open_store, store_errors
     from .units import Roster
 
     _require_store(db)
     roster = Roster.load(units) if units else None
-    conn = open_store(db, write=False)  # a review only reads: it must not wait for a batch's write lock
-    try:
-        if period and period not in periods(conn):
-            raise ValueError(f"no report for period {period} in {redact(db)}")
-        pages = write_all(conn, output, period=period, roster=roster, ocr=ocr)
-    finally:
-        conn.close()
+    with store_errors(db):
+        conn = open_store(db, write=False)  # a review only reads: it must not wait for a batch's write lock
+        try:
+            if period and period not in periods(conn):
+                raise ValueError(f"no report for period {period} in {redact(db)}")
+            pages = write_all(conn, output, period=period, roster=roster, ocr=ocr)
+        finally:
+            conn.close()
     return f"{len(pages)} report pages -> {output / 'index.html'}"
 
 
@@ -82,16 +83,17 @@ def correct_cmd(
 ) -> None:
     """Record an officer's corrections in the store; 'aggregate' then uses the corrected values."""
     from . import corrections
-    from .store import open_store
+    from .store import open_store, store_errors
 
     try:
         _require_store(db)
         files = corrections.load_file(corrections_file)
-        conn = open_store(db)
-        try:
-            n = corrections.apply(conn, files, by=by)
-        finally:
-            conn.close()
+        with store_errors(db):  # a lock held too long, damage found while writing: one line, exit 3
+            conn = open_store(db)
+            try:
+                n = corrections.apply(conn, files, by=by)
+            finally:
+                conn.close()
     except ReportParserError as e:
         fail(str(e), e.exit_code)
     except ValueError as e:

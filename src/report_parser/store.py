@@ -30,16 +30,19 @@ Rules the office relies on:
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from . import limits
-from .database import Database, SQLiteDatabase, StoreError, connect, is_url
+from .database import Database, SQLiteDatabase, StoreError, connect, is_url, redact
 from .models import FormTable, Report
 from .places import AdminUnit, resolve
 
@@ -198,6 +201,22 @@ def _migrate_checked(db: Database, where: str | Path) -> None:
         _check_tables(db, where)
     migrate(db)
     _check_tables(db, where)
+
+
+@contextlib.contextmanager
+def store_errors(target: str | Path) -> Iterator[None]:
+    """Inside the block, an error the database raises while a command uses the store (damage
+    quick_check did not see, a lock held too long, a server gone) is a one-line StoreError."""
+    try:
+        yield
+    except sqlite3.Error as e:
+        raise store_error(target, e) from None
+    except Exception as e:
+        psycopg = sys.modules.get("psycopg")  # only a PostgreSQL store has imported it
+        if psycopg is None or not isinstance(e, psycopg.Error):
+            raise
+        raise StoreError(f"{redact(str(target))}: the PostgreSQL store failed "
+                         f"({' '.join(str(e).split()) or type(e).__name__})") from None
 
 
 def store_error(path: str | Path, e: Exception) -> StoreError:
