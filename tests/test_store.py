@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -185,3 +187,16 @@ def test_a_version_1_store_keeps_the_order_of_its_indicators_after_the_upgrade(t
     assert [tuple(r) for r in db.execute("SELECT value FROM indicators ORDER BY pos")] == [(5,), (7,)]
     from report_parser.aggregate import report_values
     assert report_values(db, 1) == {("dossiers.received", None): 5}
+
+
+@pytest.mark.parametrize("command", [["aggregate", "-o", "out.xlsx"], ["review", "-o", "review"]])
+def test_a_postgresql_store_without_psycopg_is_one_line(tmp_path, command):
+    """store._open_postgres imported psycopg before database.connect could say it is missing:
+    a traceback. Without the package a postgresql:// store is one line naming it, exit 3."""
+    code = ("import sys; sys.modules['psycopg'] = None\n"  # as if it were not installed
+            "from report_parser.cli import main; sys.exit(main(sys.argv[1:]))")
+    args = [command[0], "--db", "postgresql://cchc@localhost/cchc", *command[1:]]
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120,
+                       cwd=tmp_path)
+    assert r.returncode == 3 and r.stderr.count("\n") == 1, r.stderr
+    assert "needs the psycopg package" in r.stderr and "Traceback" not in r.stderr

@@ -181,9 +181,9 @@ def open_store(target: str | Path, *, write: bool = True) -> Database:
 
 
 def _open_postgres(url: str) -> Database:
+    db = connect(url)  # without psycopg installed: a one-line StoreError that says how to install it
     import psycopg
 
-    db = connect(url)
     try:
         _migrate_checked(db, db.target)
     except psycopg.Error as e:
