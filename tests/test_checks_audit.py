@@ -90,3 +90,13 @@ def test_outcomes_short_of_the_received_are_silent(tmp_path):
     assert _checks(tmp_path, DAMHA) == []
     over = DAMHA.replace("6.192", "5.192")
     assert [c.rule for c in _checks(tmp_path, over)] == ["received-by-outcome"]
+
+
+def test_on_time_read_either_way_is_no_contradiction(tmp_path):
+    """'đúng hạn' counts the early dossiers in some reports and not in others (Hồng Phong's form:
+    "Số hồ sơ TTHC giải quyết đúng hạn | 801 | Bao gồm cả hồ sơ giải quyết trước hạn"); written as
+    text with the early ones in parentheses, 510 + 5 late = 515 resolved holds."""
+    text = "Đã giải quyết 515 hồ sơ, trong đó giải quyết đúng hạn 510 hồ sơ (trước hạn 480 hồ sơ), quá hạn 5 hồ sơ.\n"
+    assert _checks(tmp_path, text) == []
+    slip = text.replace("quá hạn 5", "quá hạn 7")
+    assert [c.rule for c in _checks(tmp_path, slip)] == ["resolved-by-timeliness"]

@@ -89,6 +89,17 @@ def _sum_message(rule: SumRule, dim: DimKey, pick: tuple[Indicator, ...], n_mayb
                            total=fmt(values[0]), parts=parts_text, sum=fmt(shown))
 
 
+def _another_reading_holds(rule: SumRule, dim: DimKey, facts: Facts) -> bool:
+    """The total is the sum of the parts of one of the rule's other readings (an ambiguous word
+    read the other way: "đúng hạn 510 hồ sơ (trước hạn 480 hồ sơ)" counts the early ones)."""
+    for codes in rule.readings:
+        options = [facts.exact(rule.total, dim)] + [facts.exact(c, dim) for c in codes]
+        if all(options) and any(abs(sum(i.value for i in c[1:]) - c[0].value) <= EPS
+                                for c in combinations(options)):
+            return True
+    return False
+
+
 def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> Check | None:
     found = _sum_inputs(rule, dim, facts)
     if found is None:
@@ -96,6 +107,8 @@ def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> C
     options, n_maybe, partial = found
     combos = combinations(options)
     if not combos or any(_sum_holds(rule, [i.value for i in c], n_maybe, partial) for c in combos):
+        return None
+    if _another_reading_holds(rule, dim, facts):
         return None
     pick = preferred(options)
     message = _sum_message(rule, dim, pick, n_maybe, rules)

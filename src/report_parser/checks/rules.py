@@ -24,12 +24,13 @@ class SumRule(_Rule):
     parts: list[str]
     also: list[str] = Field(default_factory=list)
     maybe: list[str] = Field(default_factory=list)
+    readings: list[list[str]] = Field(default_factory=list)  # other part lists that settle it
     relation: Literal["=", "<="] = "="
     severity: Severity = "error"
 
     @property
     def codes(self) -> list[str]:
-        return [self.total, *self.parts, *self.also, *self.maybe]
+        return [self.total, *self.parts, *self.also, *self.maybe, *(c for r in self.readings for c in r)]
 
 
 class RateRule(_Rule):
