@@ -575,3 +575,56 @@ def test_headerless_district_plan_is_not_the_province_it_cites():
                 "Ủy ban nhân dân huyện Xây dựng Kế hoạch tổ chức rà soát hộ nghèo, hộ cận nghèo năm 2021, "
                 "như sau:\n\n  I. MỤC ĐÍCH, YÊU CẦU\n")
     assert (m.issuer.level, m.issuer.unit, m.issuer.province) == ("huyện", "U Minh Thượng", "Kiên Giang")
+
+
+def test_type_line_wrapped_word_by_word():
+    """Bình Định QĐ 636/2012 on a law site: "QUYẾT" / "ĐỊNH" and "VỀ" / "VIỆC BAN HÀNH …"."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n--------\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 636/QĐ-UBND\n|\n"
+                "Bình Định, ngày 21\ntháng 11 năm 2012\n|\nQUYẾT\nĐỊNH\nVỀ\n"
+                "VIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH\n"
+                "HÀNH CHÍNH TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức HĐND\n")
+    assert m.type == "Quyết định"
+    assert m.title == ("VỀ VIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÔNG TÁC "
+                       "CẢI CÁCH HÀNH CHÍNH TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH")
+
+
+def test_rule_under_the_title_is_not_part_of_it():
+    """Bộ GDĐT QĐ 2855/2020 (hieuluat.vn): a "_____________" rule under the title."""
+    m = meta_of("BỘ GIÁO DỤC VÀ ĐÀO TẠO\n_________\nSố: 2855/QĐ-BGDĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Hà Nội, ngày 30 tháng 09 năm 2020\n\nQUYẾT ĐỊNH\n\n  Về việc công bố thủ tục hành chính được "
+                "thay thế, lĩnh vực giáo dục tiểu học\n\n  _____________\n\n  BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO\n"
+                "\n  Căn cứ Nghị định số 69/2017/NĐ-CP\n")
+    assert m.title == "Về việc công bố thủ tục hành chính được thay thế, lĩnh vực giáo dục tiểu học"
+
+
+def test_type_line_dropped_by_a_web_copy_title_under_the_date_line():
+    """HĐND Quận 2 NQ 01/2008 (vanban123.vn): no "NGHỊ QUYẾT" line; the title is the caps line
+    under the place and date, the authority line ends it; the type is the symbol's."""
+    m = meta_of("HỘI\nĐỒNG NHÂN DÂN QUẬN 2 |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                "Số: 01/2008/NQ-HĐND |\nQuận 2, ngày 11 tháng 01 năm 2008 |\n"
+                "VỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2008\nHỘI ĐỒNG NHÂN DÂN QUẬN 2 KHÓA III - KỲ HỌP THỨ 14\n"
+                "Căn cứ Luật Tổ chức Hội đồng\nnhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;\n")
+    assert (m.type, m.title, m.date) == ("Nghị quyết", "VỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2008", dt.date(2008, 1, 11))
+
+
+def test_official_letter_subject_under_its_number_without_vv():
+    """Trung tâm Văn hóa Quận 9, CV 21/2014: the page's own heading above the header is web
+    chrome; the trích yếu is the "Về …" line under "Số:  21 /TTVH"."""
+    m = meta_of("Công văn gửi Ban VHTT 13 phường – Về thực hiện chế độ thông tin, báo cáo định kỳ\n\n"
+                "Văn bản - Thông báo - Thư mời\n\nỦY BAN NHÂN DÂN QUẬN 9\n\nTRUNG TÂM VĂN HÓA\n\n__________\n\n"
+                "Số:  21 /TTVH\n\nVề thực hiện chế độ thông tin,\n\nbáo cáo định kỳ.\n\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nQuận 9, ngày  04   tháng 6  năm 2014\n\n"
+                "Kính gửi:   – Ban VHTT 13 phường.\n\nThực hiện Công văn số 891/UBND ngày 29 tháng 5 năm 2014.\n")
+    assert (m.type, m.number, m.symbol, m.date) == ("Công văn", "21", "21/TTVH", dt.date(2014, 6, 4))
+    assert m.title == "Về thực hiện chế độ thông tin, báo cáo định kỳ"
+
+
+def test_level_word_glued_to_the_name_in_the_title():
+    """Phường Long Anh's draft (2024): "đề nghị công nhận phườngLong Anh" in its title."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nPHƯỜNG\nLONG ANH\n\nSố:      /BC-UBND\n        Long Anh, ngày       tháng 01 "
+                "năm 2024\n     DỰ THẢO BÁO CÁO\nĐánh giá kết quả và đề nghị công nhận phườngLong Anh\n"
+                "đạt chuẩn tiếp cận pháp luật năm 2023\n \nThực hiện Quyết định 25/QĐ-TTg ngày 22/7/2021.\n")
+    assert m.title == ("Đánh giá kết quả và đề nghị công nhận phường Long Anh đạt chuẩn tiếp cận pháp luật "
+                       "năm 2023")
+    assert (m.type, m.number, m.date, m.period.year, m.period.kind) == ("Báo cáo", None, None, 2023, "Y")

@@ -41,7 +41,7 @@ from .issuer import complete_issuer_from_body, issuer_from_header
 from .number_date import appendix_line, number_from, place_date_from, written_month
 from .period import period_bounds, read_period
 from .signature import read_signature
-from .title import find_type_line, headline, read_title, subject_line, type_from_symbol
+from .title import caps_title_after_date, find_type_line, headline, read_title, subject_line, type_from_symbol
 from .vocab import MetadataPatterns, rx, vocab
 
 __all__ = ["MetadataPatterns", "extract", "find_type_line", "period_bounds", "read_period", "read_signature",
@@ -67,7 +67,9 @@ def extract(ctx: Context) -> ReportMeta:
         meta.title = title_text or subject
     else:  # an official letter's subject, a web copy's headline, or no title: the body from the top
         meta.title, after = subject, head_end if subject else 0
-        if not subject and (line := headline(text)):
+        if not subject and (caps := caps_title_after_date(header)):
+            meta.title, after = caps
+        elif not subject and (line := headline(text)):
             meta.type, meta.title, after = line
     appendix_line(ctx, meta)
     if meta.type is None and meta.symbol_printed:

@@ -12,7 +12,7 @@ from ...structure import lines
 from ...structure_words import numbered_block, part_heading
 from ...vietnamese import fold_phrase, is_caps, unaccent
 from ..references_grammar import grammar
-from .vocab import CELL_SPLIT, PLACE_DATE_RE, Rx, rx, vocab
+from .vocab import CELL_SPLIT, NUMBER_RE, PLACE_DATE_RE, Rx, rx, vocab
 
 
 def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | None:
@@ -20,7 +20,12 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
     "TỜ TRÌNH", "DỰ THẢO NGHỊ QUYẾT") among the first lines, or None."""
     names = type_names()
     drafts = [fold_phrase(d) for d in vocab().draft_markers]
+    previous: tuple[int, str] | None = None  # a short caps line that may be a wrapped type's first word
     for pos, line in islice(lines(text), max_lines):
+        if previous and is_caps(line.strip()) and \
+                fold_phrase(previous[1] + " " + line.strip()) in names:  # "QUYẾT" / "ĐỊNH"
+            return previous[0], pos + len(line), names[fold_phrase(previous[1] + " " + line.strip())]
+        previous = (pos, line.strip()) if 0 < len(line.strip()) <= 8 and is_caps(line.strip()) else None
         for cell in CELL_SPLIT.split(line):
             core = cell.strip(" #*")
             if not is_caps(core):
@@ -85,8 +90,9 @@ def type_from_symbol(symbol: str) -> str | None:
 
 
 def subject_line(header: str) -> str | None:
-    """The trích yếu of an official letter: 'V/v khẩn trương thực hiện …'."""
-    m = rx().subject.search(header)
+    """The trích yếu of an official letter: 'V/v khẩn trương thực hiện …', or the line under
+    its number that opens with "Về" ("Số: 21 /TTVH" / "Về thực hiện chế độ thông tin, …")."""
+    m = rx().subject.search(header) or _subject_after_number(header)
     if not m:
         return None
     s = CELL_SPLIT.split(m.group(1))[0]
@@ -95,7 +101,39 @@ def subject_line(header: str) -> str | None:
     for stop in stops:
         if stop:
             s = s[:stop.start()]
-    return s.strip(" ,;") or None
+    return s.strip(" ,;.") or None
+
+
+def caps_title_after_date(header: str) -> tuple[str, int] | None:
+    """``(title, end)`` of a document whose type line a web copy dropped: the all-caps
+    line(s) right under its place and date line, up to the authority line ("Quận 2, ngày 11
+    tháng 01 năm 2008 |" / "VỀ NHIỆM VỤ KINH TẾ - XÃ HỘI NĂM 2008" / "HỘI ĐỒNG NHÂN DÂN QUẬN 2
+    KHÓA III")."""
+    date = PLACE_DATE_RE.search(header)
+    if date is None:
+        return None
+    start = header.find("\n", date.end())
+    parts: list[str] = []
+    end = start
+    for pos, line in islice(lines(header, start + 1), 4) if start >= 0 else ():
+        s = line.strip(" |#*")
+        if not s or not is_caps(s) or rx().body.match(s) or len(s.split()) < 2:
+            break
+        parts.append(s)
+        end = pos + len(line)
+    title = " ".join(parts)
+    return (title, end) if len(title.split()) >= 3 else None
+
+
+def _subject_after_number(header: str) -> regex.Match | None:
+    number = NUMBER_RE.search(header)
+    if number is None:
+        return None
+    return rx().subject_after_number.match(header, number.end())
+
+
+# the rule drawn under a title, which a text export may join to the title's last line
+_RULE_TAIL = regex.compile(r"\s*[_=*~-]{3,}$")
 
 
 def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, int]:
@@ -106,7 +144,7 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
     parts: list[str] = []
     end = after
     for pos, line in islice(lines(text, min(after + 1, len(text))), max_lines):
-        s = line.strip().strip("|#* ").strip()
+        s = _RULE_TAIL.sub("", line.strip().strip("|#* ").strip())
         if not s:
             if parts:
                 break
@@ -120,13 +158,13 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
             break
         parts.append(s)
         end = pos + len(line)
-    title = regex.sub(r"\s+", " ", " ".join(parts)).strip(" ,;") or None
+    title = r.glued_level.sub(r"\1 ", regex.sub(r"\s+", " ", " ".join(parts))).strip(" ,;") or None
     return title, end
 
 
 def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
-    if s.startswith("(") or r.opener_start.match(s):
-        return True
+    if s.startswith("(") or r.opener_start.match(s) or not regex.search(r"[\p{L}\d]", s):
+        return True  # a subtitle, the body, or the rule drawn under the title ("_____", "-----")
     if regex.match(r"^(?:[IVX]+|\d+)\.\s", s) or numbered_block().match(s) or part_heading().match(s):
         return True
     if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)

@@ -40,6 +40,7 @@ class MetadataPatterns(BaseModel):
     addressee_heading: list[str]
     body_openers: list[str]
     subject_prefix: list[str]
+    subject_after_number: list[str]
     periods: list[PeriodPhrase]
     period_spans: list[str]
     period_bounds: dict[str, Bounds]
@@ -79,6 +80,8 @@ class Rx:
     report_verb: regex.Pattern  # the issuer's "báo cáo …" and the words after it
     recipients: regex.Pattern   # "Nơi nhận:"
     subject: regex.Pattern      # "V/v …"
+    subject_after_number: regex.Pattern  # "Về thực hiện …" right under (or after) "Số: 21 /TTVH"
+    glued_level: regex.Pattern  # a level word glued to the name after it: "phườngLong Anh"
     positions: dict[str, str]   # folded unaccented position -> its spelling
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
 
@@ -101,6 +104,9 @@ def rx() -> Rx:
         report_verb=regex.compile(rf"(?<!\p{{L}})(?:{alternation(v.issuer_verbs)})(?!\p{{L}})([^.:;\n]*)"),
         recipients=regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(v.recipients_heading)})\s*:"),
         subject=regex.compile(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)"),
+        glued_level=regex.compile(rf"(?<!\p{{L}})({alternation(v.levels)})(?=\p{{Lu}}\p{{Ll}})"),
+        subject_after_number=regex.compile(
+            rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
         capacity_inside=regex.compile(rf"\s+(?=(?:{caps})\s*\.\s*\p{{Lu}}{{2}})"),
     )
