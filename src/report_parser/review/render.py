@@ -238,7 +238,7 @@ def _checks(report: Report) -> str:
     rows = [f'<tr data-id="chk-{k}" data-kind="check"><td class="sev-{c.severity}">{names.get(c.severity, c.severity)}'
             f"</td><td>{escape(c.message)}</td><td>{', '.join(map(str, c.pages))}</td>{select}</tr>"
             for k in order for c in [report.checks[k]]]
-    return _table("Kiểm tra", ["Mức độ", "Nội dung", "Trang", "Xử lý"], rows)
+    return _headed("checks", rows)  # its last column is the verdict
 
 
 # --------------------------------------------------------------------------- what a click shows
