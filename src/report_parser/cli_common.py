@@ -2,9 +2,12 @@
 (the codes are :mod:`.errors`')."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import typer
+
+from .errors import EXIT_USAGE
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -12,3 +15,12 @@ def fail(message: str, code: int) -> NoReturn:
     patterns file's, is joined) and exit with ``code``."""
     typer.echo(f"parse-report: error: {' '.join(str(message).split())}", err=True)
     raise typer.Exit(code)
+
+
+def require_store(db: str) -> None:
+    """A SQLite store a command reads must be there (exit 2 naming the command that makes it);
+    a PostgreSQL URL is checked when connecting."""
+    from .database import is_url
+
+    if not is_url(db) and not Path(db).is_file():
+        fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)

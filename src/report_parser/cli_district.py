@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import fail
+from .cli_common import fail, require_store
 from .errors import EXIT_INTERRUPTED, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
@@ -110,14 +110,12 @@ def aggregate_cmd(
 ) -> None:
     """Totals, recomputed rates, the commune table, checks and cited documents, as a spreadsheet."""
     from .aggregate import aggregate
-    from .database import is_url
     from .export import write
     from .patterns import PatternError
     from .store import open_store, store_errors
     from .units import Roster
 
-    if not is_url(db) and not Path(db).is_file():
-        fail(f"{db}: no such store; run 'parse-report batch ... --db {db}' first", EXIT_USAGE)
+    require_store(db)
     if output.suffix.lower() not in (".xlsx", ".csv", ".json"):
         fail(f"{output}: the output must end in .xlsx, .csv or .json", EXIT_USAGE)
     try:

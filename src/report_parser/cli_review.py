@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .database import is_url, redact
-from .cli_common import fail
+from .cli_common import fail, require_store
+from .database import redact
 from .errors import EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .options import OcrMode
 
@@ -61,7 +61,7 @@ def _review_store(db: str, output: Path, period: str | None, units: Path | None,
     from .store import open_store, store_errors
     from .units import Roster
 
-    _require_store(db)
+    require_store(db)
     roster = Roster.load(units) if units else None
     with store_errors(db):
         conn = open_store(db, write=False)  # a review only reads: it must not wait for a batch's write lock
@@ -86,7 +86,7 @@ def correct_cmd(
     from .store import open_store, store_errors
 
     try:
-        _require_store(db)
+        require_store(db)
         files = corrections.load_file(corrections_file)
         with store_errors(db):  # a lock held too long, damage found while writing: one line, exit 3
             conn = open_store(db)
@@ -99,11 +99,6 @@ def correct_cmd(
     except ValueError as e:
         fail(str(e), EXIT_USAGE)
     typer.echo(f"{n} corrections recorded in {redact(db)}" + (f" (by {by})" if by else ""), err=True)
-
-
-def _require_store(db: str) -> None:
-    if not is_url(db) and not Path(db).is_file():
-        raise ValueError(f"{db}: no such store; run 'parse-report batch ... --db {db}' first")
 
 
 def register(app: typer.Typer) -> None:
