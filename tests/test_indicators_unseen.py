@@ -102,3 +102,25 @@ def test_a_subject_less_sentence_goes_on_with_the_text_not_with_its_heading(tmp_
                  "chính công của tỉnh đã tiếp nhận tổng cộng 19.361 hồ sơ. Trong số hồ sơ trên, đã giải quyết 15.641 "
                  "hồ sơ.\n", encoding="utf-8")
     assert found_in(build_context(f)) == want(("dossiers.received", 19361), ("dossiers.resolved", 15641))
+
+
+COORDINATED = [
+    # "A <its words> và B <its words>": the words between are A's; a count spelled out is a count
+    ("Trong đó, 223 hồ sơ được giải quyết trước hạn, chiếm gần 50%; 259 hồ sơ đúng hạn và chỉ tám hồ sơ quá hạn.",
+     [("dossiers.early", 223), ("dossiers.early_rate", 50), ("dossiers.on_time_exact", 259), ("dossiers.late", 8)]),
+    ("UBND huyện Đạ Huoai cho biết, đến nay đã triển khai tiếp nhận hồ sơ và trả kết quả trực tuyến ở mức độ 4 là 18 "
+     "thủ tục hành chính (TTHC); 47 TTHC giải quyết ở mức độ 3 và 258 TTHC giải quyết ở mức độ 2.",
+     [("dvc.level4", 18), ("dvc.level3", 47)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", COORDINATED, ids=[c[0][:40] for c in COORDINATED])
+def test_coordinated_figures_keep_their_own_words(body, expected):
+    assert found(body) == want(*expected)
+
+
+def test_spelled_out_counts_before_a_unit_noun_only():
+    from report_parser.extract.numbers import find_quantities
+
+    qs = find_quantities("đã giải quyết sáu hồ sơ; hai bộ ngành, ba cấp chính quyền, trong năm hồ sơ")
+    assert [(q.value, q.unit) for q in qs] == [(6, "hồ sơ")]

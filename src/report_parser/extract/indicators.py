@@ -78,6 +78,7 @@ class IndicatorSpec(BaseModel):
     one_stop_names: list[str] = Field(default_factory=list)
     respectively: list[str] = Field(default_factory=list)
     predicates: list[str] = Field(default_factory=list)
+    coordinators: list[str] = Field(default_factory=list)
     predicate_openers: list[str] = Field(default_factory=list)
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
@@ -137,6 +138,7 @@ class Compiled:
     inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
     predicate_opener: regex.Pattern | None = None
+    coordinator: regex.Pattern | None = None
 
 
 def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
@@ -160,7 +162,9 @@ def compiled() -> Compiled:
                     regex.compile(_source(spec.field_line)),
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
-                    predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]))
+                    predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
+                    coordinator=regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
+                        f"(?:{_source(p)})" for p in spec.coordinators or ["(?!x)x"]) + r")\s*$", regex.I))
 
 
 # --------------------------------------------------------------------------- clauses
@@ -362,6 +366,19 @@ def _plain(text: str, cp: Compiled) -> str:
     return cp.one_stop.sub(" một cửa ", cp.names.sub(" ", text))
 
 
+def _coordinated(st: str, seg: Segment, cp: Compiled) -> list[tuple[int, int]]:
+    """For each figure of a clause, the span of its text: from the figure before it to the figure after it,
+    but cut at a coordinator right before the next figure when words follow this one ("259 hồ sơ đúng hạn
+    và chỉ 8 hồ sơ quá hạn": the words between are the first figure's, the second's come after it)."""
+    spans = [[0, len(st)] for _ in seg.figs]
+    for i, (a, b) in enumerate(zip(seg.figs, seg.figs[1:])):
+        lo, at = seg.offset(a.end), seg.offset(b.start)
+        m = cp.coordinator.search(st, lo, at)
+        cut = m.start() if m and regex.search(r"\p{L}", st[lo:m.start()]) else None
+        spans[i][1], spans[i + 1][0] = (cut, cut) if cut is not None else (at, lo)
+    return [(lo, hi) for lo, hi in spans]
+
+
 def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple[Reading, Segment]]:
     """Each figure with its clause text between its neighbours; office and system names
     ("Bộ phận Tiếp nhận và Trả kết quả") are blanked, their words are no actions."""
@@ -370,10 +387,10 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
     for seg in segs:
         st = seg.text(text)
         parent_text = seg.parent.text(text) if seg.parent else ""
+        spans = _coordinated(st, seg, cp)
         for i, q in enumerate(seg.figs):
             context = " ".join(x for x in (st, parent_text, seg.topic, ctx.sentence(q.start)) if x)
-            lo = seg.offset(seg.figs[i - 1].end) if i else 0
-            hi = seg.offset(seg.figs[i + 1].start) if i + 1 < len(seg.figs) else len(st)
+            lo, hi = spans[i]
             if i + 1 < len(seg.figs):  # "24 nhiệm vụ ... đã hoàn thành 05/24": the predicate is the next figure's
                 at_end = seg.offset(q.end)
                 cut = cp.predicate.search(st, at_end, hi)

@@ -45,6 +45,8 @@ class UnitsSpec(BaseModel):
     count_scales_alone: dict[str, int] = {}  # "gần 27 ngàn": without a noun (else "5 triệu" is money)
     glued_money: list[str]  # "10tỷ", "500.000đ": money words written right after the digits
     currency: list[str] = Field(min_length=1)  # "đồng", "đ": the money itself, after a scale
+    number_words: dict[str, int] = {}  # "chỉ tám hồ sơ quá hạn": a count spelled out, before a unit noun
+    number_words_not_before: list[str] = []  # "hai bộ", "ba ngày": a spelled number there is no count
     not_quantities: NotQuantities
 
     @model_validator(mode="after")
@@ -371,6 +373,28 @@ def _single(text: str, m: regex.Match) -> Quantity | None:
                     text[start:end], start, num_end)
 
 
+@patterns.memoised
+def _spelled() -> regex.Pattern:
+    spec = _vocab()[0]
+    if not spec.number_words:
+        return regex.compile(r"(?!x)x")
+    skip = _words(spec.number_words_not_before) if spec.number_words_not_before else r"(?!x)x"
+    return regex.compile(r"(?<![\p{L}\p{N}])(" + _words(list(spec.number_words)) + r")(?=\s+(?!(?:" + skip
+                         + r")(?![\p{L}]))\p{L})", regex.I)
+
+
+def _spelled_counts(text: str) -> list[Quantity]:
+    """Counts spelled out before their unit noun ("chỉ tám hồ sơ quá hạn", "đã giải quyết sáu hồ sơ")."""
+    spec = _vocab()[0]
+    out = []
+    for m in _spelled().finditer(text):
+        unit, kind, end, _ = _after_unit(text, m.end())
+        if unit is not None and kind == "count":
+            out.append(Quantity(m.start(), end, int(_lookup(spec.number_words, m.group(1))), unit, "count",
+                                _qualifier(text, m.start()), None, text[m.start():end], m.start(), m.end()))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text`` in order, with unit, kind, qualifier and ratio whole.
 
@@ -391,5 +415,6 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if q := _single(text, m):
             out.append(q)
+    out.extend(_spelled_counts(text))
     out.sort(key=lambda q: q.start)
     return out
