@@ -628,3 +628,24 @@ def test_level_word_glued_to_the_name_in_the_title():
     assert m.title == ("Đánh giá kết quả và đề nghị công nhận phường Long Anh đạt chuẩn tiếp cận pháp luật "
                        "năm 2023")
     assert (m.type, m.number, m.date, m.period.year, m.period.kind) == ("Báo cáo", None, None, 2023, "Y")
+
+
+def test_signature_row_of_a_web_table_without_its_heading():
+    """Quảng Trị QĐ 41/2019 (dulieuphapluat.vn): the recipients' and the signature's cells of
+    one table row joined with "|", the "Nơi nhận:" line lost."""
+    m = meta_of("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019 |\n"
+                "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ\n"
+                "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nQUYẾT ĐỊNH:\nĐiều 2. Quyết định này có hiệu lực thi hành.\n"
+                "- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |\n")
+    assert m.signer.capacity == "TM."
+    assert (m.issuer.level, m.issuer.unit) == ("tỉnh", "Quảng Trị")
+
+
+def test_position_written_with_p_for_pho():
+    """Trung tâm Văn hóa Quận 9 (2014): "P. GIÁM ĐỐC" / "(đã kỹ)" / the name."""
+    m = meta_of("ỦY BAN NHÂN DÂN QUẬN 9\nTRUNG TÂM VĂN HÓA\nSố:  21 /TTVH\nQuận 9, ngày  04   tháng 6  năm 2014\n"
+                "Thực hiện Công văn số 891/UBND ngày 29 tháng 5 năm 2014.\nTrân trọng!\n\nNơi nhận:\n\n"
+                "– Như trên;\n\n– Lưu: VT\n\n \n\nP. GIÁM ĐỐC\n\n(đã kỹ)\n\nNguyễn Thị Lynh Trang\n")
+    assert (m.signer.name, m.signer.position) == ("Nguyễn Thị Lynh Trang", "Phó Giám đốc")
+    assert m.recipients == ["Như trên", "Lưu: VT"]

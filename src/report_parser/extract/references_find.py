@@ -130,7 +130,9 @@ def _date_before(text: str, lead_start: int, g: Grammar) -> DateMatch | None:
     if len(opening.strip(" \t-+*")) > 12:  # "Đến ngày …", "- Ngày …", not a date deep in the clause
         return None
     between = text[d.end:lead_start]
-    if len(between) > 150 or not _ISSUING.search(between):
+    # "Ngày 06/01/2023, UBND phường Long Anh đã có Quyết định số 04/QĐ-UBND": the grammar's
+    # issue verbs ("có", "ký", "ban hành") right before the citation
+    if len(between) > 150 or not (_ISSUING.search(between) or g.verb_tail_re.search(between)):
         return None
     if g.symbol_re.search(between, timeout=REGEX_TIMEOUT):
         return None

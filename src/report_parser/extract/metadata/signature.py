@@ -40,7 +40,8 @@ def _last_capacity_line(text: str, end: int) -> int | None:
     r = rx()
     found = None
     for pos, line in lines(text, 0, end):
-        if r.capacity.match(line.strip()):
+        # a table row exported with its cells joined: "- Như Điều 3; | TM. ỦY BAN NHÂN DÂN |"
+        if any(r.capacity.match(c.strip()) for c in CELL_SPLIT.split(line)):
             found = pos
     return found
 
@@ -49,8 +50,10 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
     """(recipient items, signature pieces) of the lines from ``start``."""
     recipients: list[str] = []
     pieces: list[str] = []
+    abbrevs = vocab().position_abbrevs
     for _pos, line in islice(lines(text, start, end), max_lines):
         line = FOOTNOTE_TAIL.sub("", line)
+        line = rx().position_abbrev.sub(lambda m: abbrevs[m.group(1)].upper() + " ", line)
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
         if _has_name(pieces) and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
             break

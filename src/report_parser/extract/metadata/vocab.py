@@ -36,6 +36,7 @@ class MetadataPatterns(BaseModel):
     capacities: list[str]
     collective_capacities: list[str]
     positions: list[str]
+    position_abbrevs: dict[str, str]
     recipients_heading: list[str]
     addressee_heading: list[str]
     body_openers: list[str]
@@ -84,6 +85,7 @@ class Rx:
     glued_level: regex.Pattern  # a level word glued to the name after it: "phườngLong Anh"
     positions: dict[str, str]   # folded unaccented position -> its spelling
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
+    position_abbrev: regex.Pattern  # "P. " before a position ("P. GIÁM ĐỐC")
 
 
 @patterns.memoised
@@ -108,6 +110,8 @@ def rx() -> Rx:
         subject_after_number=regex.compile(
             rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
+        position_abbrev=regex.compile(
+            rf"(?<!\p{{L}})({alternation(v.position_abbrevs)})\s*(?=(?i:{alternation(v.positions)})(?!\p{{L}}))"),
         capacity_inside=regex.compile(rf"\s+(?=(?:{caps})\s*\.\s*\p{{Lu}}{{2}})"),
     )
 
