@@ -36,7 +36,8 @@ from .errors import EXIT_SOME_FAILED, ReportParserError, UnreadableInput
 from .ingest import SUPPORTED, file_info
 from .models import Report
 from .options import OcrMode
-from .store import import_report, known_hashes, open_store, record_error, report_json_by_sha, with_retry
+from .store import (Prepared, known_hashes, open_store, prepare, record_error, report_json_by_sha, store_prepared,
+                    with_retry)
 from .textsafe import cell, printable
 
 DEFAULT_TIMEOUT = limits.DEFAULT_TIMEOUT
@@ -54,6 +55,7 @@ class Outcome:
     error: str | None = None    # error class, e.g. UnreadableInput, Timeout, WorkerCrashed
     message: str | None = None
     seconds: float = 0.0
+    prepared: Prepared | None = None  # a parsed report made ready for the store, in the worker
 
 
 @dataclass
@@ -117,7 +119,9 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
         if sha in known and not force:
             return Outcome(str(path), "known", sha, seconds=time.monotonic() - start)
         report = parse_fn(path)
-        return Outcome(str(path), "parsed", sha, report.to_json(), seconds=time.monotonic() - start)
+        text = report.to_json()
+        return Outcome(str(path), "parsed", sha, text, seconds=time.monotonic() - start,
+                       prepared=prepare(report, text))
     except ReportParserError as e:
         return Outcome(str(path), "failed", error=type(e).__name__, message=str(e), seconds=time.monotonic() - start)
     except OSError as e:
@@ -155,12 +159,22 @@ def _context():
     return mp.get_context("spawn")
 
 
+def start_workers() -> None:
+    """Start the workers' fork server now: it imports and compiles (:mod:`.preload`) while the caller
+    checks its arguments and opens the store, instead of after (a no-op when it runs already)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class _Slot:
-    """One worker process and the file it is working on."""
+    """One worker process and the file it is working on (``number``: the file's place in the batch)."""
 
     def __init__(self, ctx, parse_fn: ParseFn, known: frozenset[str], force: bool):
         self.args = (ctx, parse_fn, known, force)
         self.task: str | None = None
+        self.number = -1
         self.started = 0.0
         self._start()
 
@@ -171,8 +185,8 @@ class _Slot:
         self.proc.start()
         child.close()
 
-    def give(self, path: str) -> None:
-        self.task, self.started = path, time.monotonic()
+    def give(self, number: int, path: str) -> None:
+        self.number, self.task, self.started = number, path, time.monotonic()
         self.conn.send(path)
 
     def restart(self) -> None:
@@ -197,38 +211,72 @@ class _Slot:
             self.proc.join(2)
 
 
+class _InOrder:
+    """Hands the outcomes on in the order of the files, whichever worker finishes first: the store,
+    reports.jsonl and the log are the same for any number of workers (and a tie between two files of
+    one report is decided the same way). Outcomes that wait for an earlier file are held, at most
+    ``limits.BATCH_HELD_OUTCOMES``: beyond that no new file is started until the earlier one is done."""
+
+    def __init__(self, on_outcome: Callable[[Outcome], None]):
+        self.on_outcome = on_outcome
+        self.held: dict[int, Outcome] = {}
+        self.next = 0
+
+    def room(self) -> bool:
+        return len(self.held) < limits.BATCH_HELD_OUTCOMES
+
+    def add(self, number: int, outcome: Outcome) -> None:
+        self.held[number] = outcome
+
+    def flush(self) -> None:
+        while self.next in self.held:
+            outcome = self.held.pop(self.next)
+            self.next += 1
+            self.on_outcome(outcome)
+
+
 def run_parallel(files: list[Path], *, workers: int, timeout: float, known: frozenset[str] = frozenset(),
                  force: bool = False, parse_fn: ParseFn = _default_parse,
                  on_outcome: Callable[[Outcome], None] = lambda o: None) -> None:
-    """Parse the files with supervised workers, calling ``on_outcome`` once per file."""
+    """Parse the files with supervised workers, calling ``on_outcome`` once per file, in the files' order.
+
+    A worker that finishes gets its next file before the parent stores what it sent (the parent's
+    work overlaps the parsing)."""
     ctx = _context()
-    queue = deque(str(f) for f in files)
+    queue = deque(enumerate(str(f) for f in files))
+    order = _InOrder(on_outcome)
     slots = [_Slot(ctx, parse_fn, known, force) for _ in range(max(1, min(workers, len(files))))]
     try:
         while queue or any(s.task for s in slots):
-            busy, ready = _next_events(slots, queue, timeout)
+            _feed(slots, queue, order)
+            busy = [s for s in slots if s.task]
+            ready = _wait(busy, timeout)
             for s in busy:
-                _settle(s, ready, timeout, on_outcome)
+                _settle(s, ready, timeout, order)
+            _feed(slots, queue, order)
+            order.flush()
     finally:
         for s in slots:
             s.stop()
 
 
-def _next_events(slots: list["_Slot"], queue: deque, timeout: float) -> tuple[list["_Slot"], list]:
-    """Give every idle worker the next file, then wait until some busy worker answers, dies or
-    reaches its time limit: (the busy workers, what is ready)."""
+def _feed(slots: list[_Slot], queue: deque, order: _InOrder) -> None:
+    """Give every idle worker the next file (while the outcomes held for order leave room)."""
     for s in slots:
-        if s.task is None and queue:
-            s.give(queue.popleft())
-    busy = [s for s in slots if s.task]
+        if s.task is None and queue and order.room():
+            s.give(*queue.popleft())
+
+
+def _wait(busy: list[_Slot], timeout: float) -> list:
+    """Wait until some busy worker answers, dies or reaches its time limit: what is ready."""
     now = time.monotonic()
     wait_for = max(0.0, min(s.started + timeout - now for s in busy))
-    return busy, wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for)
+    return wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for)
 
 
-def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome], None]) -> None:
+def _settle(s: _Slot, ready: list, timeout: float, order: _InOrder) -> None:
     """Collect a finished, crashed or timed-out worker's file; restart the worker when needed."""
-    path, elapsed = s.task, time.monotonic() - s.started
+    path, number, elapsed = s.task, s.number, time.monotonic() - s.started
     if s.conn in ready:
         try:
             outcome = s.conn.recv()
@@ -236,18 +284,18 @@ def _settle(s: _Slot, ready: list, timeout: float, on_outcome: Callable[[Outcome
             outcome = None
         if outcome is not None:
             s.task = None
-            on_outcome(outcome)
+            order.add(number, outcome)
             return
     if s.conn in ready or s.proc.sentinel in ready or not s.proc.is_alive():
         s.proc.join(2)  # the pipe can close a moment before the exit code is known
         code = s.proc.exitcode
         s.restart()
-        on_outcome(Outcome(path, "failed", error="WorkerCrashed", seconds=elapsed,
-                           message=f"{path}: the parser process died (exit code {code}) on this file"))
+        order.add(number, Outcome(path, "failed", error="WorkerCrashed", seconds=elapsed,
+                                  message=f"{path}: the parser process died (exit code {code}) on this file"))
     elif elapsed >= timeout:
         s.restart()
-        on_outcome(Outcome(path, "failed", error="Timeout", seconds=elapsed,
-                           message=f"{path}: parsing took longer than {timeout:g} s and was stopped"))
+        order.add(number, Outcome(path, "failed", error="Timeout", seconds=elapsed,
+                                  message=f"{path}: parsing took longer than {timeout:g} s and was stopped"))
 
 
 # --------------------------------------------------------------------------- the batch command
@@ -313,6 +361,7 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
     (``db``: a SQLite file, default OUT/district.sqlite, or a PostgreSQL URL).
 
     ``ocr`` applies to every file; each worker may run its share of the cores' Tesseracts."""
+    start_workers()
     files = collect(paths)
     workers = workers or os.cpu_count() or 1
     if parse_fn is None:
@@ -361,7 +410,7 @@ def _store_outcome(store, o: Outcome, outputs: _Outputs, summary: BatchSummary, 
             text = with_retry(store, lambda: report_json_by_sha(store, o.sha256))
         else:
             text = o.report_json
-            result = with_retry(store, lambda: import_report(store, Report.model_validate_json(text), force=force))
+            result = with_retry(store, lambda: store_prepared(store, o.prepared, force=force))
     except Exception as e:
         if not store.retryable(e) and not isinstance(e, ReportParserError):  # a bug of ours: list it, go on
             return _failed(o, type(e).__name__, f"{printable(o.path)}: internal error while storing: {e}")

@@ -52,8 +52,9 @@ def batch_cmd(
     Exit code 0 when every file was parsed (or was already stored), 5 when some
     failed (they are listed in OUT/errors.csv), 2 for bad usage.
     """
-    from .batch import run_batch
+    from .batch import run_batch, start_workers
 
+    start_workers()  # its preload runs while the arguments and the patterns are checked
     _check_batch_usage(paths, out, db)
     try:
         summary = run_batch(paths, out, db=db, workers=workers, force=force, timeout=timeout, ocr=ocr)

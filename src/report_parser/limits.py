@@ -37,6 +37,7 @@ MAX_UNITS_CELL_CHARS = 10_000       # one cell of the roster
 DEFAULT_TIMEOUT = 300.0             # seconds per file, for 'parse-report FILE' and 'batch' alike
 STORE_BUSY_SECONDS = 30.0           # waiting for a store another program has locked, per attempt
 STORE_RETRIES = 3                   # attempts to store one report before it is listed as not stored
+BATCH_HELD_OUTCOMES = 200           # parsed files a batch holds until an earlier, slower file is done
 
 
 # --------------------------------------------------------------------------- the checks

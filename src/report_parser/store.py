@@ -322,12 +322,55 @@ def import_report(db: Database, report: Report, *, force: bool = False) -> Impor
     The transaction holds the lock of the report's commune and period and of its sha256: two
     processes importing versions of one commune's report take turns, and each decides on what
     the other committed."""
-    sha = report.source.sha256
-    unit = admin_unit(report)
-    pkey = period_key(report)
-    with db.transaction(locks=(f"report:{unit.key}|{pkey}", f"file:{sha}")):
-        result = _import(db, report, unit, pkey, sha, force)
-        db.execute("DELETE FROM import_errors WHERE path = ?", (report.source.path,))
+    return store_prepared(db, prepare(report), force=force)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A report made ready for the store without the store: its commune resolved, its period key,
+    its JSON and the rows of every table (without the ids the store gives). A batch worker makes
+    it next to the parse, so the one process that writes the store only runs the statements."""
+
+    sha256: str
+    path: str
+    unit: AdminUnit
+    pkey: str
+    date: str | None            # the report's date, ISO
+    number: str | None
+    ocr: bool
+    json: str
+    report_row: tuple           # the reports row, without imported_at (set when it is stored)
+    indicators: list[tuple]     # each table's rows without report_id (refs: mentions per ref)
+    refs: list[tuple]
+    mentions: list[list[tuple]]
+    table_rows: list[tuple]
+    figures: list[tuple]
+    checks: list[tuple]
+
+
+def prepare(report: Report, report_json: str | None = None) -> Prepared:
+    """Everything :func:`store_prepared` needs from ``report`` (``report_json``: its JSON, if made)."""
+    unit, pkey, m = admin_unit(report), period_key(report), report.report
+    text = report_json if report_json is not None else report.to_json()
+    refs = report.references
+    return Prepared(
+        sha256=report.source.sha256, path=report.source.path, unit=unit, pkey=pkey, date=_iso(m.date),
+        number=m.number, ocr=bool(report.source.ocr), json=text, report_row=_report_row(report, unit, pkey, text),
+        indicators=[(i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
+                     i.qualifier, i.source, i.page, i.evidence, i.table, n) for n, i in enumerate(report.indicators)],
+        refs=[(r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind, _js(r.issues)) for r in refs],
+        mentions=[[(mt.page, mt.start, mt.end, mt.text) for mt in r.mentions] for r in refs],
+        table_rows=_table_rows(report),
+        figures=[(f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures],
+        checks=[(c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence), n)
+                for n, c in enumerate(report.checks)])
+
+
+def store_prepared(db: Database, prepared: Prepared, *, force: bool = False) -> ImportResult:
+    """:func:`import_report` of a report made ready by :func:`prepare` (one transaction)."""
+    with db.transaction(locks=(f"report:{prepared.unit.key}|{prepared.pkey}", f"file:{prepared.sha256}")):
+        result = _import(db, prepared, force)
+        db.execute("DELETE FROM import_errors WHERE path = ?", (prepared.path,))
     return result
 
 
@@ -355,33 +398,34 @@ def with_retry(db: Database, action: Callable[[], T], *, attempts: int | None = 
     raise AssertionError("unreachable")
 
 
-def _import(db: Database, report: Report, unit: AdminUnit, pkey: str, sha: str, force: bool) -> ImportResult:
+def _import(db: Database, report: Prepared, force: bool) -> ImportResult:
+    sha, unit, pkey = report.sha256, report.unit, report.pkey
     same = db.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
     if same and not force:
-        return ImportResult("skipped", same["id"], f"{report.source.path}: already stored (same file)")
+        return ImportResult("skipped", same["id"], f"{report.path}: already stored (same file)")
     if same:
         db.execute("DELETE FROM reports WHERE id = ?", (same["id"],))
     name = _commune_label(unit)
-    status, message = "new", f"{report.source.path}: stored ({name}, {pkey})"
+    status, message = "new", f"{report.path}: stored ({name}, {pkey})"
     if unit.unit:  # a report with no commune cannot replace anything
         for old in db.execute("SELECT id, sha256, path, date, number, json FROM reports"
                               " WHERE commune_key = ? AND period_key = ?", (unit.key, pkey)).fetchall():
-            if _is_newer(old["date"], report.report.date):
-                _record_replaced(db, sha, report.source.path, unit.key, pkey, _iso(report.report.date), old["sha256"])
-                return ImportResult("older", old["id"], f"{report.source.path}: not stored, {old['path']} is a newer "
+            if _is_newer(old["date"], report.date):
+                _record_replaced(db, sha, report.path, unit.key, pkey, report.date, old["sha256"])
+                return ImportResult("older", old["id"], f"{report.path}: not stored, {old['path']} is a newer "
                                     f"report of {name} for {pkey} ({old['date']})")
             same_report = _same_report(old, report)
             if same_report and not _better_source(report, old):
-                return ImportResult("duplicate", old["id"], f"{report.source.path}: not stored, the same report "
+                return ImportResult("duplicate", old["id"], f"{report.path}: not stored, the same report "
                                     f"of {name} for {pkey} is already stored from {old['path']}; "
                                     f"{_tie_reason(report, old)}")
             _record_replaced(db, old["sha256"], old["path"], unit.key, pkey, old["date"], sha)
             db.execute("DELETE FROM reports WHERE id = ?", (old["id"],))
-            status, message = "replaced", (f"{report.source.path}: replaces {old['path']} "
+            status, message = "replaced", (f"{report.path}: replaces {old['path']} "
                                            f"({old['date'] or 'undated'}) as the report of {name} for {pkey}")
             if same_report:
                 message += " (same report: a born-digital file is preferred to an OCR'd scan)"
-    report_id = _insert_report(db, report, unit, pkey)
+    report_id = _insert_report(db, report)
     _insert_details(db, report_id, report)
     return ImportResult(status, report_id, message)
 
@@ -398,43 +442,50 @@ def _commune_label(unit: AdminUnit) -> str:
     return " ".join(x for x in (unit.level, unit.unit) if x) or "unknown commune"
 
 
-def _same_report(stored, report: Report) -> bool:
+def _same_report(stored, report: Prepared) -> bool:
     """The stored row and the report are one report in two files: same number and date (one known)."""
-    number, date = report.report.number, _iso(report.report.date)
-    return (number or date) is not None and (stored["number"], stored["date"]) == (number, date)
+    return (report.number or report.date) is not None and (stored["number"], stored["date"]) == (report.number,
+                                                                                                  report.date)
 
 
 def _stored_ocr(stored) -> bool:
     return bool(json.loads(stored["json"])["source"].get("ocr"))
 
 
-def _better_source(report: Report, stored) -> bool:
+def _better_source(report: Prepared, stored) -> bool:
     """Only a born-digital file beats an OCR'd one; on any other tie the first file stays."""
-    return not report.source.ocr and _stored_ocr(stored)
+    return not report.ocr and _stored_ocr(stored)
 
 
-def _tie_reason(report: Report, stored) -> str:
-    if report.source.ocr and not _stored_ocr(stored):
+def _tie_reason(report: Prepared, stored) -> str:
+    if report.ocr and not _stored_ocr(stored):
         return "a born-digital file is preferred to an OCR'd scan"
     return "the first file is kept when the sources are equally good"
 
 
-def _is_newer(stored_date: str | None, new_date: dt.date | None) -> bool:
-    """True when the stored report is strictly newer; an undated or same-day report replaces."""
-    return bool(stored_date and new_date and stored_date > new_date.isoformat())
+def _is_newer(stored_date: str | None, new_date: str | None) -> bool:
+    """True when the stored report is strictly newer (ISO dates); an undated or same-day report replaces."""
+    return bool(stored_date and new_date and stored_date > new_date)
 
 
-def _insert_report(db: Database, report: Report, unit: AdminUnit, pkey: str) -> int:
+_REPORT_COLUMNS = ("sha256, path, size, format, pages, imported_at, doc_type, number, symbol, date, title, level,"
+                   " unit, district, province, unit_code, district_code, province_code, unit_2025, province_2025,"
+                   " unit_code_2025, province_code_2025, commune_key, period_key, period_kind, period_year,"
+                   " period_label, period_start, period_end, signer, json")
+
+
+def _report_row(report: Report, unit: AdminUnit, pkey: str, text: str) -> tuple:
     m, s, p = report.report, report.source, report.report.period
-    return db.insert(
-        "INSERT INTO reports (sha256, path, size, format, pages, imported_at, doc_type, number, symbol, date, title,"
-        " level, unit, district, province, unit_code, district_code, province_code, unit_2025, province_2025,"
-        " unit_code_2025, province_code_2025, commune_key, period_key, period_kind, period_year, period_label,"
-        " period_start, period_end, signer, json) VALUES (" + ",".join("?" * 31) + ")",
-        (s.sha256, s.path, s.size, s.format, s.pages, _now(), m.type, m.number, m.symbol, _iso(m.date), m.title,
-         unit.level, unit.unit, unit.district, unit.province, unit.unit_code, unit.district_code, unit.province_code,
-         unit.unit_2025, unit.province_2025, unit.unit_code_2025, unit.province_code_2025, unit.key, pkey,
-         p.kind, p.year, p.label, _iso(p.start), _iso(p.end), m.signer.name, report.to_json()))
+    return (s.sha256, s.path, s.size, s.format, s.pages, m.type, m.number, m.symbol, _iso(m.date), m.title,
+            unit.level, unit.unit, unit.district, unit.province, unit.unit_code, unit.district_code,
+            unit.province_code, unit.unit_2025, unit.province_2025, unit.unit_code_2025, unit.province_code_2025,
+            unit.key, pkey, p.kind, p.year, p.label, _iso(p.start), _iso(p.end), m.signer.name, text)
+
+
+def _insert_report(db: Database, report: Prepared) -> int:
+    row = report.report_row
+    return db.insert(f"INSERT INTO reports ({_REPORT_COLUMNS}) VALUES (" + ",".join("?" * 31) + ")",
+                     row[:5] + (_now(),) + row[5:])
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -451,32 +502,25 @@ _FIGURE_COLUMNS = ["report_id", "value", "unit", "kind", "text", "section", "pag
 _CHECK_COLUMNS = ["report_id", "rule", "severity", "message", "indicators", "refs", "evidence", "pos"]
 
 
-def _insert_details(db: Database, rid: int, report: Report) -> None:
-    db.insert_rows("indicators", _INDICATOR_COLUMNS, [
-        (rid, i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
-         i.qualifier, i.source, i.page, i.evidence, i.table, n) for n, i in enumerate(report.indicators)])
-    refs = report.references
-    ref_ids = db.insert_rows_returning_ids("refs", _REF_COLUMNS, [
-        (rid, r.type, r.number, r.symbol, _iso(r.date), r.issuer, r.subject, r.kind, _js(r.issues)) for r in refs])
-    db.insert_rows("mentions", _MENTION_COLUMNS, [(ref_id, mt.page, mt.start, mt.end, mt.text)
-                                                  for ref_id, r in zip(ref_ids, refs) for mt in r.mentions])
-    db.insert_rows("table_rows", _TABLE_ROW_COLUMNS, _table_rows(rid, report))
-    db.insert_rows("figures", _FIGURE_COLUMNS, [
-        (rid, f.value, f.unit, f.kind, f.text, f.section, f.page, f.sentence) for f in report.figures])
-    db.insert_rows("checks", _CHECK_COLUMNS, [
-        (rid, c.rule, c.severity, c.message, _js(c.indicators), _js(c.references), _js(c.evidence), n)
-        for n, c in enumerate(report.checks)])
+def _insert_details(db: Database, rid: int, report: Prepared) -> None:
+    db.insert_rows("indicators", _INDICATOR_COLUMNS, [(rid, *row) for row in report.indicators])
+    ref_ids = db.insert_rows_returning_ids("refs", _REF_COLUMNS, [(rid, *row) for row in report.refs])
+    db.insert_rows("mentions", _MENTION_COLUMNS, [(ref_id, *mt) for ref_id, mentions in zip(ref_ids, report.mentions)
+                                                  for mt in mentions])
+    db.insert_rows("table_rows", _TABLE_ROW_COLUMNS, [(rid, *row) for row in report.table_rows])
+    db.insert_rows("figures", _FIGURE_COLUMNS, [(rid, *row) for row in report.figures])
+    db.insert_rows("checks", _CHECK_COLUMNS, [(rid, *row) for row in report.checks])
 
 
-def _table_rows(rid: int, report: Report) -> list[tuple]:
+def _table_rows(report: Report) -> list[tuple]:
     rows = []
     for ti, t in enumerate(report.tables):
         for ri, row in enumerate(t.rows):
             if isinstance(t, FormTable):
-                rows.append((rid, ti, t.kind, t.form, t.title, ri, row.code, row.label, row.unit, row.value,
+                rows.append((ti, t.kind, t.form, t.title, ri, row.code, row.label, row.unit, row.value,
                              row.raw, row.note, None, row.page or t.page))
             else:
-                rows.append((rid, ti, t.kind, t.form, t.title, ri, None, None, None, None, None, None,
+                rows.append((ti, t.kind, t.form, t.title, ri, None, None, None, None, None, None,
                              _js(row.cells), row.page or t.page))
     return rows
 
