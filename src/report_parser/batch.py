@@ -56,6 +56,7 @@ class Outcome:
     message: str | None = None
     seconds: float = 0.0
     prepared: Prepared | None = None  # a parsed report made ready for the store, in the worker
+    cpu: float = 0.0                  # the worker's own CPU seconds on this file (bench/bench_batch.py)
 
 
 @dataclass
@@ -144,7 +145,10 @@ def _worker_loop(conn, parse_fn: ParseFn, known: frozenset[str], force: bool) ->
             return
         if task is None:
             return
-        conn.send(parse_one(Path(task), parse_fn, known, force))
+        cpu = time.process_time()
+        outcome = parse_one(Path(task), parse_fn, known, force)
+        outcome.cpu = time.process_time() - cpu
+        conn.send(outcome)
 
 
 # --------------------------------------------------------------------------- supervisor side
