@@ -100,3 +100,37 @@ def test_on_time_read_either_way_is_no_contradiction(tmp_path):
     assert _checks(tmp_path, text) == []
     slip = text.replace("quá hạn 5", "quá hạn 7")
     assert [c.rule for c in _checks(tmp_path, slip)] == ["resolved-by-timeliness"]
+
+
+def _ref(symbol: str, date: str, text: str, year: int | None = None):
+    import datetime as dt
+
+    from report_parser.models import Mention, Reference
+    return Reference(type="Đề án", number=symbol.split("/")[0].split("-")[0], symbol=symbol,
+                     date=dt.date.fromisoformat(date), year=year, issues=["date-conflict"],
+                     mentions=[Mention(page=1, start=0, end=len(text), text=text)])
+
+
+def _reference_checks(refs):
+    from report_parser.checks import run_checks
+    from report_parser.models import Period, Report, ReportMeta, Source
+    rep = Report(source=Source(path="x.pdf", sha256="0", format="pdf", pages=4),
+                 report=ReportMeta(period=Period()), references=refs)
+    return [c for c in run_checks(rep) if c.rule.startswith("reference-")]
+
+
+def test_a_yearless_symbol_in_two_years_is_two_documents():
+    """Vĩnh Long's 2021-2025 training report (a province merged with Bến Tre and Trà Vinh) cites
+    'Đề án số 03-ĐA/TU ngày 14/02/2019' and 'Đề án số 03-ĐA/TU ngày 13/3/2017': two provinces'
+    documents; such numbers restart, so no date conflict."""
+    assert _reference_checks([_ref("03-ĐA/TU", "2019-02-14", "Đề án số 03-ĐA/TU ngày 14/02/2019"),
+                              _ref("03-ĐA/TU", "2017-03-13", "Đề án số 03-ĐA/TU ngày 13/3/2017")]) == []
+
+
+def test_one_date_conflict_is_one_finding():
+    """Lâm Đồng Q1/2026: 'Kế hoạch số 806/KH-UBND ngày 09/01/2026' and '... ngày 19/01/2026' is a
+    slip, reported once with both mentions (it was reported once per reference)."""
+    found = _reference_checks([_ref("806/KH-UBND", "2026-01-09", "Kế hoạch số 806/KH-UBND ngày 09/01/2026"),
+                               _ref("806/KH-UBND", "2026-01-19", "Kế hoạch số 806/KH-UBND ngày 19/01/2026")])
+    assert [c.rule for c in found] == ["reference-date-conflict"]
+    assert len(found[0].evidence) == 2

@@ -22,19 +22,40 @@ def _ref_name(ref: Reference) -> str:
     return ref.symbol or " ".join(x for x in (ref.type, ref.number and f"số {ref.number}") if x) or "?"
 
 
-def check_references(report: Report, rules: CheckRules) -> list[Check]:
-    """Each issue of each cited document, in the officer's words."""
-    out = []
-    for ref in report.references:
+def _other_documents(issue: str, same: list[Reference]) -> bool:
+    """One symbol without a year ("03-ĐA/TU") dated in two different years names two documents,
+    not a slip: such numbers restart every year or term, and a merged province cites the
+    documents of its former provinces."""
+    years = {r.date.year for r in same if r.date}
+    return issue == "date-conflict" and len(years) > 1 and not any(r.year for r in same)
+
+
+def _by_issue(refs: list[Reference]) -> dict[tuple[str, str], list[Reference]]:
+    """The references of each (issue, document): one symbol cited with two dates is two
+    references with one issue, and one finding."""
+    groups: dict[tuple[str, str], list[Reference]] = {}
+    for k, ref in enumerate(refs):
         for issue in ref.issues:
-            rule = rules.reference_issues.get(issue, rules.reference_issue_default)
-            message = rule.message.format(symbol=_ref_name(ref), type=ref.type or "?",
-                                          date=vn_date(ref.date), report_date=vn_date(report.report.date),
-                                          issue=issue)
-            evidence = [f"(tr. {m.page}) {m.text}" if m.page else m.text for m in ref.mentions]
-            out.append(make_check(f"reference-{issue}", rule.severity, message, evidence=evidence,
-                                  pages=[m.page for m in ref.mentions if m.page],
-                                  references=[ref.symbol] if ref.symbol else []))
+            groups.setdefault((issue, ref.symbol or f"#{k}"), []).append(ref)
+    return groups
+
+
+def check_references(report: Report, rules: CheckRules) -> list[Check]:
+    """Each issue of each cited document, in the officer's words, once per document."""
+    out = []
+    for (issue, _), same in _by_issue(report.references).items():
+        if _other_documents(issue, same):
+            continue
+        ref = same[0]
+        rule = rules.reference_issues.get(issue, rules.reference_issue_default)
+        message = rule.message.format(symbol=_ref_name(ref), type=ref.type or "?",
+                                      date=vn_date(ref.date), report_date=vn_date(report.report.date),
+                                      issue=issue)
+        mentions = [m for r in same for m in r.mentions]
+        evidence = [f"(tr. {m.page}) {m.text}" if m.page else m.text for m in mentions]
+        out.append(make_check(f"reference-{issue}", rule.severity, message, evidence=evidence,
+                              pages=[m.page for m in mentions if m.page],
+                              references=[ref.symbol] if ref.symbol else []))
     return out
 
 
