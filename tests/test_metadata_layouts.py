@@ -649,3 +649,16 @@ def test_position_written_with_p_for_pho():
                 "– Như trên;\n\n– Lưu: VT\n\n \n\nP. GIÁM ĐỐC\n\n(đã kỹ)\n\nNguyễn Thị Lynh Trang\n")
     assert (m.signer.name, m.signer.position) == ("Nguyễn Thị Lynh Trang", "Phó Giám đốc")
     assert m.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_own_symbol_of_a_text_layer_that_lost_its_hyphens():
+    """Kiên Giang QĐ 1961/2019 (a PDF whose font drops "-": "Số: 1961/QĐUBND", "Độc lập  Tự do")."""
+    m = meta_of("ỦY BAN NHÂN DÂN \nTỈNH KIÊN GIANG\n\nSố: 1961/QĐUBND\n\nCỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập  Tự do  Hạnh phúc \n\nKiên Giang, ngày 28 tháng 8 năm 2019\n\n \nQUYẾT ĐỊNH\n"
+                "BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ \n"
+                "MỘT CỬA, MỘT CỬA LIÊN THÔNG TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG \nTỈNH KIÊN GIANG\n"
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương\n")
+    assert (m.type, m.number, m.symbol, m.date) == ("Quyết định", "1961", "1961/QĐ-UBND", dt.date(2019, 8, 28))
+    assert (m.issuer.level, m.issuer.unit) == ("tỉnh", "Kiên Giang")
+    # a symbol without a glued issuer code is kept as printed
+    assert meta_of("TRUNG TÂM VĂN HÓA\nSố:  21 /TTVH\nQuận 9, ngày 04 tháng 6 năm 2014\n").symbol == "21/TTVH"

@@ -473,6 +473,19 @@ CASES = [
      "Ngày 06/01/2023, UBND phường Long Anh đã có Quyết định số 04/QĐ-UBND về việc phân công nhiệm vụ "
      "cho công chức chuyên môn theo dõi các tiêu chí.", NONE,
      [R("Quyết định", "04", "04/QĐ-UBND", D(2023, 1, 6), "UBND phường Long Anh", ADM)]),
+    ("kiengiang-qd1961-text-layer-without-hyphens",
+     "Căn cứ Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011 của Chính phủ ban hành Chương \n"
+     "trình Tổng thể cải cách hành chính nhà nước giai đoạn 20112020;\n"
+     "Căn cứ Thông tư số 01/2018/TTVPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ \n"
+     "hướng dẫn thi hành;\nCăn cứ Quyết định số 2468/QĐUBND ngày 02 tháng 11 năm 2018 của Ủy ban nhân "
+     "dân tỉnh về \nviệc thành lập Trung tâm", NONE,
+     [R("Nghị quyết", "30c", "30c/NQ-CP", D(2011, 11, 8), "Chính phủ", ADM),
+      R("Thông tư", "01", "01/2018/TT-VPCP", D(2018, 11, 23), "Văn phòng Chính phủ", NOR),
+      R("Quyết định", "2468", "2468/QĐ-UBND", D(2018, 11, 2), "Ủy ban nhân dân tỉnh", ADM)]),
+    ("codes-that-are-not-glued-stay",
+     "Công văn số 21/TTVH ngày 04/6/2014 và Công văn số 12/BCĐ ngày 5/6/2014.", NONE,
+     [R("Công văn", "21", "21/TTVH", D(2014, 6, 4), None, LETTER),
+      R("Công văn", "12", "12/BCĐ", D(2014, 6, 5), None, LETTER)]),
     ("list-with-own-dates-keeps-them",
      "Quyết định số 12/QĐ-UBND, số 15/QĐ-UBND ngày 20/3/2024; Kế hoạch số 3/KH-UBND, Quyết định "
      "số 4/QĐ-UBND ngày 2/1/2024.", NONE,

@@ -194,6 +194,8 @@ class Grammar:
             return Symbol(num, f"{num}-{code}/{'-'.join(iss)}", self.party_by_code.get(code), "party",
                           None, iss[0])
         num, segs = m.group("num"), _segments(m.group("segs"))
+        if len(segs) == 1:
+            segs = self._unglued(segs[0])
         year = int(m.group("year")) if m.group("year") else None
         symbol = f"{num}/{f'{year}/' if year else ''}{'-'.join(segs)}"
         coded = self.by_code.get(segs[0])
@@ -207,6 +209,18 @@ class Grammar:
             return Symbol(num, symbol, default, "normative", year, segs[0], has_code=False)
         return Symbol(num, symbol, self.by_name.get("Công văn"), "official_letter", None, segs[0],
                       has_code=False)
+
+    def _unglued(self, seg: str) -> list[str]:
+        """A text layer that drops hyphens glues a type code to its issuer code: "QĐUBND",
+        "NĐCP", "TTVPCP" are "QĐ-UBND", "NĐ-CP", "TT-VPCP" when the first part is a type code
+        and the rest an issuer code the grammar knows (else the segment is kept)."""
+        if seg in self.by_code:
+            return [seg]
+        for i in range(len(seg) - 1, 0, -1):
+            head, rest = seg[:i], seg[i:]
+            if head in self.by_code and (self.issuer_name(rest) or rest in self.spec.local_issuers):
+                return [head, rest]
+        return [seg]
 
     def type_of_word(self, word: str) -> DocType | None:
         """The type a word names ("kế hoạch", "QĐ"), None for a generic word."""

@@ -13,12 +13,18 @@ from ...vietnamese import fold_phrase
 from .. import Context
 from ..dates import parse_date
 from ..references_grammar import grammar
+from ..references_grammar import grammar
 from .title import type_names
 from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, PLACEHOLDER, SYMBOL_TAIL
 
 
 def canonical_symbol(num: str | None, tail: str) -> str:
-    return (num or "") + regex.sub(r"\s+", "", tail)
+    """"1961" + "/QĐ-UBND"; a text layer that lost its hyphens ("1961/QĐUBND") is read as
+    the reference grammar reads it ("1961/QĐ-UBND")."""
+    symbol = (num or "") + regex.sub(r"\s+", "", tail)
+    if num and "-" not in symbol and (read := grammar().parse_symbol(symbol)) and read.number == num:
+        return read.symbol
+    return symbol
 
 
 def number_from(header: str, meta: ReportMeta) -> None:
