@@ -485,7 +485,7 @@ CASES = [
     ("codes-that-are-not-glued-stay",
      "Công văn số 21/TTVH ngày 04/6/2014 và Công văn số 12/BCĐ ngày 5/6/2014.", NONE,
      [R("Công văn", "21", "21/TTVH", D(2014, 6, 4), None, LETTER),
-      R("Công văn", "12", "12/BCĐ", D(2014, 6, 5), None, LETTER)]),
+      R("Công văn", "12", "12/BCĐ", D(2014, 6, 5), "Ban Chỉ đạo", LETTER)]),
     ("list-with-own-dates-keeps-them",
      "Quyết định số 12/QĐ-UBND, số 15/QĐ-UBND ngày 20/3/2024; Kế hoạch số 3/KH-UBND, Quyết định "
      "số 4/QĐ-UBND ngày 2/1/2024.", NONE,
