@@ -124,3 +124,28 @@ def test_spelled_out_counts_before_a_unit_noun_only():
 
     qs = find_quantities("đã giải quyết sáu hồ sơ; hai bộ ngành, ba cấp chính quyền, trong năm hồ sơ")
     assert [(q.value, q.unit) for q in qs] == [(6, "hồ sơ")]
+
+
+SCOPED = [
+    # a tier named right after the figure's noun is a part ("788 dịch vụ công cấp tỉnh, 1.068 ... cấp huyện")
+    ("Về dịch vụ công trực tuyến mức độ 3, đến nay, toàn tỉnh đã đưa vào vận hành 788 dịch vụ công cấp tỉnh, 1.068 "
+     "dịch vụ công cấp huyện, 41 dịch vụ công cho mỗi đơn vị cấp xã trên Cổng dịch vụ công trực tuyến tỉnh.", None, []),
+    # ... but not a phrase further on ("... 3.126 biên chế công chức cho 18 huyện, thị xã")
+    ("Năm 2022, UBND tỉnh tạm giao 29.755 biên chế viên chức và 3.126 biên chế công chức cho 18 huyện, thị xã, "
+     "thành phố, các cơ quan chuyên môn và đơn vị trực thuộc tỉnh.", None, [("staff.quota", 3126)]),
+    # "công chức cấp xã" after the number is a kind of staff, no tier
+    ("Toàn tỉnh hiện có 1.346 công chức cấp xã, đạt tỷ lệ 96,3% số vị trí biên chế công chức được giao.", None,
+     [("staff.civil_servants", 1346)]),
+    # "cơ quan, đơn vị cấp tỉnh" are the departments: the body's own for a paragraph alone, a part of a province
+    ("Có 15 cơ quan, đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với tổng số 2.147 hồ sơ, trong đó có 85 hồ sơ nộp "
+     "mức độ 3 và 2.062 hồ sơ nộp mức độ 4.", None, [("dossiers.received_online", 2147)]),
+    ("Có 15 cơ quan, đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với tổng số 2.147 hồ sơ.", "tỉnh",
+     [("dossiers.received_online", 2147, {"scope": "15 cơ quan, đơn vị cấp tỉnh"})]),
+    # "tổng số cán bộ, công chức ... có N người": the staff in post
+    ("Hiện nay, tổng số cán bộ, công chức cấp xã có hơn 3.500 người.", None, [("staff.present", 3500)]),
+]
+
+
+@pytest.mark.parametrize("body,level,expected", SCOPED, ids=[c[0][:40] for c in SCOPED])
+def test_unseen_scopes(body, level, expected):
+    assert found(body, level) == want(*expected)

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SHARED, needs_shared
 
 # raise these as the extractor improves; never lower them to let a change through
-PHRASEBOOK_FLOORS = {"ind_recall": 0.90, "ind_precision": 0.95}
+PHRASEBOOK_FLOORS = {"ind_recall": 0.92, "ind_precision": 0.955}
 
 
 @needs_shared

@@ -527,10 +527,9 @@ def _siblings(segs: list[Segment]) -> dict[int, list[tuple[int, int]]]:
 
 
 def _after(ctx: Context, r: Reading) -> str:
-    """The words after an item of a breakdown, to its clause's end ("" for a figure not in a breakdown)."""
-    if r.seg is None or r.seg.parent is None:
-        return ""
-    return ctx.text[r.q.end:r.q.end + 40]
+    """The words right after a figure ("788 dịch vụ công cấp tỉnh, 1.068 dịch vụ công cấp huyện": a tier
+    named there makes it a part's, see ``scope._part_after``)."""
+    return ctx.text[r.q.num_end:r.q.num_end + 60]  # from the number: its noun and a category ("công chức cấp xã")
 
 
 _HEADING = regex.compile(r"[ \t]*([^\n]{1,200}?[^\n.;:!?\s])[ \t]*\n(?=[ \t]*\p{Lu})")

@@ -137,12 +137,16 @@ def _index(m: regex.Match) -> int:
 
 
 _AFTER_KINDS = ("tier", "units", "departments")
+_AFTER_WORDS = 4  # the figure's noun ("dịch vụ công", "biên chế"), not a phrase after it ("... cho 18 huyện")
 
 
 def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
-    """A tier named right after an item of a breakdown: "(gồm 3.585 biên chế cấp tỉnh, 6.233 ... cấp xã)"."""
+    """A tier named right after a figure's noun: "(gồm 3.585 biên chế cấp tỉnh, 6.233 ... cấp xã)", "788 dịch vụ
+    công cấp tỉnh, 1.068 dịch vụ công cấp huyện"."""
     m = cs.markers.search(after)
-    if m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:().!?\n]", after[:m.start()]):
+    between = after[:m.start()] if m else ""
+    if (m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:().!?\n]", between)
+            and len(between.split()) <= _AFTER_WORDS):
         return m
     return None
 
