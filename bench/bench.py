@@ -114,7 +114,8 @@ def cpu_of(cmd: list[str], env: dict, ok=(0,)) -> tuple[float, float, str]:
 
 
 def parse_report(args: list[str]) -> list[str]:
-    return [PY, "-c", "import sys; from report_parser.cli import main; sys.exit(main())", *args]
+    """The command as installed: ``python -m report_parser`` runs the console script's entry point."""
+    return [PY, "-m", "report_parser", *args]
 
 
 def paired(a: list[str], b: list[str], env: dict, n: int, pick=0) -> tuple[float, float]:

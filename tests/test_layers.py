@@ -23,7 +23,7 @@ LAYERS = {
     "checks": ["checks"],
     "pipeline": ["pipeline", ""],  # "": the package itself (report_parser.parse)
     "district": ["store", "database", "batch", "preload", "aggregate", "export", "units", "corrections"],
-    "app": ["cli", "cli_common", "cli_district", "cli_review", "__main__", "review"],
+    "app": ["cli", "cli_run", "cli_parse", "cli_common", "cli_district", "cli_review", "__main__", "review"],
 }
 # what each layer may import besides itself: each stage reads only the base layer's
 # types (a Document, a Structure, a Report), never another stage's internals

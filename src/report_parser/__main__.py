@@ -1,6 +1,6 @@
 """``python -m report_parser`` is the ``parse-report`` command."""
 import sys
 
-from .cli import main
+from .cli_run import main
 
 sys.exit(main())

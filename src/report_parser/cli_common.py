@@ -2,19 +2,20 @@
 (the codes are :mod:`.errors`')."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import NoReturn
-
-import typer
 
 from .errors import EXIT_USAGE
 
 
 def fail(message: str, code: int) -> NoReturn:
     """Print ``parse-report: error: MESSAGE`` on one line (a message of several lines, e.g. a
-    patterns file's, is joined) and exit with ``code``."""
-    typer.echo(f"parse-report: error: {' '.join(str(message).split())}", err=True)
-    raise typer.Exit(code)
+    patterns file's, is joined) and exit with ``code`` (SystemExit: inside a typer command it
+    passes through typer to :func:`.cli.main`; a plain ``parse-report FILE`` imports no typer)."""
+    sys.stderr.write(f"parse-report: error: {' '.join(str(message).split())}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
 
 
 def require_store(db: str) -> None:

@@ -11,25 +11,10 @@ from typing import Annotated, Optional
 import typer
 
 from .cli_common import fail, require_store
+from .cli_parse import checked_patterns
 from .errors import EXIT_INTERRUPTED, EXIT_UNREADABLE, EXIT_USAGE, ReportParserError
 from .limits import DEFAULT_TIMEOUT
 from .options import OcrMode
-
-
-def checked_patterns(*, full: bool) -> "Patterns":
-    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``), checked now: every
-    file when ``full`` (a batch, once), else only when a district's overlay is there (one parse).
-    Raises PatternError."""
-    from .patterns import Patterns
-
-    p = Patterns.from_env()
-    if not (full or p.overlay):
-        return p
-    from .aggregate import words
-    from .pipeline import check_patterns
-    from .review.render import words as review_words
-
-    return check_patterns(p, more=(words, review_words))
 
 
 def batch_cmd(

@@ -8,7 +8,8 @@ as their compiled code, so nothing is parsed again).
 
 The file is named by a fingerprint of everything the artefacts depend on: the
 content of every pattern file of the configuration (ours and the district's
-overlay), the size and time of every module of the package, and the versions of
+overlay), the size and time of every module of the package and of the unit tables
+of ``vietnamadminunits`` (official place names are kept too), and the versions of
 Python, ``regex`` and pydantic; any change makes a new file. It lives in
 ``$REPORT_PARSER_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME/report-parser``
 or ``~/.cache/report-parser``, a folder only the user may write; a file another user
@@ -45,12 +46,24 @@ def fingerprint(p: Patterns) -> str:
     for module in sorted(_PACKAGE.rglob("*.py")):
         st = module.stat()
         h.update(f"{module.relative_to(_PACKAGE)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    h.update(_unit_tables().encode())
     for i, d in enumerate(p.dirs):
         for f in sorted(d.iterdir()):
             if f.suffix in (".yaml", ".jsonl") and f.is_file():
                 h.update(f"{i}/{f.name}\n".encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:32]
+
+
+def _unit_tables() -> str:
+    """Size and time of vietnamadminunits' tables (the official names kept here are read from them)."""
+    from . import places
+
+    try:
+        st = Path(places._dataset()).stat()
+    except (OSError, ModuleNotFoundError):
+        return "no unit tables"
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _path(p: Patterns) -> Path | None:

@@ -281,10 +281,16 @@ def _distance(a: str, b: str, budget: int) -> int:
     return row[-1]
 
 
-@functools.lru_cache(maxsize=256)
 def _official_names(level: str, province_key: str, district_key: str) -> dict[str, frozenset[str]]:
     """Folded key -> official short spellings of the units of one level word, within
-    a province and a district when their keys are given."""
+    a province and a district when their keys are given; kept with the active patterns
+    (the folding reads them), so the command line's pattern cache keeps them between
+    runs (reading and folding the ten thousand names was a sixth of a one-file run)."""
+    return patterns.current().memo(f"{__name__}._official_names:{level}|{province_key}|{district_key}",
+                                   lambda: _names_of(level, province_key, district_key))
+
+
+def _names_of(level: str, province_key: str, district_key: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     tiers = ("commune",) if level in of_tier("commune") else ("province",) if level == "tỉnh" \
         else ("province", "district")  # "thành phố": of province rank or of a province

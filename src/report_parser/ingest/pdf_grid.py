@@ -26,6 +26,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 STRAIGHT = 0.01
 # pdfium's code for a hyphen that ends a line ("2631/QĐ-" above "UBND")
 LINE_END_HYPHEN = 0x02
+# the only characters pdfium adds to a text page (a space, a line end)
+GENERATED = frozenset((0x20, 0x0A, 0x0D))
 
 
 @dataclass
@@ -159,46 +161,51 @@ def page_edges(page, height: float, x_origin: float) -> list[dict]:
     return edges
 
 
-def _upright(tp, i: int, m: pdfium_c.FS_MATRIX) -> bool:
-    return not pdfium_c.FPDFText_GetMatrix(tp, i, m) or (abs(m.b) < 1e-6 and abs(m.c) < 1e-6)
-
-
-def _char_box(raw, i: int, rect, height: float) -> tuple[float, float]:
-    """(top, bottom) of character ``i`` as pdfminer has it: one font size tall, standing on
-    the baseline. pdfium's loose box rises above that for a capital with a stacked mark
-    ("Ỉ", "Ố") and sinks below it for a descender ("g"), which would put them on lines of
-    their own."""
-    x, y = ctypes.c_double(), ctypes.c_double()
-    size = pdfium_c.FPDFText_GetFontSize(raw, i)
-    if size <= 0 or not pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y)):
-        return height - rect.top, height - rect.bottom
-    return height - y.value - size, height - y.value
+def _space(before: dict, rect, x_origin: float) -> dict:
+    """A space pdfium added between words, at the height of the character before it."""
+    return {"text": " ", "x0": rect.left - x_origin, "x1": rect.right - x_origin, "top": before["top"],
+            "bottom": before["bottom"], "doctop": before["top"], "upright": True}
 
 
 def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
     """The characters of the page as pdfplumber's char dicts; None when some text is turned.
 
-    The spaces pdfium adds between words (where the content moves the pen instead of
-    drawing a space) are kept, at the height of the character before them: they are
-    where its page text has its spaces. Its added line ends are dropped."""
-    chars: list[dict] = []
-    rect, m = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    A character stands one font size tall on its baseline, as pdfminer has it: pdfium's
+    loose box rises above that for a capital with a stacked mark ("Ỉ", "Ố") and sinks
+    below it for a descender ("g"), which would put them on lines of their own (the
+    loose box's height stands in when pdfium has no size or origin). The spaces pdfium
+    adds between words (where the content moves the pen instead of drawing a space) are
+    kept, at the height of the character before them: they are where its page text has
+    its spaces. Its added line ends are dropped. pdfium's functions and their output
+    buffers are bound once, and only a space or a line end is asked whether pdfium
+    added it: the calls into pdfium are most of the time."""
     raw = tp.raw
+    get_unicode, is_generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
+                                            pdfium_c.FPDFText_GetLooseCharBox)
+    get_matrix, font_size, origin = (pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize,
+                                     pdfium_c.FPDFText_GetCharOrigin)
+    rect, m, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    chars: list[dict] = []
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
-        if not code or (generated and (code != 32 or not chars)):
+        code = get_unicode(raw, i)
+        if not code:
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+        if code in GENERATED and is_generated(raw, i) == 1:
+            if code == 32 and chars and loose_box(raw, i, rect):
+                chars.append(_space(chars[-1], rect, x_origin))
             continue
-        if generated:
-            top, bottom = chars[-1]["top"], chars[-1]["bottom"]
-        elif not _upright(raw, i, m):
-            return None
+        if not loose_box(raw, i, rect):
+            continue
+        if get_matrix(raw, i, m) and (abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6):
+            return None  # turned text
+        size = font_size(raw, i)
+        if size > 0 and origin(raw, i, px, py):
+            top, bottom = height - y.value - size, height - y.value
         else:
-            top, bottom = _char_box(raw, i, rect, height)
-        chars.append({"text": "-" if code == LINE_END_HYPHEN else chr(code), "x0": rect.left - x_origin, "x1": rect.right - x_origin,
-                      "top": top, "bottom": bottom, "doctop": top, "upright": True})
+            top, bottom = height - rect.top, height - rect.bottom
+        chars.append({"text": "-" if code == LINE_END_HYPHEN else chr(code), "x0": rect.left - x_origin,
+                      "x1": rect.right - x_origin, "top": top, "bottom": bottom, "doctop": top, "upright": True})
     return chars
 
 
