@@ -19,7 +19,7 @@ from ..ingest import file_info
 from ..models import Report
 from ..options import OcrMode
 from ..units import Roster
-from .render import _asset, page_html, words
+from .render import _asset, _headed, page_html, words
 
 
 def write_all(conn: Database, out: Path, *, period: str | None = None,
@@ -71,15 +71,10 @@ def _index_row(r: StoredReport, report: Report, link: str) -> str:
 
 def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: str | None) -> str:
     index = words().tables["index"]
-    head = index.columns
-    table = ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
+    table = ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in index.columns) + "</tr></thead><tbody>"
              + "".join(rows) + "</tbody></table>")
-    gaps = ""
-    if missing:
-        gaps = (f"<h2>Xã chưa gửi báo cáo ({len(missing)})</h2><table><thead><tr><th>Nhóm</th><th>Xã</th>"
-                "<th>Mã</th></tr></thead><tbody>" + "".join(
-                    f"<tr><td>{escape(g)}</td><td>{escape(n)}</td><td>{escape(c or '')}</td></tr>"
-                    for g, n, c in missing) + "</tbody></table>")
+    gaps = _headed("missing", [f"<tr><td>{escape(g)}</td><td>{escape(n)}</td><td>{escape(c or '')}</td></tr>"
+                               for g, n, c in missing])
     title = index.title + (f" – kỳ {escape(period)}" if period else "")
     return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'

@@ -14,8 +14,8 @@ from .locate import PageChars
 from .marks import Mark
 from .pages import DrawnPage, TextTable
 
-KINDS = (("indicator", "Chỉ tiêu"), ("reference", "Văn bản trích dẫn"), ("row", "Dòng biểu mẫu"))
-SEVERITIES = (("error", "Lỗi"), ("warning", "Cảnh báo"), ("info", "Thông tin"))
+# a mark's kind -> the review.yaml table that lists its records (whose title names the kind in the legend)
+KIND_TABLES = (("indicator", "indicators"), ("reference", "references"), ("row", "rows"))
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -143,9 +143,11 @@ def _meta(report: Report) -> str:
 
 
 def _legend() -> str:
-    kinds = "".join(f'<span><i class="mark" data-kind="{k}" style="position:static"></i>{t}</span>' for k, t in KINDS)
+    w = words()
+    kinds = "".join(f'<span><i class="mark" data-kind="{k}" style="position:static"></i>{w.tables[t].title}</span>'
+                    for k, t in KIND_TABLES)
     sev = "".join(f'<span><i class="mark" data-kind="check" data-severity="{k}" style="position:static"></i>'
-                  f"Kiểm tra: {t}</span>" for k, t in SEVERITIES)
+                  f"{w.tables['checks'].title}: {t}</span>" for k, t in w.severities.items())
     return f'<div class="legend">{kinds}{sev}</div>'
 
 
@@ -185,6 +187,7 @@ class ReviewWords(BaseModel):
     model_config = ConfigDict(extra="forbid")
     tables: dict[str, _TableWords]
     edit_column: str
+    severities: dict[str, str]
 
 
 def words() -> ReviewWords:
@@ -234,7 +237,7 @@ def _checks(report: Report) -> str:
     order = sorted(range(len(report.checks)), key=lambda k: (_ORDER.get(report.checks[k].severity, 3), k))
     select = ('<td><select class="verdict"><option value="">—</option><option value="accept">Xác nhận</option>'
               '<option value="dismiss">Bỏ qua</option></select></td>')
-    names = dict(SEVERITIES)
+    names = words().severities
     rows = [f'<tr data-id="chk-{k}" data-kind="check"><td class="sev-{c.severity}">{names.get(c.severity, c.severity)}'
             f"</td><td>{escape(c.message)}</td><td>{', '.join(map(str, c.pages))}</td>{select}</tr>"
             for k in order for c in [report.checks[k]]]
@@ -267,7 +270,7 @@ def records(report: Report) -> dict[str, dict]:
                                                           ("Ô số liệu", row.raw), ("Đọc là", _num(row.value)),
                                                           ("Ghi chú", row.note), ("Trang", row.page)])}
     for k, c in enumerate(report.checks):
-        out[f"chk-{k}"] = {"title": f"{dict(SEVERITIES).get(c.severity, c.severity)}: {c.rule}", "target": "check",
+        out[f"chk-{k}"] = {"title": f"{words().severities.get(c.severity, c.severity)}: {c.rule}", "target": "check",
                            "key": corrections.check_key(c), "original": None,
                            "fields": _fields([("Nội dung", c.message), ("Bằng chứng", " | ".join(c.evidence))])}
     return out
