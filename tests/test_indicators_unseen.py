@@ -20,7 +20,7 @@ STATES = [
      [("dossiers.resolved", 8914)]),
     # an online count after a sentence-opening "Tỷ lệ nộp trực tuyến ấn tượng,"
     ("Tỷ lệ nộp trực tuyến ấn tượng, có tới 7.600 hồ sơ được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.",
-     [("dossiers.received_online", 7600)]),
+     [("dossiers.received_online", 7600), ("dossiers.online_rate", 85.1)]),
     # rejected, passed-on, waiting reports are neither received totals nor resolved ones
     ("Ứng dụng iHanoi cũng đã tiếp nhận 1.859 phản ánh, kiến nghị về thủ tục hành chính. Các cơ quan thành phố "
      "đã xử lý 307 phản ánh, kiến nghị, chiếm 16,5%; chuyển xử lý 130 phản ánh, kiến nghị, chiếm 7%; có 449 phản "
@@ -52,6 +52,14 @@ STATES = [
     ("Cấp huyện tiếp nhận 912 hồ sơ, đã giải quyết 823 hồ sơ. Trong đó, trước hạn và đúng hạn 802 hồ sơ, đạt tỷ lệ "
      "97,45%; trễ hạn 21 hồ sơ (13 hồ sơ do lỗi hệ thống), đạt tỷ lệ 2,55%.",
      []),
+    # a share "of the total" qualifies the count before it
+    ("Tổng số hồ sơ tiếp nhận là 8.930 hồ sơ thủ tục hành chính. Tỷ lệ nộp trực tuyến ấn tượng, có tới 7.600 hồ sơ "
+     "được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.",
+     [("dossiers.received", 8930), ("dossiers.received_online", 7600), ("dossiers.online_rate", 85.1)]),
+    # the dossiers received through level-3/4 services: the online rate
+    ("Hồ sơ tiếp nhận qua dịch vụ công trực tuyến mức độ 3, 4 đạt 20,43%.", [("dossiers.online_rate", 20.43)]),
+    # "rút ngắn ... thời gian": procedures simplified
+    ("Tất cả 49 thủ tục này được rút ngắn từ 30% - 60% thời gian giải quyết.", [("tthc.simplified", 49)]),
     # a channel's own on-time rate is no rate of the body
     ("Trong đó, số hồ sơ tiếp nhận trực tuyến là 105.970 hồ sơ, tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,7%.",
      [("dossiers.received_online", 105970)]),
