@@ -134,3 +134,38 @@ def test_one_date_conflict_is_one_finding():
                                _ref("806/KH-UBND", "2026-01-19", "Kế hoạch số 806/KH-UBND ngày 19/01/2026")])
     assert [c.rule for c in found] == ["reference-date-conflict"]
     assert len(found[0].evidence) == 2
+
+
+GRID_TXT = """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+Số: 45/BC-UBND
+An Bình, ngày 15 tháng 6 năm 2024
+BÁO CÁO
+Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024
+
+Kết quả giải quyết thủ tục hành chính 6 tháng đầu năm 2024 theo từng lĩnh vực như sau:
+
+| STT | Lĩnh vực | Tổng số hồ sơ tiếp nhận | Trực tuyến | Trực tiếp | Đã giải quyết | Trước hạn | Đúng hạn | Quá hạn | Đang giải quyết |
+| 1 | Hộ tịch | 210 | 150 | 60 | 208 | 200 | 8 | 0 | 2 |
+| 2 | Chứng thực | 250 | 180 | 70 | 250 | 250 | 0 | 0 | 0 |
+| 3 | Đất đai | 40 | 10 | 30 | 36 | 30 | 4 | 2 | 4 |
+| | Tổng cộng | 500 | 340 | 160 | 494 | 480 | 12 | 2 | 6 |
+
+Tỷ lệ hồ sơ giải quyết đúng hạn và trước hạn đạt 99,6%. Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 68%.
+"""
+
+
+def test_a_pipe_table_of_a_text_export_is_no_running_text(tmp_path):
+    """A per-field grid in the body of a .txt export: its cells are the table's values, not
+    figures of a sentence ('| 1 | Hộ tịch | ...' under a header naming 'Đúng hạn' gave
+    dossiers.on_time = 1 and the error '99,6% ... = 1/494 = 0,2%'); the .txt reads as the .docx."""
+    path = tmp_path / "report.txt"
+    path.write_text(GRID_TXT, encoding="utf-8")
+    rep = parse(path, ocr="never")
+    assert [(i.code, i.value) for i in rep.indicators if i.source == "text"] == [
+        ("dossiers.on_time_rate", 99.6), ("dossiers.online_rate", 68)]
+    assert {(i.code, i.value) for i in rep.indicators if i.source == "table" and not i.dimension} >= {
+        ("dossiers.received", 500), ("dossiers.on_time_exact", 12), ("dossiers.late", 2)}
+    assert [c for c in rep.checks if c.severity != "info"] == []
+    table = (GRID_TXT.index("| STT"), GRID_TXT.index("Tỷ lệ hồ sơ giải quyết"))
+    assert not [f.text for f in rep.figures if table[0] <= f.start < table[1]]

@@ -3,16 +3,37 @@ with its unit noun, kind, sentence, section path, page and span, so that a numbe
 no catalogue code covers is still visible to the district."""
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 from ..models import Figure
 from . import Context
 from .numbers import Quantity, find_quantities
+from .table_plain import row_spans
+
+
+def _in_text_table(ctx: Context) -> Callable[[int], bool]:
+    """Whether an offset lies in a pipe or tab table of a text export (a Word or PDF reader
+    gives its tables apart: they are never running text there either)."""
+    if ctx.doc.tables:
+        return lambda _offset: False
+    spans = row_spans(ctx.doc.raw_text)
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        raw = ctx.doc.raw_offset(offset)
+        i = bisect.bisect_right(starts, raw) - 1
+        return i >= 0 and raw < spans[i][1]
+    return inside
 
 
 def body_quantities(ctx: Context) -> list[Quantity]:
-    """The quantities before the appendix, found once per document (shared via ``ctx.cache``)."""
+    """The quantities of the running text before the appendix (a table's cells are the table's),
+    found once per document (shared via ``ctx.cache``)."""
     if "body_quantities" not in ctx.cache:
+        in_table = _in_text_table(ctx)
         ctx.cache["body_quantities"] = [q for q in find_quantities(ctx.text)
-                                        if not ctx.structure.in_appendix(q.start)]
+                                        if not ctx.structure.in_appendix(q.start) and not in_table(q.start)]
     return ctx.cache["body_quantities"]
 
 

@@ -299,6 +299,20 @@ def _continues(prev: RawTable | None, b: _Block, rows: list[list[str]], gap: str
     return not regex.search(vocab().form_heading, gap, regex.M)
 
 
+def row_spans(raw: str) -> list[tuple[int, int]]:
+    """Raw spans of the pipe and tab tables of a text export (the blocks ``text_tables`` reads as
+    tables): their cells are no running text. Space-aligned blocks are left to the running text,
+    since they are tables only when a form confirms them."""
+    spans = []
+    for b in _blocks(raw):
+        if b.kind == "aligned":
+            continue
+        rows = [c for _, c in _ROWS[b.kind](b)]
+        if len(rows) >= 2 and max(map(len, rows)) >= 2:
+            spans.append((b.start, b.end))
+    return spans
+
+
 def text_tables(doc: Document) -> list[RawTable]:
     """Every pipe, tab or space-aligned table of the raw text, with the offset and pages of its lines."""
     raw = doc.raw_text
