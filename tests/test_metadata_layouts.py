@@ -662,3 +662,32 @@ def test_own_symbol_of_a_text_layer_that_lost_its_hyphens():
     assert (m.issuer.level, m.issuer.unit) == ("tỉnh", "Kiên Giang")
     # a symbol without a glued issuer code is kept as printed
     assert meta_of("TRUNG TÂM VĂN HÓA\nSố:  21 /TTVH\nQuận 9, ngày 04 tháng 6 năm 2014\n").symbol == "21/TTVH"
+
+
+def test_party_committee_letter_with_its_party_number():
+    """Đảng ủy phường Hương Xuân's steering committee (2015): the Party's motto beside the
+    committee, the place before the number, a Party number "01-CV/BCĐ"."""
+    m = meta_of("ĐẢNG ỦY PHƯỜNG HƯƠNG XUÂN ĐẢNG CỘNG SẢN VIỆT NAM\nBCĐ XÂY DỰNG ĐỀ ÁN PHƯỜNG ĐCVMĐT\n"
+                "* Hương Xuân, ngày 12 tháng 10 năm 2015\nSố: 01-CV/BCĐ\n"
+                "V/v đề nghị tham gia góp ý kiến vào dự thảo\nĐề án xây dựng phường đạt chuẩn văn minh đô thị\n"
+                "Kính gửi:\n- Bí thư các chi bộ trực thuộc; Tổ trưởng các tổ dân phố;\n"
+                "Thực hiện ý kiến chỉ đạo của Ban Thường vụ Đảng ủy phường Hương Xuân, Ban Chỉ đạo đã họp.\n")
+    assert (m.type, m.number, m.symbol, m.date, m.place) == \
+        ("Công văn", "01", "01-CV/BCĐ", dt.date(2015, 10, 12), "Hương Xuân")
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Đảng ủy phường Hương Xuân", "phường", "Hương Xuân")
+    assert m.title == "đề nghị tham gia góp ý kiến vào dự thảo Đề án xây dựng phường đạt chuẩn văn minh đô thị"
+
+
+def test_title_line_wrapped_before_a_position_word_goes_on():
+    """Sơn La KH 68/2020: "… CỦA BAN" / "BÍ THƯ VỀ TĂNG CƯỜNG …" is the title wrapped, not an
+    authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" still ends a title)."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nSố: 68/KH-UBND\n|\nSơn\nLa, ngày 11 tháng 3\nnăm 2020\n|\n"
+                "KẾ HOẠCH\nVỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW NGÀY 03/9/2019 CỦA BAN\n"
+                "BÍ THƯ VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO, CHỈ ĐẠO XÂY DỰNG QUAN HỆ LAO ĐỘNG HÀI HÒA, ỔN\n"
+                "ĐỊNH VÀ TIẾN BỘ TRONG TÌNH HÌNH MỚI\nCăn cứ Chỉ thị số 37-CT/TW ngày\n03/9/2019 của Ban Bí thư\n")
+    assert m.title.endswith("CỦA BAN BÍ THƯ VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO, CHỈ ĐẠO XÂY DỰNG QUAN HỆ LAO ĐỘNG HÀI HÒA, "
+                            "ỔN ĐỊNH VÀ TIẾN BỘ TRONG TÌNH HÌNH MỚI")
+    assert (m.date, m.issuer.unit) == (dt.date(2020, 3, 11), "Sơn La")
+    kg = meta_of("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 28 tháng 8 năm 2019\n"
+                 "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\nCăn cứ Luật\n")
+    assert kg.title == "BAN HÀNH QUY CHẾ PHỐI HỢP"

@@ -167,7 +167,19 @@ def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
         return True  # a subtitle, the body, or the rule drawn under the title ("_____", "-----")
     if regex.match(r"^(?:[IVX]+|\d+)\.\s", s) or numbered_block().match(s) or part_heading().match(s):
         return True
-    if parts and is_caps(s) and (r.position.match(unaccent(s)) or r.body.match(s)
+    if parts and is_caps(s) and (_authority(s, r) or r.body.match(s)
                                   or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
     return bool(parts) and is_caps(s) != is_caps(parts[-1])
+
+
+def _authority(s: str, r: Rx) -> bool:
+    """A position alone or followed by its body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG
+    BỘ GIÁO DỤC VÀ ĐÀO TẠO"): the authority line under a title; not a title's wrapped words
+    that start with a position ("… CỦA BAN" / "BÍ THƯ VỀ TĂNG CƯỜNG …")."""
+    m = r.position.match(unaccent(s))
+    if m is None:
+        return False
+    rest = s[m.end():].strip()
+    agencies = [fold_phrase(a) for a in vocab().agencies]
+    return not rest or bool(r.body.match(rest)) or any(fold_phrase(rest).startswith(a + " ") for a in agencies)

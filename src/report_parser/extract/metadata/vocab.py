@@ -122,8 +122,11 @@ PROPER = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"  # "Lê Hồng", "Thanh Miện
 SYMBOL_TAIL = r"/(?:[ ]{0,2}\d{4}[ ]{0,2}/)?[ ]{0,2}[\p{L}\d&]+(?:[ ]{0,2}-[ ]{0,2}[\p{L}\d&]+)*"
 # a blank left to be filled in by hand: ".........., ngày 20 tháng 6 năm 2018", "XÃ .........."
 PLACEHOLDER = r"[.…_]{3,}"
+# a Party document's type code between its number and its slash: "Số: 01-CV/BCĐ", "Số 225-BC/ĐU"
+PARTY_CODE = r"(?:-[ ]{0,2}\p{Lu}[\p{L}]{0,5}[ ]{0,2}(?=/))"
 NUMBER_RE = regex.compile(
-    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?:\n[ \t]{{0,12}}){{0,2}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?:\n[ \t]{{0,12}})?(?P<tail>{SYMBOL_TAIL})")
+    rf"\bSố\s{{0,3}}:?[ \t]{{0,12}}(?:\n[ \t]{{0,12}}){{0,2}}(?P<num>\d+[a-z]?)?[ \t.…]{{0,12}}(?:\n[ \t]{{0,12}})?"
+    rf"(?P<tail>{PARTY_CODE}?{SYMBOL_TAIL})")
 PLACE_DATE_RE = regex.compile(
     rf"(?<![\p{{L}}\d/\-])(?P<place>(?:TP\.\s?)?(?:{NAME_WORD}[ ]\d{{1,3}}|{PROPER})|{PLACEHOLDER})\s{{0,3}},\s{{0,3}}ngày(?P<d>[^\n]{{0,12}}?(?:\n[^\n]{{0,4}}?)?)"
     r"tháng(?P<m>[^\n]{0,12}?)năm\s{0,3}(?P<y>\d{4})")
