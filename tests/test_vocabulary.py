@@ -126,7 +126,7 @@ def test_a_title_and_a_signature_block_end_at_structure_words(tmp_path):
     assert read_title(title.format("Điều"), 7)[0] == "Kết quả cải cách hành chính quý I năm 2024"
     assert read_title(title.format("Tiết"), 7)[0].endswith("Tiết 2 kết quả khác nữa")
     assert _ends_block("Phụ lục II") and _ends_block("BIỂU MẪU 1") and not _ends_block("Bảng kê 1")
-    (tmp_path / "structure.yaml").write_text('block_headings: ["Tiết"]\ncaps_headings: ["BẢNG KÊ"]\n',
+    (tmp_path / "structure.yaml").write_text('block_headings: ["Tiết"]\nform_headings: ["Bảng kê"]\n',
                                              encoding="utf-8")
     with patterns.using(Patterns(overlay=[tmp_path])):
         assert read_title(title.format("Tiết"), 7)[0] == "Kết quả cải cách hành chính quý I năm 2024"

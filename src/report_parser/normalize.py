@@ -233,9 +233,6 @@ def _marker() -> regex.Pattern:
     )
 
 
-# headings that are also ordinary words of a sentence: a new line only after a finished line
-_WEAK_MARKER = regex.compile(
-    r"^(?:Biểu\smẫu\s+(?:số\s*)?\d|Phụ\slục(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
 _SECTION_HEAD = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s+\p{Lu}")
 _ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
 _UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
@@ -254,6 +251,7 @@ def _join_lines(t: Tracked) -> int:
     """
     text = t.text
     marker = _marker()
+    weak = structure_words.weak_heading()  # an appendix or form heading as written
 
     def keep_break(prev: str, nxt: str) -> bool:
         p, n = prev.strip(), nxt.strip()
@@ -261,7 +259,7 @@ def _join_lines(t: Tracked) -> int:
             return True
         if marker.match(n) or is_caps(n, 4) or is_caps(p, 4):
             return True
-        if _WEAK_MARKER.match(n):
+        if weak.match(n):
             return not p[-1].islower() or len(p) < 40
         if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
             return True  # a numbered heading, then its first paragraph

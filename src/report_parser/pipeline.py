@@ -123,7 +123,8 @@ def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Pat
                      scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
                      ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
                      structure._abbrev, structure_words.part_heading, structure_words.numbered_block,
-                     structure_words.appendix_heading, numbers._running, normalize._marker, places._prefix, *more):
+                     structure_words.appendix_heading, structure_words.appendix_start, structure_words.weak_heading,
+                     numbers._running, normalize._marker, places._prefix, *more):
             load()
         if any((d / "fields.jsonl").is_file() for d in p.overlay):
             fields._matchers()  # spaCy validates token patterns (its import costs ~1 s: only for an overlay)

@@ -20,10 +20,6 @@ from .document import Document
 _ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
 _NUMBER = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
 _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
-# "PHỤ LỤC …" in capitals, or a short "Phụ lục [số] II" heading line; not a sentence that
-# starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."), not a bullet
-_APPENDIX = regex.compile(
-    r"^(?:PHỤ\s+LỤC\b.*|Phụ\s+lục(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?(?:\s+[^.;]{0,100})?)$")
 
 
 class _FormHeading(BaseModel):
@@ -189,6 +185,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
     paragraphs: list[Span] = []
     sentences: list[Span] = []
     appendix_start = None
+    appendix_line = structure_words.appendix_start()
     for pos, line in lines(text):
         stripped = line.strip()
         if not stripped:
@@ -198,7 +195,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
         sentences.extend(_sentences(text, pos + lead, pos + len(line.rstrip())))
         if appendix_start is not None:
             outline.appendix_line(stripped, pos)
-        elif _APPENDIX.match(stripped):
+        elif appendix_line.match(stripped):
             appendix_start = pos
             outline.open(Section("PL", stripped, pos, len(text), 1, "appendix"))
         else:

@@ -5,7 +5,7 @@ part headings), normalize (the lines a broken line is never joined into) and the
 from __future__ import annotations
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from . import patterns
 
@@ -19,8 +19,14 @@ class StructureWords(BaseModel):
     abbreviations: list[str]
     part_headings: list[str]
     block_headings: list[str]
-    caps_headings: list[str]
+    appendix_headings: list[str] = Field(min_length=1)
+    form_headings: list[str]
     line_openers: list[str]
+
+    @property
+    def caps_headings(self) -> list[str]:
+        """The appendix and form headings in capitals ("PHỤ LỤC", "BIỂU MẪU")."""
+        return [w.upper() for w in self.appendix_headings + self.form_headings]
 
 
 def words() -> StructureWords:
@@ -43,9 +49,34 @@ def numbered_block() -> regex.Pattern:
     return regex.compile(rf"^(?:{patterns.alternation(heads + [w.upper() for w in heads])})\s+\d")
 
 
+def _words(heads: list[str], space: str = r"\s") -> str:
+    """An alternation of heading words whose spaces match ``space``."""
+    return patterns.alternation(heads).replace("\\ ", space)
+
+
 @patterns.memoised
 def appendix_heading() -> regex.Pattern:
-    """A line opening with an appendix's heading word ("PHỤ LỤC", "Phụ lục II", "Biểu mẫu 1")
-    in any case: a signature block is over."""
-    heads = patterns.alternation(words().caps_headings).replace("\\ ", r"\s")  # escaped spaces: any one
-    return regex.compile(rf"(?i)^(?:{heads})\b")
+    """A line opening with an appendix's or a form's heading word ("PHỤ LỤC", "Phụ lục II",
+    "Biểu mẫu 1") in any case: a signature block is over."""
+    return regex.compile(rf"(?i)^(?:{_words(words().caps_headings)})\b")
+
+
+@patterns.memoised
+def appendix_start() -> regex.Pattern:
+    """The line the appendix starts at: "PHỤ LỤC …" in capitals, or a short "Phụ lục [số] II" heading
+    line; not a sentence that starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."),
+    not a bullet."""
+    v = words()
+    caps = _words([w.upper() for w in v.appendix_headings], r"\s+")
+    written = _words(v.appendix_headings, r"\s+")
+    return regex.compile(rf"^(?:(?:{caps})\b.*|(?:{written})(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?"
+                         r"(?:\s+[^.;]{0,100})?)$")
+
+
+@patterns.memoised
+def weak_heading() -> regex.Pattern:
+    """An appendix's or a form's heading as written ("Biểu mẫu 7", "Phụ lục II"), which may also be
+    words of a sentence: a line opens with it only after a finished line."""
+    v = words()
+    return regex.compile(rf"^(?:(?:{_words(v.form_headings)})\s+(?:số\s*)?\d"
+                         rf"|(?:{_words(v.appendix_headings)})(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
