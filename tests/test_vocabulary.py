@@ -133,6 +133,20 @@ def test_a_title_and_a_signature_block_end_at_structure_words(tmp_path):
         assert _ends_block("Bảng kê 1")
 
 
+def test_a_misspelt_structure_key_is_refused_whichever_stage_reads_the_file_first(tmp_path):
+    """normalize and structure had a schema each of structure.yaml (normalize's ignored unknown keys);
+    there is one now (structure_words), so a district's misspelt key fails at load in one line."""
+    from report_parser.normalize import repair_text
+    from report_parser.pipeline import check_patterns
+
+    (tmp_path / "structure.yaml").write_text('block_heading: ["Tiết"]\n', encoding="utf-8")
+    p = Patterns(overlay=[tmp_path])
+    with patterns.using(p), pytest.raises(patterns.PatternError, match="structure.yaml: block_heading"):
+        repair_text("Kết quả như sau\nTiết 2 kết quả")
+    with pytest.raises(patterns.PatternError, match="structure.yaml"):
+        check_patterns(Patterns(overlay=[tmp_path]))
+
+
 def test_a_special_zones_header_gives_its_level(tmp_path):
     """metadata.yaml had its own levels without "đặc khu": the header of a special zone's report
     named no level and no unit. The metadata reads patterns/levels.yaml now."""
