@@ -130,3 +130,24 @@ def test_a_layout_form_with_a_deep_header_and_a_shifted_last_page():
     assert (got["2.1"].value, got["5.1"].value, got["5"].value, got["5.2"].value) == (28, 1224, 1, 1)
     assert "3.3.1" in got and got["3.3.1"].value is None
     assert (got["6"].value, got["6"].unit) == (0, "Không = 0 Có = 1")
+
+
+def test_a_space_aligned_grid_reads_as_its_pipe_copy(tmp_path):
+    """A per-field grid as 'pdftotext -layout' prints it: the STT column holds bare numbers ("1",
+    no dot) and the "Tổng cộng" row has no code; it gives the same rows, fields and total as
+    its pipe copy (it gave no table; the total row was joined to the row above as a wrap)."""
+    from report_parser import parse
+    from test_checks_audit import GRID_TXT
+    lines = GRID_TXT.split("\n")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in lines if line.startswith("|")]
+    widths = [max(len(r[j]) for r in rows) for j in range(len(rows[0]))]
+    aligned = iter("   ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    text = "\n".join(next(aligned) if line.startswith("|") else line for line in lines)
+    got = {}
+    for name, body in (("pipe", GRID_TXT), ("aligned", text)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(body, encoding="utf-8")
+        got[name] = sorted((i.code, i.value, i.dimension.get("field", "")) for i in parse(path, ocr="never").indicators
+                           if i.source == "table")
+    assert got["aligned"] == got["pipe"]
+    assert ("dossiers.received", 500, "") in got["aligned"] and ("dossiers.late", 2, "Đất đai") in got["aligned"]

@@ -28,8 +28,10 @@ from .table_cells import clean, row_code, vocab
 
 _SEPARATOR = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _GAP = regex.compile(r" {2,}")
+_NUMBER_CELL = regex.compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
 # a row code at the start of a line, as the line-by-line form reader takes it (table_cells.flat_code)
-_LEAD_CODE = regex.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\s|$)")
+# ("1.3", "2.", or a bare "1" when a column gap follows it: the STT column of a grid)
+_LEAD_CODE = regex.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+|\d{1,2}(?= {2,}\S))(?=\s|$)")
 # a space-aligned table: at least this many lines, of which this many have 3+ columns
 ALIGNED_MIN_LINES = 3
 ALIGNED_MIN_WIDE = 2
@@ -272,11 +274,17 @@ def _rows_of(offsets: list[int], peeled: list[tuple[str, str]], first: int,
     for pos, (code, body) in zip(offsets[first:], peeled[first:]):
         cells = _cut(body, spans)
         cells[0] = f"{code} {cells[0]}".strip()
-        if code or len(rows) == (1 if first else 0):
+        if code or len(rows) == (1 if first else 0) or _holds_values(cells):
             rows.append((pos, cells))
         else:
             rows[-1] = (rows[-1][0], _join(rows[-1][1], cells))
     return rows
+
+
+def _holds_values(cells: list[str]) -> bool:
+    """A line without a row code that is a row of its own (a "Tổng cộng" row), not the wrapped
+    rest of the row above: numbers in two of its value columns (a wrapped label has none)."""
+    return sum(1 for x in cells[2:] if _NUMBER_CELL.match(x)) >= 2
 
 
 def _has_data(rows: list[tuple[int, list[str]]]) -> bool:
