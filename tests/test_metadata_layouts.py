@@ -691,3 +691,19 @@ def test_title_line_wrapped_before_a_position_word_goes_on():
     kg = meta_of("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 28 tháng 8 năm 2019\n"
                  "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\nCăn cứ Luật\n")
     assert kg.title == "BAN HÀNH QUY CHẾ PHỐI HỢP"
+
+
+@pytest.mark.parametrize("line, start, end", [
+    ("Thời gian lấy số liệu: từ ngày 16/12/2023 đến hết ngày 15/6/2024.", dt.date(2023, 12, 16), dt.date(2024, 6, 15)),
+    ("(Kỳ báo cáo từ 10/12/2023 - 9/6/2024)", dt.date(2023, 12, 10), dt.date(2024, 6, 9)),
+    ("(số liệu từ ngày 01/01/2024 đến 31/5/2024)", dt.date(2024, 1, 1), dt.date(2024, 5, 31)),
+    ("Số liệu báo cáo tính từ ngày 16/12/2023 đến ngày 15/6/2024.", dt.date(2023, 12, 16), dt.date(2024, 6, 15)),
+    ("(Số liệu tính từ ngày 10 tháng 12 năm 2023 đến ngày 09 tháng 6 năm 2024)", dt.date(2023, 12, 10), dt.date(2024, 6, 9)),
+])
+def test_data_span_line_under_the_title_in_its_other_wordings(line, start, end):
+    """The line that states what the figures cover is written many ways under a commune's
+    title; a text export joins it to the title: it is cut off the title and gives start and end."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ LÊ HỒNG\nSố: 165/BC-UBND\nLê Hồng, ngày 13 tháng 6 năm 2024\nBÁO CÁO\n"
+                f"Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024\n{line}\nI. KẾT QUẢ\n")
+    assert m.title == "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024"
+    assert (m.period.kind, m.period.year, m.period.start, m.period.end) == ("H1", 2024, start, end)

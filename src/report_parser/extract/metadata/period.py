@@ -143,13 +143,15 @@ def period_bounds(kind: str, year: int) -> tuple[dt.date | None, dt.date | None]
 
 
 def _explicit_dates(text: str, after: int) -> tuple[dt.date | None, dt.date | None]:
-    """Dates of the "(Số liệu tính từ ngày … đến ngày …)" line under the title."""
+    """Dates of the "(Số liệu tính từ ngày … đến ngày …)" line under the title (also
+    "Thời gian lấy số liệu: từ ngày …", "(Kỳ báo cáo từ 10/12/2023 - 9/6/2024)")."""
     for _pos, line in islice(lines(text, after), 4):
         s = line.strip()
-        if not (s.startswith("(") and regex.search(r"(?i)\bđến\b", s)):
+        data = rx().data_line.match(s)
+        if not ((s.startswith("(") or data) and (regex.search(r"(?i)\bđến\b", s) or data)):
             continue
         dates = [d for _, _, d in find_dates(s)]
-        if len(dates) >= 2 and regex.search(r"(?i)\btừ\b", s):
+        if len(dates) >= 2 and regex.search(r"(?i)\btừ\b", s) and dates[0] <= dates[1]:
             return dates[0], dates[1]
         if dates:
             return None, dates[-1]

@@ -151,6 +151,11 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
             continue
         if _ends_title(s, parts, r):
             break
+        note = r.data_line.search(s)
+        if note and (note.start() >= 20 or (parts and note.start() == 0)):
+            parts.append(s[:note.start()].strip())  # "… năm 2024 (Số liệu tính từ ngày …)" joined to it
+            end = pos + line.find(s) + note.start()
+            break
         cut = r.opener_inline.search(s)
         if cut and cut.start() >= 20:
             parts.append(s[:cut.start()].strip())

@@ -41,6 +41,7 @@ class MetadataPatterns(BaseModel):
     addressee_heading: list[str]
     body_openers: list[str]
     subject_prefix: list[str]
+    data_line: list[str]
     subject_after_number: list[str]
     periods: list[PeriodPhrase]
     period_spans: list[str]
@@ -83,6 +84,7 @@ class Rx:
     subject: regex.Pattern      # "V/v …"
     subject_after_number: regex.Pattern  # "Về thực hiện …" right under (or after) "Số: 21 /TTVH"
     glued_level: regex.Pattern  # a level word glued to the name after it: "phườngLong Anh"
+    data_line: regex.Pattern    # "(Số liệu tính từ ngày …", "Thời gian lấy số liệu: từ …" (a span follows)
     positions: dict[str, str]   # folded unaccented position -> its spelling
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
     position_abbrev: regex.Pattern  # "P. " before a position ("P. GIÁM ĐỐC")
@@ -106,6 +108,9 @@ def rx() -> Rx:
         report_verb=regex.compile(rf"(?<!\p{{L}})(?:{alternation(v.issuer_verbs)})(?!\p{{L}})([^.:;\n]*)"),
         recipients=regex.compile(rf"(?m)(?:^|\|)\s*(?i:{alternation(v.recipients_heading)})\s*:"),
         subject=regex.compile(rf"(?:^|\s)(?:{alternation(v.subject_prefix)})\s*:?\s*(.+)"),
+        data_line=regex.compile(
+            rf"(?i)(?:^|(?<=\s))\(?\s*(?:{alternation(v.data_line)})(?!\p{{L}})(?=[^\n()]{{0,40}}?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}"
+            rf"|[^\n()]{{0,40}}?ngày\s+\d)"),
         glued_level=regex.compile(rf"(?<!\p{{L}})({alternation(v.levels)})(?=\p{{Lu}}\p{{Ll}})"),
         subject_after_number=regex.compile(
             rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
