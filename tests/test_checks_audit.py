@@ -169,3 +169,23 @@ def test_a_pipe_table_of_a_text_export_is_no_running_text(tmp_path):
     assert [c for c in rep.checks if c.severity != "info"] == []
     table = (GRID_TXT.index("| STT"), GRID_TXT.index("Tỷ lệ hồ sơ giải quyết"))
     assert not [f.text for f in rep.figures if table[0] <= f.start < table[1]]
+
+
+def test_a_rate_is_not_checked_on_a_measure_of_several_values(tmp_path):
+    """The same bulletin, whole: "Có 15 cơ quan, đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với
+    tổng số 1.598 hồ sơ ... Tỷ lệ hồ sơ trực tuyến trung bình đạt 18,9% trên tổng số hồ sơ giải
+    quyết của các sở, ngành" - the received dossiers are given for the month (6.302) and the
+    quarter (16.234), so 1.598 / 6.302 = 25,36 % says nothing about the 18,9 %."""
+    online = ("Có 15 cơ quan, đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với tổng số 1.598 hồ sơ, trong đó có "
+              "61 hồ sơ nộp mức độ 3 và 1.537 hồ sơ nộp mức độ 4. Tỷ lệ hồ sơ trực tuyến trung bình đạt 18,9% "
+              "trên tổng số hồ sơ giải quyết của các sở, ngành tiếp nhận, giải quyết.\n\n")
+    text = VINHPHUC.replace("\n\nQuý III", "\n\n" + online + "Quý III")
+    assert _checks(tmp_path, text) == []
+
+
+def test_a_rate_beside_its_counts_is_still_checked(tmp_path):
+    """Several values of the received dossiers, but the rate's own sentence gives its counts."""
+    text = ("Năm 2022, UBND xã tiếp nhận 800 hồ sơ.\n\nNăm 2023, UBND xã tiếp nhận 1.000 hồ sơ, trong đó "
+            "trực tuyến 500 hồ sơ, đạt tỷ lệ 60%.\n")
+    found = _checks(tmp_path, text)
+    assert [c.rule for c in found] == ["rate-mismatch"] and "500/1000" in found[0].message

@@ -131,12 +131,23 @@ def _preferred_pair(pairs: list[tuple[Indicator, Indicator]], source: str) -> tu
     return next(((n, d) for n, d in pairs if n.source == source and d.source == source), pairs[0])
 
 
+def _counts_of(code: str, dim: DimKey, rate: Indicator, facts: Facts) -> list[Indicator]:
+    """The counts of ``code`` a stated rate may be checked on: those of the rate's own sentence;
+    else the report's one value of the measure. A measure the text gives several values of (two
+    periods, a part's and the whole's: "tháng 9 ... 6.302 hồ sơ", "quý III ... 16.234 hồ sơ")
+    is not known to be the rate's, apart from its own sentence."""
+    counts = facts.exact(code, dim, rate.source)
+    if rate.source != "text" or len(counts) <= 1:
+        return counts
+    return [c for c in counts if c.evidence and c.evidence == rate.evidence]
+
+
 def _rate_pairs(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
                 codes: Sequence[str]) -> list[tuple[Indicator, Indicator]]:
     """(numerator, base) pairs over ``codes``; a numerator above its base (a rate over
     100 %) is a figure of another scope and pairs with nothing."""
-    nums = facts.exact(rule.numerator, dim, rate.source)
-    dens = [d for code in codes for d in facts.exact(code, dim, rate.source) if d.value > 0]
+    nums = _counts_of(rule.numerator, dim, rate, facts)
+    dens = [d for code in codes for d in _counts_of(code, dim, rate, facts) if d.value > 0]
     return [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
 
 
