@@ -707,3 +707,17 @@ def test_data_span_line_under_the_title_in_its_other_wordings(line, start, end):
                 f"Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024\n{line}\nI. KẾT QUẢ\n")
     assert m.title == "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024"
     assert (m.period.kind, m.period.year, m.period.start, m.period.end) == ("H1", 2024, start, end)
+
+
+def test_digital_signature_stamp_after_the_name_is_not_the_signer():
+    """A PDF signed with a digital certificate prints the stamp's fields in its text layer, and a
+    text export joins its first line to the name ("Nguyễn Văn An Người ký: Ủy ban nhân dân xã …");
+    the stamp names the signing body, not the signer. (The stamp's usual fields; no file of our
+    audit set carried one in its text layer.)"""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ LÊ HỒNG\nSố: 165/BC-UBND\nLê Hồng, ngày 13 tháng 6 năm 2024\nBÁO CÁO\n"
+                "Kết quả công tác cải cách hành chính quý II năm 2024\nI. KẾT QUẢ\nUBND xã đã tiếp nhận 12 hồ sơ.\n"
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+                "Người ký: Ủy ban nhân dân xã Lê Hồng\nEmail: lehong@haiduong.gov.vn\nCơ quan: Tỉnh Hải Dương\n"
+                "Thời gian ký: 13.06.2024 10:15:22 +07:00\n")
+    assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")
+    assert m.recipients == ["Như trên", "Lưu: VT"]

@@ -54,6 +54,9 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
     for _pos, line in islice(lines(text, start, end), max_lines):
         line = FOOTNOTE_TAIL.sub("", line)
         line = rx().position_abbrev.sub(lambda m: abbrevs[m.group(1)].upper() + " ", line)
+        line = rx().stamp_line.sub("", line)  # a digital-signature stamp names the signing body, not the signer
+        if not line.strip():
+            continue
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
         if _has_name(pieces) and not any(c.strip().startswith("-") for c in cells) or _ends_block(line):
             break

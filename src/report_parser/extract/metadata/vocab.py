@@ -37,6 +37,7 @@ class MetadataPatterns(BaseModel):
     collective_capacities: list[str]
     positions: list[str]
     position_abbrevs: dict[str, str]
+    stamp_labels: list[str]
     recipients_heading: list[str]
     addressee_heading: list[str]
     body_openers: list[str]
@@ -88,6 +89,7 @@ class Rx:
     positions: dict[str, str]   # folded unaccented position -> its spelling
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
     position_abbrev: regex.Pattern  # "P. " before a position ("P. GIÁM ĐỐC")
+    stamp_line: regex.Pattern  # "Người ký: …", "Thời gian ký: …" of a digital-signature stamp, to the line's end
 
 
 @patterns.memoised
@@ -115,6 +117,7 @@ def rx() -> Rx:
         subject_after_number=regex.compile(
             rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
+        stamp_line=regex.compile(rf"(?:^|(?<=\s))(?:{alternation(v.stamp_labels)})\s*:.*$"),
         position_abbrev=regex.compile(
             rf"(?<!\p{{L}})({alternation(v.position_abbrevs)})\s*(?=(?i:{alternation(v.positions)})(?!\p{{L}}))"),
         capacity_inside=regex.compile(rf"\s+(?=(?:{caps})\s*\.\s*\p{{Lu}}{{2}})"),
