@@ -149,6 +149,9 @@ SCOPED = [
      "mức độ 3 và 2.062 hồ sơ nộp mức độ 4.", None, [("dossiers.received_online", 2147)]),
     ("Có 15 cơ quan, đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với tổng số 2.147 hồ sơ.", "tỉnh",
      [("dossiers.received_online", 2147, {"scope": "15 cơ quan, đơn vị cấp tỉnh"})]),
+    # the civil-service item of a quota's breakdown is the civil-service quota (its changes are no quota)
+    ("Theo đó, tổng biên chế năm 2018 là 31.564 người (giảm 346 người so với năm 2016), trong đó, công chức là "
+     "2.929 người (giảm 41 người), viên chức 27.114 người (giảm 269 người).", None, [("staff.quota", 2929)]),
     # "tổng số cán bộ, công chức ... có N người": the staff in post
     ("Hiện nay, tổng số cán bộ, công chức cấp xã có hơn 3.500 người.", None, [("staff.present", 3500)]),
 ]
