@@ -159,8 +159,7 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     if merged and not province:
         return None
     want = (level, "" if merged else fold(district), fold(province))
-    index = _ward_index(merged)
-    hits = {(d or None, p) for key in _ward_keys(unit, level) for lv, d, dk, p, pk in index.get(key, ())
+    hits = {(d or None, p) for lv, d, dk, p, pk in _wards(_ward_keys(unit, level), merged)
             if _fits((lv, dk, pk), want)}
     return hits.pop() if len(hits) == 1 else None
 
@@ -176,19 +175,21 @@ def _ward_keys(unit: str, level: str) -> set[str]:
     return {fold(unit), "".join(c for c in unaccent(f"{level}{bare(unit)}".lower()) if c.isalnum())}
 
 
-@functools.lru_cache(maxsize=2)
-def _ward_index(merged: bool) -> dict[str, tuple[tuple[str, str, str, str, str], ...]]:
-    """Ward short key -> (level, district, district key, province, province key) of every
-    legacy commune, or of every commune after the 2025 merger (no district), read once."""
-
-    sql = ("SELECT wardShortKey AS k, wardType AS t, '' AS d, '' AS dk, provinceShort AS p, "
-           "provinceShortKey AS pk FROM admin_units") if merged else (
-        "SELECT wardShortKey AS k, wardType AS t, districtShort AS d, districtShortKey AS dk, "
-        "provinceShort AS p, provinceShortKey AS pk FROM admin_units_legacy")
-    out: dict[str, list] = {}
-    for r in _query(sql):
-        out.setdefault(r["k"], []).append(((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]))
-    return {k: tuple(v) for k, v in out.items()}
+def _wards(keys: set[str], merged: bool) -> list[tuple[str, str, str, str, str]]:
+    """(level, district, district key, province, province key) of the legacy communes, or of
+    the communes after the 2025 merger (no district), with one of the short ``keys``: asked
+    of the package's tables for these keys (reading all ten thousand into an index cost a
+    tenth of a one-file run; this costs a few milliseconds a call)."""
+    keys = sorted(k for k in keys if k)
+    if not keys:
+        return []
+    # fold() keeps only letters and digits, so the keys are safe inside the SQL text
+    where = f"wardShortKey IN ({', '.join(repr(k) for k in keys)})"
+    sql = (f"SELECT wardType AS t, '' AS d, '' AS dk, provinceShort AS p, provinceShortKey AS pk "
+           f"FROM admin_units WHERE {where}") if merged else (
+        f"SELECT wardType AS t, districtShort AS d, districtShortKey AS dk, provinceShort AS p, "
+        f"provinceShortKey AS pk FROM admin_units_legacy WHERE {where}")
+    return [((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]) for r in _query(sql)]
 
 
 def _same_commune(name: str, ward_code: str, official: str) -> bool:

@@ -18,7 +18,6 @@ Specks that Tesseract reads as "|", "_" or a lone low-confidence letter are drop
 """
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, replace
 
 # a gap wider than this many text heights separates two cells or columns
@@ -100,8 +99,10 @@ def parse_tsv(tsv: str) -> tuple[list[list[Word]], int]:
 def split_segments(words: list[Word]) -> list[Segment]:
     """Cut a line where two words are further apart than a space can be, or where the
     national motto starts the right-hand column of a tight header."""
+    from statistics import median  # here: importing it cost every born-digital PDF ~10 ms
+
     heights = [w.height for w in words if any(c.isalnum() for c in w.text)] or [w.height for w in words]
-    gap = GAP_FACTOR * statistics.median(heights)
+    gap = GAP_FACTOR * median(heights)
     segs = [Segment([words[0]])]
     for i, w in enumerate(words[1:], 1):
         nxt = words[i + 1].text if i + 1 < len(words) else ""
