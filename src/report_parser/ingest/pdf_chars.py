@@ -67,4 +67,5 @@ def _inside(c: dict, box: Box) -> bool:
 
 def text_within(chars: list[dict], box: Box) -> str:
     """The text of the characters wholly inside ``box``."""
-    return text([c for c in chars if _inside(c, box)])
+    top, bottom = box[1], box[3]
+    return text([c for c in chars if c["top"] >= top and c["bottom"] <= bottom and _inside(c, box)])

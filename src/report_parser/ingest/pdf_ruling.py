@@ -35,15 +35,25 @@ def cluster(items: list, key: Callable, tolerance: float) -> list[list]:
     """``items`` grouped by ``key``: sorted distinct values less than ``tolerance`` after the
     one before fall in one group; groups in value order, items in their given order
     (pdfplumber's ``cluster_objects``)."""
-    values = sorted(set(map(key, items)))
-    index: dict[float, int] = {}
-    group = 0
-    for i, v in enumerate(values):
-        if i and v > values[i - 1] + tolerance:
-            group += 1
-        index[v] = group
-    tagged = sorted(((index[key(x)], n) for n, x in enumerate(items)))
-    return [[items[n] for _, n in g] for _, g in itertools.groupby(tagged, key=itemgetter(0))]
+    keys = [key(x) for x in items]
+    if not keys or max(keys) <= min(keys) + tolerance:  # one group (rounding is monotonic: exact)
+        return [list(items)] if keys else []
+    group: dict[float, int] = {}
+    n = 0
+    previous = None
+    for v in sorted(set(keys)):
+        if previous is not None and v > previous + tolerance:
+            n += 1
+        group[v] = n
+        previous = v
+    out: list[list] = []
+    last = None
+    for i in sorted(range(len(items)), key=lambda i: group[keys[i]]):  # stable: given order kept
+        if group[keys[i]] != last:
+            last = group[keys[i]]
+            out.append([])
+        out[-1].append(items[i])
+    return out
 
 
 def _snapped(edges: list[dict], attr: str, moved: tuple[str, ...]) -> list[dict]:

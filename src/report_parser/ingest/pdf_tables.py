@@ -18,6 +18,7 @@ import bisect
 import io
 import logging
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from ..document import Document, RawTable
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 FURNITURE_CHARS = 12
 # column edges of two parts of one table agree within this many points
 EDGE_TOLERANCE = 6.0
+
+_index = itemgetter(2)
 
 
 def _ws(s: str | None) -> str:
@@ -99,9 +102,12 @@ class _GridPage:
         self.edges = layout.edges
         self.chars = layout.chars
         self.width = layout.width
+        # the characters' centres (height, across, index), sorted by height, for every table
+        self.mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, i) for i, c in enumerate(self.chars))
+        self.heights = [m[0] for m in self.mids]
 
     def find_tables(self) -> list[_GridTable]:
-        return [_GridTable(cells, self.chars) for cells in pdf_ruling.find(self.edges)]
+        return [_GridTable(cells, self) for cells in pdf_ruling.find(self.edges)]
 
     def text_within(self, bbox: tuple[float, float, float, float]) -> str:
         return pdf_chars.text_within(self.chars, bbox)
@@ -110,26 +116,26 @@ class _GridPage:
 class _GridTable:
     """A table found on a :class:`_GridPage`, its cells read as pdfplumber's ``Table.extract``
     reads them (a character belongs to the cell its centre is in), with the characters
-    sorted by height once instead of scanned for every row."""
+    sorted by height once for the page instead of scanned for every row."""
 
-    def __init__(self, cells: list[pdf_ruling.Box], chars: list[dict]):
+    def __init__(self, cells: list[pdf_ruling.Box], page: _GridPage):
         self.bbox = pdf_ruling.bbox(cells)
         self._cells = cells
-        self._chars = chars
+        self._page = page
 
     def extract(self) -> list[list[str | None]]:
-        mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, i) for i, c in enumerate(self._chars))
-        heights = [m[0] for m in mids]
+        mids, heights = self._page.mids, self._page.heights
         out = []
         for (x0, top, x1, bottom), cells in pdf_ruling.rows(self._cells):
             inside = mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)]
-            inside = [m for m in inside if x0 <= m[1] < x1]
+            inside = sorted((m for m in inside if x0 <= m[1] < x1), key=_index)  # the characters' order
             out.append([None if cell is None else self._cell_text(cell, inside) for cell in cells])
         return out
 
     def _cell_text(self, cell, inside) -> str:
         x0, top, x1, bottom = cell
-        return pdf_chars.text([self._chars[i] for i in sorted(i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom)])
+        chars = self._page.chars
+        return pdf_chars.text([chars[i] for v, h, i in inside if x0 <= h < x1 and top <= v < bottom])
 
 
 def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
