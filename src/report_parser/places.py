@@ -159,7 +159,7 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     if merged and not province:
         return None
     want = (level, "" if merged else fold(district), fold(province))
-    hits = {(d or None, p) for lv, d, dk, p, pk in _wards(_ward_keys(unit, level), merged)
+    hits = {(d or None, p) for lv, d, dk, p, pk in _wards(tuple(sorted(_ward_keys(unit, level))), merged)
             if _fits((lv, dk, pk), want)}
     return hits.pop() if len(hits) == 1 else None
 
@@ -175,21 +175,22 @@ def _ward_keys(unit: str, level: str) -> set[str]:
     return {fold(unit), "".join(c for c in unaccent(f"{level}{bare(unit)}".lower()) if c.isalnum())}
 
 
-def _wards(keys: set[str], merged: bool) -> list[tuple[str, str, str, str, str]]:
+@functools.lru_cache(maxsize=1024)
+def _wards(keys: tuple[str, ...], merged: bool) -> tuple[tuple[str, str, str, str, str], ...]:
     """(level, district, district key, province, province key) of the legacy communes, or of
     the communes after the 2025 merger (no district), with one of the short ``keys``: asked
     of the package's tables for these keys (reading all ten thousand into an index cost a
-    tenth of a one-file run; this costs a few milliseconds a call)."""
-    keys = sorted(k for k in keys if k)
+    tenth of a one-file run; this costs a few milliseconds a name)."""
+    keys = tuple(k for k in keys if k)
     if not keys:
-        return []
+        return ()
     # fold() keeps only letters and digits, so the keys are safe inside the SQL text
     where = f"wardShortKey IN ({', '.join(repr(k) for k in keys)})"
     sql = (f"SELECT wardType AS t, '' AS d, '' AS dk, provinceShort AS p, provinceShortKey AS pk "
            f"FROM admin_units WHERE {where}") if merged else (
         f"SELECT wardType AS t, districtShort AS d, districtShortKey AS dk, provinceShort AS p, "
         f"provinceShortKey AS pk FROM admin_units_legacy WHERE {where}")
-    return [((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]) for r in _query(sql)]
+    return tuple(((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]) for r in _query(sql))
 
 
 def _same_commune(name: str, ward_code: str, official: str) -> bool:
