@@ -81,7 +81,7 @@ def _unaccent_char(c: str) -> str:
 
 
 def has_tone_or_mark(word: str) -> bool:
-    return any(c in DIACRITIC_LETTERS for c in word.lower())
+    return not DIACRITIC_LETTERS.isdisjoint(word.lower())  # in C: every PDF page's layer is judged by it
 
 
 def is_caps(s: str, min_letters: int = 2) -> bool:
