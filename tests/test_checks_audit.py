@@ -189,3 +189,26 @@ def test_a_rate_beside_its_counts_is_still_checked(tmp_path):
             "trực tuyến 500 hồ sơ, đạt tỷ lệ 60%.\n")
     found = _checks(tmp_path, text)
     assert [c.rule for c in found] == ["rate-mismatch"] and "500/1000" in found[0].message
+
+
+def test_a_sum_over_measures_of_several_values_needs_one_sentence():
+    """Lâm Đồng, quý I/2020 (a province's totals, then 'Với cấp huyện ...', 'Với cấp xã ...'): when
+    a measure is given several values, only the values one sentence states together are summed;
+    the province's resolved and on-time with the districts' 5.685 late is no contradiction."""
+    from report_parser.checks import run_checks
+    from report_parser.models import Indicator, Period, Report, ReportMeta, Source
+    a = ("toàn tỉnh đã tiếp nhận 659.245 hồ sơ, đã giải quyết 643.272 hồ sơ; trong đó, số hồ sơ giải "
+         "quyết đúng và trước hạn có 635.593 hồ sơ, chiếm tỷ lệ 98,81%")
+    b = ("Với cấp xã, toàn tỉnh quý I tiếp nhận 264.610 hồ sơ, đã giải quyết 261.896 hồ sơ; trong đó, "
+         "đúng và trước hạn 260.612 hồ sơ, đạt tỷ lệ 99,51%")
+    c = "trong đó, đúng và trước hạn có 323.911 hồ sơ, đạt tỷ lệ 98,28%, còn 5.685 hồ sơ quá hạn, tỷ lệ 1,7%"
+    inds = [Indicator(code=k, value=v, evidence=e) for k, v, e in (
+        ("dossiers.resolved", 643272, a), ("dossiers.on_time", 635593, a),
+        ("dossiers.resolved", 261896, b), ("dossiers.on_time", 260612, b), ("dossiers.late", 5685, c))]
+    rep = Report(source=Source(path="x.txt", sha256="0", format="txt", pages=1),
+                 report=ReportMeta(period=Period()), indicators=inds)
+    assert [c.rule for c in run_checks(rep) if c.severity != "info"] == []
+    one = [Indicator(code=k, value=v, evidence=b) for k, v in (
+        ("dossiers.resolved", 261896), ("dossiers.on_time", 260612), ("dossiers.late", 1300))]
+    rep.indicators = inds[:2] + one
+    assert [c.rule for c in run_checks(rep) if c.severity != "info"] == ["resolved-on-time-late"]

@@ -100,6 +100,16 @@ def _another_reading_holds(rule: SumRule, dim: DimKey, facts: Facts) -> bool:
     return False
 
 
+def _stated_together(options: list, combos: list) -> tuple[Indicator, ...] | None:
+    """The values to report of a relation no combination satisfies. When a measure is given
+    several values (two periods, a part and the whole), only values one sentence states
+    together are known to belong together: the first such combination, None when there is none."""
+    if all(len({i.value for i in o if i.source == "text"}) <= 1 for o in options):
+        return preferred(options)
+    together = [c for c in combos if len({i.evidence for i in c if i.source == "text"}) <= 1]
+    return preferred([[i] for i in together[0]]) if together else None
+
+
 def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> Check | None:
     found = _sum_inputs(rule, dim, facts)
     if found is None:
@@ -110,7 +120,9 @@ def _check_sum(rule: SumRule, dim: DimKey, facts: Facts, rules: CheckRules) -> C
         return None
     if _another_reading_holds(rule, dim, facts):
         return None
-    pick = preferred(options)
+    pick = _stated_together(options, combos)
+    if pick is None:
+        return None
     message = _sum_message(rule, dim, pick, n_maybe, rules)
     return make_check(rule.id, rule.severity, message, pick) if message else None
 
