@@ -197,3 +197,22 @@ def test_a_stores_page_draws_its_file_only_as_an_import_reads_it(monkeypatch):
     assert "data-page=" not in _page(report, str(SAMPLE_TXT), "0" * 64, {})  # changed since the import
     monkeypatch.setattr(limits, "MAX_INPUT_BYTES", SAMPLE_TXT.stat().st_size - 1)
     assert "data-page=" not in _page(report, str(SAMPLE_TXT), sha256, {})
+
+
+def test_what_a_click_shows_is_labelled_by_review_yaml(tmp_path):
+    """The field labels and a form row's title were Vietnamese strings in render.py: review.yaml's
+    ``fields`` now; a title naming an unknown placeholder is refused when the file is loaded."""
+    from report_parser import patterns
+    from report_parser.review.render import records
+
+    report, _ = parse_with_context(SAMPLE_DOCX)
+    row = next(v for k, v in records(report).items() if k.startswith("row-"))
+    assert row["title"].startswith("Biểu mẫu ") and ", dòng " in row["title"]
+    (tmp_path / "review.yaml").write_text('fields: {row_title: "Mẫu {form} – {code}"}\n', encoding="utf-8")
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
+        row = next(v for k, v in records(report).items() if k.startswith("row-"))
+    assert row["title"].startswith("Mẫu ") and " – " in row["title"]
+    (tmp_path / "review.yaml").write_text('fields: {form_source: "biểu {bảng}"}\n', encoding="utf-8")
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])), pytest.raises(patterns.PatternError,
+                                                                               match="form_source"):
+        records(report)

@@ -5,7 +5,7 @@ import json
 from html import escape
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .. import corrections, patterns
 from ..aggregate import label as indicator_label
@@ -181,13 +181,71 @@ class _TableWords(BaseModel):
     columns: list[str]
 
 
+class _Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _IndicatorLabels(_Labels):
+    code: str
+    value: str
+    unit: str
+    scope: str
+    source: str
+    page: str
+    evidence: str
+
+
+class _ReferenceLabels(_Labels):
+    date: str
+    issuer: str
+    subject: str
+    mentions: str
+    issues: str
+
+
+class _RowLabels(_Labels):
+    label: str
+    unit: str
+    raw: str
+    value: str
+    note: str
+    page: str
+
+
+class _CheckLabels(_Labels):
+    message: str
+    evidence: str
+
+
+class _FieldWords(_Labels):
+    """What a click on a mark shows: field labels per kind of record, and two titles."""
+
+    indicator: _IndicatorLabels
+    reference: _ReferenceLabels
+    row: _RowLabels
+    check: _CheckLabels
+    row_title: str    # {form}, {code}
+    form_source: str  # {table}
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "_FieldWords":
+        try:
+            self.row_title.format(form="7", code="6.1")
+            self.form_source.format(table="7/6.1")
+        except (KeyError, IndexError, ValueError) as e:
+            raise ValueError(f"row_title/form_source: only {{form}}, {{code}} and {{table}} may be named "
+                             f"({e})") from None
+        return self
+
+
 class ReviewWords(BaseModel):
-    """``patterns/review.yaml``: the page's table titles and column headers."""
+    """``patterns/review.yaml``: the page's table titles and column headers, severity names and labels."""
 
     model_config = ConfigDict(extra="forbid")
     tables: dict[str, _TableWords]
     edit_column: str
     severities: dict[str, str]
+    fields: _FieldWords
 
 
 def words() -> ReviewWords:
@@ -248,31 +306,44 @@ def _checks(report: Report) -> str:
 
 def records(report: Report) -> dict[str, dict]:
     """Per id: a title and the fields read, and for a correctable record its target, key and value."""
+    w = words()
     out: dict[str, dict] = {}
     for k, i in enumerate(report.indicators):
+        f = w.fields.indicator
         out[f"ind-{k}"] = {"title": indicator_label(i.code), "target": "indicator",
                            "key": corrections.key_of_indicator(i), "original": i.value,
-                           "fields": _fields([("Mã", i.code), ("Giá trị", f"{i.qualifier or ''}{_num(i.value)}"),
-                                              ("Đơn vị", i.unit), ("Phạm vi", ", ".join(i.dimension.values())),
-                                              ("Nguồn", i.table and f"biểu mẫu {i.table}" or i.source),
-                                              ("Trang", i.page), ("Câu", i.evidence)])}
+                           "fields": _fields([(f.code, i.code), (f.value, f"{i.qualifier or ''}{_num(i.value)}"),
+                                              (f.unit, i.unit), (f.scope, ", ".join(i.dimension.values())),
+                                              (f.source, i.table and w.fields.form_source.format(table=i.table)
+                                               or i.source),
+                                              (f.page, i.page), (f.evidence, i.evidence)])}
     for k, r in enumerate(report.references):
+        f = w.fields.reference
         out[f"ref-{k}"] = {"title": " ".join(x for x in (r.type, r.symbol or r.number) if x),
-                           "fields": _fields([("Ngày", _d(r.date)), ("Cơ quan", r.issuer), ("Trích yếu", r.subject),
-                                              ("Nhắc tới", " | ".join(m.text for m in r.mentions)),
-                                              ("Vấn đề", "; ".join(r.issues))])}
-    for t, table in enumerate(report.tables):
-        if isinstance(table, FormTable):
-            for r, row in enumerate(table.rows):
-                out[f"row-{t}-{r}"] = {"title": f"Biểu mẫu {table.form}, dòng {row.code}", "target": "row",
-                                       "key": corrections.row_key(table.form, row.code), "original": row.value,
-                                       "fields": _fields([("Chỉ tiêu", row.label), ("Đơn vị tính", row.unit),
-                                                          ("Ô số liệu", row.raw), ("Đọc là", _num(row.value)),
-                                                          ("Ghi chú", row.note), ("Trang", row.page)])}
+                           "fields": _fields([(f.date, _d(r.date)), (f.issuer, r.issuer), (f.subject, r.subject),
+                                              (f.mentions, " | ".join(m.text for m in r.mentions)),
+                                              (f.issues, "; ".join(r.issues))])}
+    out.update(_row_records(report, w))
     for k, c in enumerate(report.checks):
-        out[f"chk-{k}"] = {"title": f"{words().severities.get(c.severity, c.severity)}: {c.rule}", "target": "check",
+        f = w.fields.check
+        out[f"chk-{k}"] = {"title": f"{w.severities.get(c.severity, c.severity)}: {c.rule}", "target": "check",
                            "key": corrections.check_key(c), "original": None,
-                           "fields": _fields([("Nội dung", c.message), ("Bằng chứng", " | ".join(c.evidence))])}
+                           "fields": _fields([(f.message, c.message), (f.evidence, " | ".join(c.evidence))])}
+    return out
+
+
+def _row_records(report: Report, w: ReviewWords) -> dict[str, dict]:
+    f = w.fields.row
+    out = {}
+    for t, table in enumerate(report.tables):
+        if not isinstance(table, FormTable):
+            continue
+        for r, row in enumerate(table.rows):
+            out[f"row-{t}-{r}"] = {"title": w.fields.row_title.format(form=table.form, code=row.code), "target": "row",
+                                   "key": corrections.row_key(table.form, row.code), "original": row.value,
+                                   "fields": _fields([(f.label, row.label), (f.unit, row.unit), (f.raw, row.raw),
+                                                      (f.value, _num(row.value)), (f.note, row.note),
+                                                      (f.page, row.page)])}
     return out
 
 
