@@ -212,3 +212,15 @@ def test_a_sum_over_measures_of_several_values_needs_one_sentence():
         ("dossiers.resolved", 261896), ("dossiers.on_time", 260612), ("dossiers.late", 1300))]
     rep.indicators = inds[:2] + one
     assert [c.rule for c in run_checks(rep) if c.severity != "info"] == ["resolved-on-time-late"]
+
+
+def test_a_rate_agreeing_with_some_counts_is_no_error(tmp_path):
+    """Quảng Nam, Trung tâm Hành chính công, 2018: the headline's 99,4 % sits in one sentence with
+    the year's 23.239 resolved, but is the week's 1.447 of 1.456; a rate that agrees with any
+    counts of its measures is never called wrong on the others."""
+    text = ("Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,4%\n\n"
+            "Tin từ Trung tâm Hành chính công và xúc tiến đầu tư, từ ngày 2.1.2018 đến 17.5.2018 đã tiếp nhận "
+            "25.368 hồ sơ, nhưng chỉ mới giải quyết được 23.239 hồ sơ (đã chuyển giao xuống bộ phận trả kết quả "
+            "tập trung tại trung tâm).\n\n"
+            "Số lượng hồ sơ được giải quyết là 1.456/1.625, trong đó giải quyết đúng hạn 1.447 hồ sơ (tỷ lệ 99,4%).\n")
+    assert _checks(tmp_path, text) == []

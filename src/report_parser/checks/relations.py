@@ -143,23 +143,25 @@ def _preferred_pair(pairs: list[tuple[Indicator, Indicator]], source: str) -> tu
     return next(((n, d) for n, d in pairs if n.source == source and d.source == source), pairs[0])
 
 
-def _counts_of(code: str, dim: DimKey, rate: Indicator, facts: Facts) -> list[Indicator]:
-    """The counts of ``code`` a stated rate may be checked on: those of the rate's own sentence;
-    else the report's one value of the measure. A measure the text gives several values of (two
-    periods, a part's and the whole's: "tháng 9 ... 6.302 hồ sơ", "quý III ... 16.234 hồ sơ")
-    is not known to be the rate's, apart from its own sentence."""
+def _counts_of(code: str, dim: DimKey, rate: Indicator, facts: Facts, tied: bool) -> list[Indicator]:
+    """The counts of ``code`` a stated rate may agree with; ``tied``: those it may be called wrong
+    on, the counts of the rate's own sentence, else the report's one value of the measure. A
+    measure the text gives several values of (two periods, a part's and the whole's: "tháng 9 ...
+    6.302 hồ sơ", "quý III ... 16.234 hồ sơ") is not known to be the rate's, apart from its own
+    sentence."""
     counts = facts.exact(code, dim, rate.source)
-    if rate.source != "text" or len(counts) <= 1:
+    if not tied or rate.source != "text" or len(counts) <= 1:
         return counts
     return [c for c in counts if c.evidence and c.evidence == rate.evidence]
 
 
 def _rate_pairs(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
-                codes: Sequence[str]) -> list[tuple[Indicator, Indicator]]:
-    """(numerator, base) pairs over ``codes``; a numerator above its base (a rate over
-    100 %) is a figure of another scope and pairs with nothing."""
-    nums = _counts_of(rule.numerator, dim, rate, facts)
-    dens = [d for code in codes for d in _counts_of(code, dim, rate, facts) if d.value > 0]
+                tied: bool = False) -> list[tuple[Indicator, Indicator]]:
+    """(numerator, base) pairs; a numerator above its base (a rate over 100 %) is a figure of
+    another scope and pairs with nothing."""
+    codes = [*rule.denominators, *rule.bounds]
+    nums = _counts_of(rule.numerator, dim, rate, facts, tied)
+    dens = [d for code in codes for d in _counts_of(code, dim, rate, facts, tied) if d.value > 0]
     return [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
 
 
@@ -187,8 +189,10 @@ def _rate_finding(rule: RateRule, rate: Indicator, pairs: list[tuple[Indicator, 
 
 def _check_rate(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
                 rules: CheckRules) -> Check | None:
-    pairs = _rate_pairs(rule, dim, rate, facts, [*rule.denominators, *rule.bounds])
-    finding = _rate_finding(rule, rate, pairs)
+    if any(agrees(100 * n.value / d.value, rate.value, rate.qualifier)
+           for n, d in _rate_pairs(rule, dim, rate, facts)):
+        return None
+    finding = _rate_finding(rule, rate, _rate_pairs(rule, dim, rate, facts, tied=True))
     if finding is None:
         return None
     kind, (num, den) = finding
