@@ -65,12 +65,8 @@ def extract(ctx: Context) -> ReportMeta:
     if type_line:
         title_text, after = read_title(text, type_line[1])
         meta.title = title_text or subject
-    else:  # an official letter's subject, a web copy's headline, or no title: the body from the top
-        meta.title, after = subject, head_end if subject else 0
-        if not subject and (caps := caps_title_after_date(header)):
-            meta.title, after = caps
-        elif not subject and (line := headline(text)):
-            meta.type, meta.title, after = line
+    else:
+        after = _title_without_type_line(text, header, head_end, subject, meta)
     appendix_line(ctx, meta)
     if meta.type is None and meta.symbol_printed:
         meta.type = type_from_symbol(meta.symbol_printed)
@@ -82,6 +78,21 @@ def extract(ctx: Context) -> ReportMeta:
         meta.type = vocab().verb_types.get(fold_phrase(ctx.cache.get("issuer_reports") or ""))
     meta.signer, meta.recipients = read_signature(ctx)
     return meta
+
+
+def _title_without_type_line(text: str, header: str, head_end: int, subject: str | None,
+                             meta: ReportMeta) -> int:
+    """Title (and type) of a document without a type line: an official letter's subject, the
+    caps line under a web copy's date line, a web page's headline, or none; returns where
+    the body starts (the top when nothing names a title)."""
+    meta.title, after = subject, head_end if subject else 0
+    if subject:
+        return after
+    if caps := caps_title_after_date(header):
+        meta.title, after = caps
+    elif line := headline(text):
+        meta.type, meta.title, after = line
+    return after
 
 
 def _intro_end(ctx: Context, after: int) -> int:
