@@ -5,14 +5,13 @@ import json
 from html import escape
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, model_validator
-
-from .. import corrections, patterns
+from .. import corrections
 from ..aggregate import label as indicator_label
 from ..models import FormTable, Report
 from .locate import PageChars
 from .marks import Mark
 from .pages import DrawnPage, TextTable
+from .words import ReviewWords, words
 
 # a mark's kind -> the review.yaml table that lists its records (whose title names the kind in the legend)
 KIND_TABLES = (("indicator", "indicators"), ("reference", "references"), ("row", "rows"))
@@ -173,83 +172,6 @@ def _table(title: str, head: list[str], rows: list[str]) -> str:
         return ""
     return (f"<h2>{title} ({len(rows)})</h2><table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-
-
-class _TableWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    title: str
-    columns: list[str]
-
-
-class _Labels(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class _IndicatorLabels(_Labels):
-    code: str
-    value: str
-    unit: str
-    scope: str
-    source: str
-    page: str
-    evidence: str
-
-
-class _ReferenceLabels(_Labels):
-    date: str
-    issuer: str
-    subject: str
-    mentions: str
-    issues: str
-
-
-class _RowLabels(_Labels):
-    label: str
-    unit: str
-    raw: str
-    value: str
-    note: str
-    page: str
-
-
-class _CheckLabels(_Labels):
-    message: str
-    evidence: str
-
-
-class _FieldWords(_Labels):
-    """What a click on a mark shows: field labels per kind of record, and two titles."""
-
-    indicator: _IndicatorLabels
-    reference: _ReferenceLabels
-    row: _RowLabels
-    check: _CheckLabels
-    row_title: str    # {form}, {code}
-    form_source: str  # {table}
-
-    @model_validator(mode="after")
-    def _placeholders(self) -> "_FieldWords":
-        try:
-            self.row_title.format(form="7", code="6.1")
-            self.form_source.format(table="7/6.1")
-        except (KeyError, IndexError, ValueError) as e:
-            raise ValueError(f"row_title/form_source: only {{form}}, {{code}} and {{table}} may be named "
-                             f"({e})") from None
-        return self
-
-
-class ReviewWords(BaseModel):
-    """``patterns/review.yaml``: the page's table titles and column headers, severity names and labels."""
-
-    model_config = ConfigDict(extra="forbid")
-    tables: dict[str, _TableWords]
-    edit_column: str
-    severities: dict[str, str]
-    fields: _FieldWords
-
-
-def words() -> ReviewWords:
-    return patterns.load("review.yaml", ReviewWords)
 
 
 def _headed(key: str, rows: list[str], correctable: bool = False) -> str:
