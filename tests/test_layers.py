@@ -22,7 +22,7 @@ LAYERS = {
     "extract": ["extract"],
     "checks": ["checks"],
     "pipeline": ["pipeline", ""],  # "": the package itself (report_parser.parse)
-    "district": ["store", "database", "batch", "preload", "aggregate", "export", "units", "corrections"],
+    "district": ["store", "database", "batch", "preload", "commune_cache", "aggregate", "export", "units", "corrections"],
     "app": ["cli", "cli_run", "cli_parse", "cli_common", "cli_district", "cli_review", "__main__", "review"],
 }
 # what each layer may import besides itself: each stage reads only the base layer's

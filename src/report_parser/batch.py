@@ -31,7 +31,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable
 
-from . import limits
+from . import commune_cache, limits
 from .errors import EXIT_SOME_FAILED, ReportParserError, UnreadableInput
 from .ingest import SUPPORTED, file_info
 from .models import Report
@@ -122,7 +122,7 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
         report = parse_fn(path)
         text = report.to_json()
         return Outcome(str(path), "parsed", sha, text, seconds=time.monotonic() - start,
-                       prepared=prepare(report, text))
+                       prepared=prepare(report, text, commune_cache.KNOWN.get(commune_cache.key(report))))
     except ReportParserError as e:
         return Outcome(str(path), "failed", error=type(e).__name__, message=str(e), seconds=time.monotonic() - start)
     except OSError as e:
@@ -379,8 +379,11 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
         store.close()
         raise
     progress = progress or make_progress(len(files))
+    communes: dict = {}  # what the workers resolved, for the next batch (commune_cache)
 
     def on_outcome(o: Outcome) -> None:
+        if o.prepared is not None:
+            communes[o.prepared.issuer] = o.prepared.unit
         if o.status != "failed":
             o = _store_outcome(store, o, outputs, summary, progress, force)
         if o.status == "failed":
@@ -396,6 +399,7 @@ def run_batch(paths: list[Path], out: Path, *, db: str | Path | None = None, wor
             run_parallel(files, workers=workers, timeout=timeout,
                          known=frozenset(with_retry(store, lambda: known_hashes(store))), force=force,
                          parse_fn=parse_fn, on_outcome=on_outcome)
+        commune_cache.save(communes)
     finally:
         outputs.close()
         store.close()

@@ -297,10 +297,10 @@ def _names_of(level: str, province_key: str, district_key: str) -> dict[str, fro
     tiers = ("commune",) if level in of_tier("commune") else ("province",) if level == "tỉnh" \
         else ("province", "district")  # "thành phố": of province rank or of a province
     for tier in tiers:
-        for lv, short, prov, dist in _official_units(tier):
+        for lv, short, prov, dist, key in _folded_units(tier):
             if lv == level and (not province_key or prov in ("", province_key)) \
                     and (not district_key or dist in ("", district_key)):
-                out.setdefault(fold(short), set()).add(short)
+                out.setdefault(key, set()).add(short)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -328,6 +328,20 @@ def _official_units(tier: str) -> frozenset[tuple[str, str, str, str]]:
             level = _level_word(r["full"], r["short"]) if "full" in r else (r["type"] or "").lower()
             units.add((level, r["short"], r["prov"] or "", r["dist"] or ""))
     return frozenset(u for u in units if u[0] and u[1])
+
+
+@functools.lru_cache(maxsize=None)
+def _folded_units(tier: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """:func:`_official_units` with each short name's :func:`fold` key (folded once, not per lookup)."""
+    return tuple((lv, short, prov, dist, fold(short)) for lv, short, prov, dist in _official_units(tier))
+
+
+def read_tables() -> None:
+    """Read the unit tables now (a batch's fork server, so that no worker reads them on its first file)."""
+    for tier in _TIER_QUERIES:
+        _folded_units(tier)
+    for merged in (False, True):
+        _ward_index(merged)
 
 
 def _level_word(full: str | None, short: str | None) -> str:

@@ -15,14 +15,16 @@ from __future__ import annotations
 def warm() -> None:
     """Import the pipeline, the readers and the commune resolver (:func:`.store.prepare` runs in each
     worker), and build the default patterns' compiled data."""
-    from . import models, pattern_cache, pipeline, patterns, store  # noqa: F401
+    from . import commune_cache, models, pattern_cache, pipeline, patterns, places, store  # noqa: F401
     from .ingest import docx, pdf, pdf_chars, pdf_grid, pdf_ruling, pdf_tables, txt  # noqa: F401
 
     p = patterns.default()
     restored = pattern_cache.restore(p)
     pipeline.check_patterns(p)
     pattern_cache.save(p, restored)
-    import vietnamadminunits  # noqa: F401  (places.resolve's address parser)
+    commune_cache.load()
+    places.read_tables()
+    import docx as python_docx  # noqa: F401  (the .docx reader's library)
 
 
 try:

@@ -333,6 +333,7 @@ class Prepared:
 
     sha256: str
     path: str
+    issuer: tuple               # (unit, district, province, level) as written: what ``unit`` resolves
     unit: AdminUnit
     pkey: str
     date: str | None            # the report's date, ISO
@@ -348,13 +349,15 @@ class Prepared:
     checks: list[tuple]
 
 
-def prepare(report: Report, report_json: str | None = None) -> Prepared:
-    """Everything :func:`store_prepared` needs from ``report`` (``report_json``: its JSON, if made)."""
-    unit, pkey, m = admin_unit(report), period_key(report), report.report
+def prepare(report: Report, report_json: str | None = None, unit: AdminUnit | None = None) -> Prepared:
+    """Everything :func:`store_prepared` needs from ``report`` (``report_json``: its JSON, if made;
+    ``unit``: its commune, if already resolved)."""
+    unit, pkey, m, i = unit or admin_unit(report), period_key(report), report.report, report.report.issuer
     text = report_json if report_json is not None else report.to_json()
     refs = report.references
     return Prepared(
-        sha256=report.source.sha256, path=report.source.path, unit=unit, pkey=pkey, date=_iso(m.date),
+        sha256=report.source.sha256, path=report.source.path, issuer=(i.unit, i.district, i.province, i.level),
+        unit=unit, pkey=pkey, date=_iso(m.date),
         number=m.number, ocr=bool(report.source.ocr), json=text, report_row=_report_row(report, unit, pkey, text),
         indicators=[(i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
                      i.qualifier, i.source, i.page, i.evidence, i.table, n) for n, i in enumerate(report.indicators)],

@@ -1,0 +1,86 @@
+"""The communes a batch resolved, kept for the next batch (commune_cache): what it holds, that the
+workers take a commune from it instead of resolving, and that a broken or turned-off cache
+changes nothing but speed."""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report_parser import commune_cache, pattern_cache
+from report_parser.places import AdminUnit, resolve
+from report_parser.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "le-hong-2022-h1.txt"
+LE_HONG = ("Lê Hồng", "Thanh Miện", "Hải Dương", "xã")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(commune_cache, "KNOWN", {})
+    return tmp_path / "cache"
+
+
+def test_saved_communes_are_loaded_back_and_only_new_ones_are_written(cache):
+    assert commune_cache.load() == 0  # no file yet
+    unit = resolve(*LE_HONG)
+    commune_cache.save({LE_HONG: unit})
+    [path] = cache.glob("communes-*.pickle")
+    assert commune_cache.load() == 1 and commune_cache.KNOWN[LE_HONG] == unit
+    stamp = path.stat().st_mtime_ns
+    commune_cache.save({LE_HONG: unit})  # nothing new: the file is left alone
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_a_broken_file_is_ignored_and_replaced(cache):
+    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    [path] = cache.glob("communes-*.pickle")
+    path.write_bytes(b"not a pickle")
+    assert commune_cache.load() == 0
+    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    assert commune_cache.load() == 1
+
+
+def test_no_file_when_the_cache_is_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(pattern_cache.ENV, "")
+    monkeypatch.setattr(commune_cache, "KNOWN", {})
+    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    assert commune_cache.load() == 0
+
+
+def _batch(src: Path, out: Path, cache: Path) -> None:
+    env = {**os.environ, pattern_cache.ENV: str(cache)}
+    done = subprocess.run([sys.executable, "-m", "report_parser", "batch", str(src), "--out", str(out),
+                           "--workers", "1"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def _unit_code(out: Path) -> str:
+    db = open_store(out / "district.sqlite")
+    try:
+        return db.execute("SELECT unit_code FROM reports").fetchone()[0]
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_a_batch_keeps_its_communes_and_the_next_batch_takes_them_from_the_cache(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "r.txt").write_bytes(SAMPLE.read_bytes())
+    cache = tmp_path / "cache"
+    _batch(src, tmp_path / "o1", cache)
+    [path] = cache.glob("communes-*.pickle")
+    held = pickle.loads(path.read_bytes())
+    assert _unit_code(tmp_path / "o1") == "11266" and [u.unit_code for u in held.values()] == ["11266"]
+    # the next batch's workers look the commune up in the file (here: planted) instead of resolving it
+    path.write_bytes(pickle.dumps({k: AdminUnit(unit="Lê Hồng", level="xã", unit_code="00001", resolved=True)
+                                   for k in held}))
+    _batch(src, tmp_path / "o2", cache)
+    assert _unit_code(tmp_path / "o2") == "00001"
