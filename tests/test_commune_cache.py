@@ -1,6 +1,6 @@
-"""The communes a batch resolved, kept for the next batch (commune_cache): what it holds, that the
-workers take a commune from it instead of resolving, and that a broken or turned-off cache
-changes nothing but speed."""
+"""The communes a batch resolved and the unit tables, kept for the next batch (commune_cache): what
+it holds, that the workers take a commune from it instead of resolving, and that a broken or
+turned-off cache changes nothing but speed."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from report_parser import commune_cache, pattern_cache
-from report_parser.places import AdminUnit, resolve
+from report_parser import commune_cache, pattern_cache, places
+from report_parser.places import AdminUnit, official_name, resolve
 from report_parser.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +45,17 @@ def test_a_broken_file_is_ignored_and_replaced(cache):
     assert commune_cache.load() == 0
     commune_cache.save({LE_HONG: resolve(*LE_HONG)})
     assert commune_cache.load() == 1
+
+
+def test_the_unit_tables_are_saved_once_and_read_back_alike(cache, monkeypatch):
+    commune_cache.load()
+    [path] = cache.glob("units-*.pickle")
+    tables = places.tables()
+    monkeypatch.setattr(places, "_TABLES", {})
+    monkeypatch.setattr(places, "_official_units", lambda tier: pytest.fail("the tables were read again"))
+    commune_cache.load()
+    assert places._TABLES == tables and official_name("Lê Hồng", "xã", "Hải Dương") == "Lê Hồng"
+    assert [p.name for p in cache.glob("units-*.pickle")] == [path.name]
 
 
 def test_no_file_when_the_cache_is_turned_off(tmp_path, monkeypatch):

@@ -45,3 +45,25 @@ def test_no_folder_no_cache(monkeypatch):
     p = Patterns()
     pattern_cache.save(p)
     assert pattern_cache.folder() is None and pattern_cache.restore(p) == 0
+
+
+def test_a_batch_checks_the_same_files_once_and_a_changed_file_again(tmp_path, monkeypatch):
+    from report_parser import pipeline
+    from report_parser.cli_parse import checked_patterns
+
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path / "cache"))
+    overlay = tmp_path / "district"
+    overlay.mkdir()
+    (overlay / "catalogue.yaml").write_text("{}\n", encoding="utf-8")
+    monkeypatch.setenv("REPORT_PARSER_PATTERNS", str(overlay))
+    checks: list[int] = []
+    real = pipeline.check_patterns
+    monkeypatch.setattr(pipeline, "check_patterns", lambda p, **kw: checks.append(1) or real(p, **kw))
+    checked_patterns(full=True)
+    checked_patterns(full=True)  # the same files and code passed already: not compiled again
+    assert len(checks) == 1
+    (overlay / "catalogue.yaml").write_text("{}\n# changed\n", encoding="utf-8")
+    checked_patterns(full=True)
+    assert len(checks) == 2
+    checked_patterns(full=False)  # a one-file parse with an overlay checks it every time
+    assert len(checks) == 3

@@ -38,11 +38,18 @@ def checked_patterns(*, full: bool):
     p = Patterns.from_env()
     if not (full or p.overlay):
         return p
+    from . import pattern_cache
+
+    if full and pattern_cache.checked(p):  # these very files and code passed an earlier batch's check
+        return p
     from .aggregate import words
     from .pipeline import check_patterns
     from .review.render import words as review_words
 
-    return check_patterns(p, more=(words, review_words))
+    checked = check_patterns(p, more=(words, review_words))
+    if full:
+        pattern_cache.mark_checked(p)
+    return checked
 
 
 def parse_file(file: Path, ocr, lenient: bool, timeout: float):

@@ -1,29 +1,37 @@
-"""The communes a batch resolved, kept on disk for the next batch.
+"""What a batch knows about communes, kept on disk for the next batch.
 
-Storing a report resolves its issuer to an official commune (:func:`.places.resolve`),
-and that needs ``vietnamadminunits``' address parser: 0.3-0.4 s of CPU to import, paid
-by every batch worker before its first report is stored. A district's reports name the
-same communes period after period, so a batch keeps what it resolved in one small file
-next to the compiled patterns (:func:`.pattern_cache.folder`): the batch's fork server
-loads it (:mod:`.preload`), each worker looks a commune up there before resolving it,
-and the batch adds the new ones when it ends.
+Two things cost a batch worker time before its first report is done, and both are the
+same from one batch to the next:
 
-The file is named by a fingerprint of everything resolution depends on: the package's
-modules and pattern files (:func:`.pattern_cache.fingerprint`, the level words and the
-bodies stripped from names are patterns) and ``vietnamadminunits``' data file. A missing,
-foreign or broken file is ignored; nothing here may fail a batch.
+* storing a report resolves its issuer to an official commune (:func:`.places.resolve`),
+  which needs ``vietnamadminunits``' address parser: 0.3-0.4 s of CPU to import. A
+  district's reports name the same communes period after period, so a batch keeps the
+  communes it resolved (``communes-*.pickle``): each worker looks a commune up there
+  before resolving it, and the batch adds the new ones when it ends;
+* the unit tables the metadata reader matches names against (:func:`.places.tables`:
+  every commune's official name, folded), 0.2 s to read and fold, kept as they are
+  (``units-*.pickle``).
+
+The batch's fork server (:mod:`.preload`) loads both, so every worker starts with them.
+They live next to the compiled patterns (:func:`.pattern_cache.folder`), named by a
+fingerprint of everything they depend on: the package's modules and pattern files
+(:func:`.pattern_cache.fingerprint`: the level words and the bodies stripped from names
+are patterns) and ``vietnamadminunits``' data file. A missing, foreign or broken file is
+ignored; nothing here may fail a batch.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from . import pattern_cache, patterns
+from . import pattern_cache, patterns, places
 from .models import Report
-from .places import AdminUnit, _dataset
+from .places import AdminUnit
 
 Key = tuple  # the issuer as the report writes it: (unit, district, province, level)
 KNOWN: dict[Key, AdminUnit] = {}  # filled by load() in the fork server, read by the workers
@@ -34,48 +42,63 @@ def key(report: Report) -> Key:
     return (i.unit, i.district, i.province, i.level)
 
 
-def _path() -> Path | None:
+@functools.lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    data = os.stat(places._dataset())
+    text = f"{pattern_cache.fingerprint(patterns.default())}|{data.st_size}|{data.st_mtime_ns}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _path(kind: str) -> Path | None:
     folder = pattern_cache.folder()
-    if folder is None:
-        return None
-    data = os.stat(_dataset())
-    h = hashlib.sha256(f"{pattern_cache.fingerprint(patterns.default())}|{data.st_size}|{data.st_mtime_ns}".encode())
-    return folder / f"communes-{h.hexdigest()[:32]}.pickle"
+    return None if folder is None else folder / f"{kind}-{_fingerprint()}.pickle"
 
 
-def _read(path: Path) -> dict[Key, AdminUnit]:
-    if path.stat().st_uid != os.getuid():
+def _read(path: Path | None, value_type: type) -> dict[tuple, Any]:
+    """The file's entries of the right types ({} for no file, a foreign or a broken one)."""
+    try:
+        if path is None or path.stat().st_uid != os.getuid():
+            return {}
+        found = pickle.loads(path.read_bytes())
+        return {k: v for k, v in found.items() if isinstance(k, tuple) and isinstance(v, value_type)}
+    except Exception:  # noqa: BLE001 - no file, an old or broken one
         return {}
-    found = pickle.loads(path.read_bytes())
-    return {k: v for k, v in found.items() if isinstance(k, tuple) and isinstance(v, AdminUnit)}
+
+
+def _write(path: Path | None, entries: dict) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.split('-')[0]}-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next batch builds them again
+        pass
 
 
 def load() -> int:
-    """Fill :data:`KNOWN` from the file; how many communes it held (0: none, or no file)."""
+    """Fill :data:`KNOWN` and the unit tables from their files (the tables are read and saved when
+    there is no file yet); how many communes were known."""
     try:
-        path = _path()
-        KNOWN.update(_read(path) if path is not None else {})
-    except Exception:  # noqa: BLE001 - no file, an old or broken one: resolve as usual
+        KNOWN.update(_read(_path("communes"), AdminUnit))
+        tables = _read(_path("units"), (tuple, dict))
+        if tables:
+            places.restore_tables(tables)
+        else:
+            _write(_path("units"), places.tables())
+    except Exception:  # noqa: BLE001 - the tables are read on first use, the communes resolved
         pass
     return len(KNOWN)
 
 
 def save(found: dict[Key, AdminUnit]) -> None:
-    """Add ``found`` to the file (atomically; nothing is written when it holds them all already)."""
+    """Add ``found`` to the communes' file (nothing is written when it holds them all already)."""
     try:
-        path = _path()
-        if path is None or not found:
-            return
-        try:
-            known = _read(path)
-        except Exception:  # noqa: BLE001 - no file yet, or a broken one: start again
-            known = {}
-        if found.keys() <= known.keys():
-            return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".communes-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(pickle.dumps({**known, **found}, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next batch resolves again
-        pass
+        path = _path("communes")
+    except Exception:  # noqa: BLE001
+        return
+    known = _read(path, AdminUnit)
+    if found and not found.keys() <= known.keys():
+        _write(path, {**known, **found})

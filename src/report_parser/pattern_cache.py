@@ -71,6 +71,27 @@ def _path(p: Patterns) -> Path | None:
     return None if d is None else d / f"patterns-{fingerprint(p)}.pickle"
 
 
+def checked(p: Patterns) -> bool:
+    """True when these very files and code have passed a batch's check of every patterns file
+    (:func:`mark_checked`): a batch need not compile them all again just to check them."""
+    try:
+        path = _path(p)
+        return path is not None and path.with_suffix(".checked").stat().st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def mark_checked(p: Patterns) -> None:
+    """Remember that every patterns file of ``p`` passed the check (errors ignored)."""
+    try:
+        path = _path(p)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.with_suffix(".checked").touch()
+    except OSError:
+        pass
+
+
 def restore(p: Patterns) -> int:
     """Fill ``p`` from its cache file; how many artefacts it held (0: none, or no file)."""
     try:

@@ -21,6 +21,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from typing import Any, Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -193,6 +194,15 @@ def _wards(keys: tuple[str, ...], merged: bool) -> tuple[tuple[str, str, str, st
     return tuple(((r["t"] or "").lower(), r["d"] or "", r["dk"] or "", r["p"], r["pk"]) for r in _query(sql))
 
 
+_TABLES: dict[tuple, Any] = {}  # the unit tables this process has read (tables(), restore_tables())
+
+
+def _table(key: tuple, build: Callable[[], Any]) -> Any:
+    if key not in _TABLES:
+        _TABLES[key] = build()
+    return _TABLES[key]
+
+
 def _same_commune(name: str, ward_code: str, official: str) -> bool:
     """Guard against the package's fuzzy match ('Hồng Phúc' must not become 'Kiến Phúc'):
     the written name must be the official one or one of its recorded former names."""
@@ -330,18 +340,22 @@ def _official_units(tier: str) -> frozenset[tuple[str, str, str, str]]:
     return frozenset(u for u in units if u[0] and u[1])
 
 
-@functools.lru_cache(maxsize=None)
 def _folded_units(tier: str) -> tuple[tuple[str, str, str, str, str], ...]:
     """:func:`_official_units` with each short name's :func:`fold` key (folded once, not per lookup)."""
-    return tuple((lv, short, prov, dist, fold(short)) for lv, short, prov, dist in _official_units(tier))
+    return _table(("folded", tier), lambda: tuple((lv, short, prov, dist, fold(short))
+                                                  for lv, short, prov, dist in _official_units(tier)))
 
 
-def read_tables() -> None:
-    """Read the unit tables now (a batch's fork server, so that no worker reads them on its first file)."""
+def tables() -> dict[tuple, Any]:
+    """Every unit table, read now (a batch's fork server, so that no worker reads them on its first
+    file); picklable, for :func:`restore_tables` in another process with the same data and patterns."""
     for tier in _TIER_QUERIES:
         _folded_units(tier)
-    for merged in (False, True):
-        _ward_index(merged)
+    return dict(_TABLES)
+
+
+def restore_tables(saved: dict[tuple, Any]) -> None:
+    _TABLES.update(saved)
 
 
 def _level_word(full: str | None, short: str | None) -> str:
