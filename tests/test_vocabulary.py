@@ -117,7 +117,7 @@ def test_a_districts_heading_word_keeps_its_line(tmp_path):
 
 def test_a_title_and_a_signature_block_end_at_structure_words(tmp_path):
     """A title stops before a numbered block heading ("Điều 2") and a signature block at an
-    appendix heading ("Phụ lục II"): structure.yaml's block_headings and caps_headings, not
+    appendix heading ("Phụ lục II"): structure.yaml's block_headings and appendix/form headings, not
     words of their own in metadata/title.py and signature.py."""
     from report_parser.extract.metadata.signature import _ends_block
     from report_parser.extract.metadata.title import read_title

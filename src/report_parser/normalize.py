@@ -214,7 +214,7 @@ def _marker() -> regex.Pattern:
     opener of a document's lines (structure.yaml ``line_openers``: "Kính gửi", "Căn cứ", a place-date line)."""
     v = structure_words.words()
     titled = v.part_headings + v.block_headings
-    headings = patterns.alternation(titled + [w.upper() for w in titled] + v.caps_headings).replace("\\ ", r"\s")
+    headings = structure_words.heading_alternation(titled + [w.upper() for w in titled] + v.caps_headings)
     openers = "|".join(w.replace(" ", r"\s") for w in v.line_openers)
     return regex.compile(
         r"""^(?:

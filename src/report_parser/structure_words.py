@@ -49,8 +49,8 @@ def numbered_block() -> regex.Pattern:
     return regex.compile(rf"^(?:{patterns.alternation(heads + [w.upper() for w in heads])})\s+\d")
 
 
-def _words(heads: list[str], space: str = r"\s") -> str:
-    """An alternation of heading words whose spaces match ``space``."""
+def heading_alternation(heads: list[str], space: str = r"\s") -> str:
+    """A regex alternation of heading words (longest first) whose spaces match ``space``."""
     return patterns.alternation(heads).replace("\\ ", space)
 
 
@@ -58,7 +58,7 @@ def _words(heads: list[str], space: str = r"\s") -> str:
 def appendix_heading() -> regex.Pattern:
     """A line opening with an appendix's or a form's heading word ("PHỤ LỤC", "Phụ lục II",
     "Biểu mẫu 1") in any case: a signature block is over."""
-    return regex.compile(rf"(?i)^(?:{_words(words().caps_headings)})\b")
+    return regex.compile(rf"(?i)^(?:{heading_alternation(words().caps_headings)})\b")
 
 
 @patterns.memoised
@@ -67,8 +67,8 @@ def appendix_start() -> regex.Pattern:
     line; not a sentence that starts with the words (real 03: "Phụ lục IV: Đề nghị thể hiện … ."),
     not a bullet."""
     v = words()
-    caps = _words([w.upper() for w in v.appendix_headings], r"\s+")
-    written = _words(v.appendix_headings, r"\s+")
+    caps = heading_alternation([w.upper() for w in v.appendix_headings], r"\s+")
+    written = heading_alternation(v.appendix_headings, r"\s+")
     return regex.compile(rf"^(?:(?:{caps})\b.*|(?:{written})(?:\s+(?:số\s*)?[\dIVXLC]+[a-z]?)?\s*[.:]?"
                          r"(?:\s+[^.;]{0,100})?)$")
 
@@ -78,5 +78,5 @@ def weak_heading() -> regex.Pattern:
     """An appendix's or a form's heading as written ("Biểu mẫu 7", "Phụ lục II"), which may also be
     words of a sentence: a line opens with it only after a finished line."""
     v = words()
-    return regex.compile(rf"^(?:(?:{_words(v.form_headings)})\s+(?:số\s*)?\d"
-                         rf"|(?:{_words(v.appendix_headings)})(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
+    return regex.compile(rf"^(?:(?:{heading_alternation(v.form_headings)})\s+(?:số\s*)?\d"
+                         rf"|(?:{heading_alternation(v.appendix_headings)})(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
