@@ -486,6 +486,10 @@ CASES = [
      "Công văn số 21/TTVH ngày 04/6/2014 và Công văn số 12/BCĐ ngày 5/6/2014.", NONE,
      [R("Công văn", "21", "21/TTVH", D(2014, 6, 4), None, LETTER),
       R("Công văn", "12", "12/BCĐ", D(2014, 6, 5), "Ban Chỉ đạo", LETTER)]),
+    ("soctrang-kh135-year-split-by-the-text-layer",
+     "Căn cứ Quyết định số\n24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định quy trình rà\n"
+     "soát hộ nghèo, hộ cận nghèo hằng năm;", NONE,
+     [R("Quyết định", "24", "24/2021/QĐ-TTg", D(2021, 7, 16), "Thủ tướng Chính phủ", NOR)]),
     ("list-with-own-dates-keeps-them",
      "Quyết định số 12/QĐ-UBND, số 15/QĐ-UBND ngày 20/3/2024; Kế hoạch số 3/KH-UBND, Quyết định "
      "số 4/QĐ-UBND ngày 2/1/2024.", NONE,
