@@ -216,3 +216,21 @@ def test_what_a_click_shows_is_labelled_by_review_yaml(tmp_path):
     with patterns.using(patterns.Patterns(overlay=[tmp_path])), pytest.raises(patterns.PatternError,
                                                                                match="form_source"):
         records(report)
+
+
+def test_the_pages_own_words_are_review_yamls_and_reach_its_script(tmp_path):
+    """The side panel's labels, the corrections form and what review.js says were Vietnamese strings
+    in render.py and review.js: review.yaml's ``page`` now, the script's passed in the page's data."""
+    import json
+
+    from report_parser import patterns
+
+    report, ctx = parse_with_context(SAMPLE_TXT)
+    (tmp_path / "review.yaml").write_text("page: {meta: {signer: Ký tên}, form: {dismiss: Không xét}, "
+                                          "script: {changes: thay đổi}}\n", encoding="utf-8")
+    with patterns.using(patterns.Patterns(overlay=[tmp_path])):
+        html = page_for(report, ctx.doc, SAMPLE_TXT)
+    data = json.loads(html.split('id="review-data">')[1].split("</script>")[0])
+    assert data["words"]["changes"] == "thay đổi" and data["words"]["close"] == "Đóng"
+    assert "<dt>Ký tên</dt>" in html and '<option value="dismiss">Không xét</option>' in html
+    assert "WORDS.changes" in html and "sửa đổi\"" not in html

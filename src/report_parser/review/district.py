@@ -75,7 +75,7 @@ def _index(rows: list[str], missing: list[tuple[str, str, str | None]], period: 
              + "".join(rows) + "</tbody></table>")
     gaps = _headed("missing", [f"<tr><td>{escape(g)}</td><td>{escape(n)}</td><td>{escape(c or '')}</td></tr>"
                                for g, n, c in missing])
-    title = index.title + (f" – kỳ {escape(period)}" if period else "")
+    title = escape(index.title) + (f" – {escape(words().page.period)} {escape(period)}" if period else "")
     return ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
             f"<title>{title}</title><style>{_asset('review.css')} body{{padding:0 16px}}</style></head>"

@@ -27,10 +27,11 @@ def page_html(report: Report, marks: list[Mark], drawn: list[DrawnPage] | None,
               tables: list[TextTable] | None = None, fixes: dict | None = None) -> str:
     """The page; ``fixes`` (the store's corrections of this report, see :func:`corrections.fixes`)
     are filled in the form, so the officer sees what is already corrected."""
-    title = report.report.title or report.report.type or "Báo cáo"
+    w = words()
+    title = report.report.title or report.report.type or w.page.report
     recs = records(report)
     data = {"report": {"sha256": report.source.sha256, "path": report.source.path}, "records": recs,
-            "stored": _stored(recs, fixes or {})}
+            "stored": _stored(recs, fixes or {}), "words": w.page.script.model_dump()}
     pages = _drawn(drawn, marks) if drawn is not None else _texts(text_pages or [], marks, tables or [])
     return "".join([
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
@@ -123,22 +124,22 @@ def _spans(text: str, marks: list[Mark]) -> str:
 # --------------------------------------------------------------------------- the side panel
 
 def _side(report: Report) -> str:
-    toolbar = ('<div class="toolbar"><button type="button" id="download">Tải corrections.json</button> '
-               '<span id="count"></span><br><small>Sửa giá trị, đánh dấu "không phải chỉ tiêu", xác nhận '
-               'hoặc bỏ qua cảnh báo, rồi tải tệp và chạy <code>parse-report correct --db … corrections.json'
-               '</code>.</small></div>')
+    f = words().page.form
+    toolbar = (f'<div class="toolbar"><button type="button" id="download">{escape(f.download)}</button> '
+               f'<span id="count"></span><br><small>{escape(f.help)} '
+               '<code>parse-report correct --db … corrections.json</code>.</small></div>')
     return "".join([_meta(report), _legend(), toolbar, _checks(report), _indicators(report), _rows(report),
                     _references(report)])
 
 
 def _meta(report: Report) -> str:
-    m = report.report
-    items = [("Loại", m.type), ("Số, ký hiệu", m.symbol or m.number), ("Ngày", _d(m.date)),
-             ("Cơ quan", m.issuer.name), ("Kỳ báo cáo", m.period.label), ("Người ký", m.signer.name),
-             ("Tệp", f"{report.source.format}, {report.source.pages} trang"
-                     + (f", OCR trang {', '.join(map(str, report.source.ocr_pages))}" if report.source.ocr_pages else ""))]
-    return '<h2>Thông tin văn bản</h2><dl class="meta">' + "".join(
-        f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in items if v) + "</dl>"
+    m, src, w = report.report, report.source, words().page.meta
+    ocr = f", {w.ocr_pages} {', '.join(map(str, src.ocr_pages))}" if src.ocr_pages else ""
+    items = [(w.type, m.type), (w.symbol, m.symbol or m.number), (w.date, _d(m.date)), (w.issuer, m.issuer.name),
+             (w.period, m.period.label), (w.signer, m.signer.name),
+             (w.file, f"{src.format}, {src.pages} {w.pages}{ocr}")]
+    return f'<h2>{escape(w.title)}</h2><dl class="meta">' + "".join(
+        f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in items if v) + "</dl>"
 
 
 def _legend() -> str:
@@ -163,8 +164,9 @@ def _num(v) -> str:
 
 
 def _fix_cell(drop: bool = False) -> str:
-    box = ' <label><input type="checkbox" class="drop"> không phải chỉ tiêu</label>' if drop else ""
-    return f'<td><input class="fix" inputmode="decimal" placeholder="sửa">{box}</td>'
+    f = words().page.form
+    box = f' <label><input type="checkbox" class="drop"> {escape(f.drop)}</label>' if drop else ""
+    return f'<td><input class="fix" inputmode="decimal" placeholder="{escape(f.fix)}">{box}</td>'
 
 
 def _table(title: str, head: list[str], rows: list[str]) -> str:
@@ -215,8 +217,9 @@ def _references(report: Report) -> str:
 
 def _checks(report: Report) -> str:
     order = sorted(range(len(report.checks)), key=lambda k: (_ORDER.get(report.checks[k].severity, 3), k))
-    select = ('<td><select class="verdict"><option value="">—</option><option value="accept">Xác nhận</option>'
-              '<option value="dismiss">Bỏ qua</option></select></td>')
+    f = words().page.form
+    select = (f'<td><select class="verdict"><option value="">—</option><option value="accept">{escape(f.accept)}'
+              f'</option><option value="dismiss">{escape(f.dismiss)}</option></select></td>')
     names = words().severities
     rows = [f'<tr data-id="chk-{k}" data-kind="check"><td class="sev-{c.severity}">{names.get(c.severity, c.severity)}'
             f"</td><td>{escape(c.message)}</td><td>{', '.join(map(str, c.pages))}</td>{select}</tr>"

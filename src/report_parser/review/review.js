@@ -1,6 +1,7 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("review-data").textContent);
+  var WORDS = DATA.words;  // review.yaml page.script
   function marksOf(id) {
     return Array.prototype.slice.call(document.querySelectorAll('.mark[data-id="' + CSS.escape(id) + '"]'));
   }
@@ -12,14 +13,14 @@
     clearActive();
     var marks = marksOf(id);
     document.querySelectorAll('tr[data-id="' + CSS.escape(id) + '"]').forEach(function (r) { r.classList.add("selected"); });
-    if (!marks.length) { info(id, "Không tìm thấy vị trí trên trang"); return; }
+    if (!marks.length) { info(id, WORDS.not_found); return; }
     marks.forEach(function (m) { m.classList.add("active"); void m.offsetWidth; m.classList.add("flash"); });
     marks[0].scrollIntoView({ block: "center", inline: "nearest" });
   }
   function info(id, note) {
     var rec = DATA.records[id], box = document.getElementById("info");
     if (!rec) { return; }
-    var html = '<button type="button" aria-label="Đóng">×</button><b>' + esc(rec.title) + "</b><dl>";
+    var html = '<button type="button" aria-label="' + esc(WORDS.close) + '">×</button><b>' + esc(rec.title) + "</b><dl>";
     rec.fields.forEach(function (f) { html += "<dt>" + esc(f[0]) + "</dt><dd>" + esc(f[1]) + "</dd>"; });
     html += "</dl>" + (note ? "<p><i>" + esc(note) + "</i></p>" : "");
     box.innerHTML = html;
@@ -59,7 +60,7 @@
         out.push(Object.assign(base, { action: "not_indicator" }));
       } else if (fix && fix.value.trim() !== "") {
         var v = Number(fix.value.trim().replace(/\./g, "").replace(",", "."));
-        if (!isFinite(v)) { throw new Error("Giá trị không hợp lệ: " + fix.value); }
+        if (!isFinite(v)) { throw new Error(WORDS.invalid + ": " + fix.value); }
         out.push(Object.assign(base, { action: "value", value: v }));
       } else if (verdict && verdict.value) {
         out.push(Object.assign(base, { action: verdict.value }));
@@ -88,7 +89,7 @@
       document.body.appendChild(a);
       a.click();
       a.remove();
-      document.getElementById("count").textContent = list.length + " sửa đổi";
+      document.getElementById("count").textContent = list.length + " " + WORDS.changes;
     });
   }
   Object.keys(DATA.stored || {}).forEach(function (id) {  // what the store already holds

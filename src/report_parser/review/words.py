@@ -70,6 +70,45 @@ class _FieldWords(_Labels):
         return self
 
 
+class _MetaLabels(_Labels):
+    title: str
+    type: str
+    symbol: str
+    date: str
+    issuer: str
+    period: str
+    signer: str
+    file: str
+    pages: str
+    ocr_pages: str
+
+
+class _FormWords(_Labels):
+    download: str
+    help: str
+    fix: str
+    drop: str
+    accept: str
+    dismiss: str
+
+
+class _ScriptWords(_Labels):
+    """What review.js says (passed to it in the page's data)."""
+
+    not_found: str
+    close: str
+    invalid: str
+    changes: str
+
+
+class _PageWords(_Labels):
+    report: str  # the page's title when the report has none
+    period: str  # the store index's title: "… – kỳ 2022-H1"
+    meta: _MetaLabels
+    form: _FormWords
+    script: _ScriptWords
+
+
 class ReviewWords(BaseModel):
     """``patterns/review.yaml``: the page's table titles and column headers, severity names and labels."""
 
@@ -78,6 +117,7 @@ class ReviewWords(BaseModel):
     edit_column: str
     severities: dict[str, str]
     fields: _FieldWords
+    page: _PageWords
 
 
 def words() -> ReviewWords:
