@@ -721,3 +721,15 @@ def test_digital_signature_stamp_after_the_name_is_not_the_signer():
                 "Thời gian ký: 13.06.2024 10:15:22 +07:00\n")
     assert (m.signer.name, m.signer.position, m.signer.capacity) == ("Nguyễn Văn An", "Phó Chủ tịch", "KT.")
     assert m.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_type_name_opening_a_wrapped_title_line_under_the_motto():
+    """Xuân Phú's working regulation (Đồng Nai, 2021), a web copy: "QUY CHẾ LÀM" / "VIỆC" / "CỦA ỦY"
+    / "BAN NHÂN DÂN XÃ XUÂN PHÚ …" under the motto, no line with the type's name alone."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\n|\n|\nCỘNG HOÀ XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\n"
+                "Tự do - Hạnh phúc\n|\nQUY CHẾ LÀM\nVIỆC\nCỦA ỦY\nBAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026\n"
+                "(Ban hành\nkèm theo Quyết định số: 59/QĐ-UBND\nNgày 22 tháng\n7 năm 2021 của Ủy ban nhân dân xã Xuân\n"
+                "Phú)\nChương I\nNHỮNG QUY ĐỊNH\nCHUNG\nĐiều 1. Phạm vi,\nđối tượng điều chỉnh\n")
+    assert m.type == "Quy chế"
+    assert m.title == "LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026"
+    assert (m.issuer.level, m.issuer.unit) == ("xã", "Xuân Phú")

@@ -39,6 +39,29 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
                         key, changed = key[len(d) + 1:], True
             if key in names:
                 return pos, pos + len(line), names[key]
+    return _type_opening_a_line(text, max_lines)
+
+
+def _type_opening_a_line(text: str, max_lines: int) -> tuple[int, int, str] | None:
+    """The first caps line under the motto that opens with a type's name and goes on with
+    its subject ("QUY CHẾ LÀM" / "VIỆC" / "CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ …"), before the
+    body: ``(line start, end of the type's words, type name)``."""
+    names = sorted(type_names().items(), key=lambda kv: -len(kv[0]))
+    motto = [fold_phrase(m) for m in vocab().motto]
+    below_motto = False
+    for pos, line in islice(lines(text), max_lines):
+        core = " ".join(line.strip(" |#*").split())
+        f = fold_phrase(core)
+        if len(f) >= 6 and any(f in m or m in f for m in motto):
+            below_motto = True
+            continue
+        if rx().opener_start.match(core):
+            return None
+        if not (below_motto and is_caps(core)):
+            continue
+        for key, name in names:
+            if f.startswith(key + " "):
+                return pos, pos + line.find(core[:1]) + len(" ".join(core.split()[:len(key.split())])), name
     return None
 
 
