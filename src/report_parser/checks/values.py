@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from ..extract.numbers import parse_number
+from ..numerals import parse_number
 from ..models import Check, Figure, FormRow, Indicator
 
 DimKey = tuple[tuple[str, str], ...]
