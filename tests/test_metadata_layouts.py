@@ -230,7 +230,7 @@ def test_appendix_line_names_a_ward():
 
 
 def test_appendix_line_words_are_data(tmp_path):
-    """The words an appendix line opens with are references.yaml's ``attached_to``: a district
+    """The words an appendix line opens with are structure.yaml's ``attached_to``: a district
     adds "đính kèm" and its appendix line gives number, date and issuer like "Kèm theo" does;
     "Ban hành kèm theo" (``attached_verbs``) is read as well."""
     from report_parser import patterns
@@ -239,7 +239,7 @@ def test_appendix_line_words_are_data(tmp_path):
             "Tân Lập)\n1. Số hồ sơ\n")
     assert meta_of(text.format(lead="Ban hành kèm theo")).number == "187"
     assert meta_of(text.format(lead="Đính kèm")).number is None
-    (tmp_path / "references.yaml").write_text("attached_to: [đính kèm]\n", encoding="utf-8")
+    (tmp_path / "structure.yaml").write_text("attached_to: [đính kèm]\n", encoding="utf-8")
     with patterns.using(patterns.Patterns(overlay=[tmp_path])):
         m = meta_of(text.format(lead="Đính kèm"))
     assert (m.number, m.date, m.issuer.unit) == ("187", dt.date(2023, 9, 18), "Tân Lập")

@@ -215,7 +215,7 @@ def _marker() -> regex.Pattern:
     v = structure_words.words()
     titled = v.part_headings + v.block_headings
     headings = structure_words.heading_alternation(titled + [w.upper() for w in titled] + v.caps_headings)
-    openers = "|".join(w.replace(" ", r"\s") for w in v.line_openers)
+    openers = "|".join([w.replace(" ", r"\s") for w in v.line_openers] + [structure_words.attached_opener()])
     return regex.compile(
         r"""^(?:
             [-+•*·▪●○◦]\s                                  # bullets

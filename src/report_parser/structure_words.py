@@ -22,6 +22,8 @@ class StructureWords(BaseModel):
     appendix_headings: list[str] = Field(min_length=1)
     form_headings: list[str]
     line_openers: list[str]
+    attached_to: list[str] = Field(min_length=1)
+    attached_verbs: list[str]
 
     @property
     def caps_headings(self) -> list[str]:
@@ -80,3 +82,17 @@ def weak_heading() -> regex.Pattern:
     v = words()
     return regex.compile(rf"^(?:(?:{heading_alternation(v.form_headings)})\s+(?:số\s*)?\d"
                          rf"|(?:{heading_alternation(v.appendix_headings)})(?:\s+(?:số\s*)?[\dIVXLC]+)?\s*[.:]?\s*$)")
+
+
+def _capital(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def attached_opener() -> str:
+    """An appendix line's opening, as written at the start of a line ("(Kèm theo", "(Ban hành kèm
+    theo"): a regex (a space matches one whitespace character)."""
+    v = words()
+    attached = heading_alternation(v.attached_to)
+    opened = heading_alternation([_capital(w) for w in v.attached_to])
+    verbs = heading_alternation([_capital(w) for w in v.attached_verbs]) if v.attached_verbs else "(?!)"
+    return rf"\(\s*(?:(?:{verbs})\s(?:{attached})|(?:{opened}))"

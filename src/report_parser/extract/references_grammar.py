@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import levels as admin_levels
-from .. import patterns
+from .. import patterns, structure_words
 
 Kind = Literal["administrative", "normative", "party", "official_letter"]
 
@@ -58,8 +58,6 @@ class ReferenceGrammar(BaseModel):
     levels: list[str] = Field(default_factory=list)  # more level words than patterns/levels.yaml (a district's)
     issue_verbs: list[str] = Field(default_factory=list)
     tense_words: list[str] = Field(default_factory=list)
-    attached_to: list[str] = Field(min_length=1)
-    attached_verbs: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
     subject_tail_words: list[str] = Field(default_factory=list)
     not_subject_openers: list[str] = Field(default_factory=list)
@@ -318,10 +316,11 @@ def _subject_stop_pattern(spec: ReferenceGrammar, tw: str) -> str:
 
 
 def _appendix_patterns(spec: ReferenceGrammar) -> dict[str, regex.Pattern]:
-    """The words an appendix line opens with (``attached_to``), as the end of the text
-    before a citation and as the lead of the line up to its type name."""
-    attached = _alternation(spec.attached_to, ignore_case=True)
-    verbs = rf"(?:{_alternation(spec.attached_verbs, ignore_case=True)})\s+" if spec.attached_verbs else ""
+    """The words an appendix line opens with (structure.yaml ``attached_to``), as the end of the
+    text before a citation and as the lead of the line up to its type name."""
+    v = structure_words.words()
+    attached = _alternation(v.attached_to, ignore_case=True)
+    verbs = rf"(?:{_alternation(v.attached_verbs, ignore_case=True)})\s+" if v.attached_verbs else ""
     names = patterns.alternation(t.name for t in spec.types)
     return dict(
         attached_re=regex.compile(rf"(?:^|\n|\()[ \t]*{attached}[ \t]{{1,3}}\Z"),
