@@ -214,3 +214,87 @@ def test_highlighted_paragraphs_are_not_table_pages():
     """02 (UBND Vĩnh Long 811/BC-UBND): shaded one-column boxes behind paragraphs."""
     doc = read(REAL / "02_vinhlong_UBND_811-BC-UBND_tiep_thu_giai_trinh_tham_tra.pdf", ocr="never")
     assert doc.table_pages == [] and doc.tables == []
+
+
+def _edge(orientation: str, at: float, start: float, end: float) -> dict:
+    if orientation == "h":
+        return {"x0": start, "x1": end, "top": at, "bottom": at, "doctop": at, "width": end - start,
+                "height": 0.0, "orientation": "h", "object_type": "line"}
+    return {"x0": at, "x1": at, "top": start, "bottom": end, "doctop": start, "width": 0.0,
+            "height": end - start, "orientation": "v", "object_type": "line"}
+
+
+def _drawn_grid(rng) -> list[dict]:
+    """A ruled grid as a PDF producer draws one: rules a little off their line (snapped),
+    drawn in pieces with small gaps (joined), some cells merged (a rule left out), stray
+    short ticks and an underline (filtered), sometimes a second grid below."""
+    edges = []
+    for top in (rng.uniform(40, 80), rng.uniform(420, 460))[:rng.choice((1, 2))]:
+        xs = sorted(rng.sample(range(50, 550), rng.randint(3, 7)))
+        ys = [top + 18.0 * i + rng.uniform(0, 6) for i in range(rng.randint(2, 9))]
+        for y in ys:
+            cut = rng.uniform(xs[0] + 1, xs[-1] - 1)
+            for a, b in ((xs[0], cut - rng.uniform(0, 2.9)), (cut, xs[-1])) if rng.random() < 0.3 else ((xs[0], xs[-1]),):
+                edges.append(_edge("h", y + rng.uniform(-1.4, 1.4), a + rng.uniform(-0.5, 0.5), b))
+        for x in xs:
+            for a, b in zip(ys, ys[1:]):
+                if rng.random() < 0.12 and x not in (xs[0], xs[-1]):
+                    continue  # a merged cell
+                edges.append(_edge("v", x + rng.uniform(-1.4, 1.4), a + rng.uniform(-0.4, 0.4), b))
+        edges.append(_edge("v", xs[0] + 5, ys[0] + 2, ys[0] + 4))  # a tick shorter than 3 points
+        edges.append(_edge("h", ys[-1] + 30, 60, 200))  # an underline below the grid
+    rng.shuffle(edges)
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_finder_equals_pdfplumbers_on_drawn_grids(seed):
+    """Snapping (a moved rule keeps its length: x + (mean - x), the same floats), joining,
+    filtering, crossings, cells, tables and rows: pdfplumber's TableFinder and ours agree to
+    the last bit on grids drawn the ways producers draw them."""
+    import random
+
+    from pdfplumber.table import TableFinder
+
+    from report_parser.ingest import pdf_ruling
+
+    edges = _drawn_grid(random.Random(seed))
+    page = type("Page", (), {"edges": edges, "chars": [], "bbox": (0, 0, 612, 792)})()
+    theirs = TableFinder(page).tables
+    ours = pdf_ruling.find(edges)
+    assert [t.cells for t in theirs] == ours
+    assert [[r.cells for r in t.rows] for t in theirs] == [[c for _, c in pdf_ruling.rows(t)] for t in ours]
+    assert [t.bbox for t in theirs] == [pdf_ruling.bbox(t) for t in ours]
+
+
+def _typed_chars(rng) -> list[dict]:
+    """Characters of a few lines as a cell holds them: words apart by a gap or a space, a
+    letter a little above its line (a stacked mark), a ligature, lines close together."""
+    chars, top = [], rng.uniform(100, 120)
+    for _ in range(rng.randint(1, 4)):
+        x = rng.uniform(60, 70)
+        for word in rng.sample(["Số", "văn", "bản", "ﬁ", "12.345", "(%)", "CHỈ", "tiêu", "-"], rng.randint(1, 5)):
+            for ch in word:
+                t = top + rng.choice((0, 0, 0, -1.5, 2.9))
+                chars.append({"text": ch, "x0": x, "x1": x + 5, "top": t, "bottom": t + 12, "doctop": t,
+                              "upright": True})
+                x += 5 + rng.choice((0, 0, 0.5, 2.9))
+            if rng.random() < 0.5:
+                chars.append({"text": " ", "x0": x, "x1": x + 2.5, "top": top, "bottom": top + 12, "doctop": top,
+                              "upright": True})
+            x += rng.choice((0, 2.5, 3.5, 8))
+        top += rng.choice((3.5, 12, 14))
+    rng.shuffle(chars)
+    return chars
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_cell_text_equals_pdfplumbers_extract_text(seed):
+    import random
+
+    from pdfplumber.utils import extract_text
+
+    from report_parser.ingest import pdf_chars
+
+    chars = _typed_chars(random.Random(seed))
+    assert pdf_chars.text(chars) == unicodedata.normalize("NFC", extract_text(chars))
