@@ -50,3 +50,14 @@ def test_every_count_of_the_seed_text(seed):
     counts = [(f.value, f.unit) for f in figs if f.kind == "count" and f.section == "II.2.c"]
     assert counts[:4] == [(116, "thủ tục"), (70, "thủ tục"), (46, "thủ tục"), (1224, "hồ sơ")]
     assert len(figs) == 70
+
+
+def test_a_figure_written_with_a_scale_word_says_so():
+    """'4,52 ngàn HS' stands for 4.520 rounded to tens (Bến Tre's center, 2021): scale 1000, which
+    the checks read as a rounded figure; a number written out has none."""
+    from report_parser.extract.figures import written_scale
+    assert written_scale("4,52 ngàn HS", 4520) == 1000
+    assert written_scale("23.997 tỷ đồng", 23997000) == 1000
+    assert written_scale("1.089 HS", 1089) is None
+    assert written_scale("1 224 hồ sơ", 1224) is None
+    assert written_scale("272.152.000 đồng", 272.152) is None

@@ -162,6 +162,9 @@ class Figure(_Model):
     sentence: str | None = None
     qualifier: str | None = None
     whole: float | int | None = Field(None, description="for a ratio '24/28': the whole (28); value is the part")
+    scale: float | None = Field(None, description="for a number written with a scale word ('4,52 ngàn hồ sơ', "
+                                "'23.997 tỷ đồng'): how many units its written number stands for (1000); "
+                                "such a number is rounded to its last written digit")
 
 
 class Check(_Model):

@@ -9,22 +9,15 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from ..numerals import parse_number
 from ..models import Check, Figure, FormRow, Indicator
 
 DimKey = tuple[tuple[str, str], ...]
 NO_DIM: DimKey = ()
 MAX_COMBINATIONS = 512  # beyond this a relation over conflicting values is left silent
-# a number written in thousands or more ("4,52 ngàn hồ sơ", "23.997 tỷ đồng") is rounded to its
-# last written digit: 4,52 ngàn stands for anything from 4.515 to 4.529
-ROUNDED_SCALE = 1000
-EPS_SCALE = 1e-6
-_NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")
 
 
 def decimals_of(value: float | int) -> int:
@@ -100,18 +93,11 @@ def row_evidence(form: str | None, row: FormRow) -> str:
     return f"(Biểu mẫu {form}, dòng {row.code}{page}) {row.label}: {value}{unit}"
 
 
-def written_scale(fig: Figure) -> float:
-    """How many units the number as written stands for: 1000 for "4,52 ngàn HS", 1 for "1.089 HS"."""
-    m = _NUMBER.search(fig.text)
-    literal = parse_number(m.group()) if m else None
-    return abs(fig.value / literal) if literal else 1.0
-
-
 def rounded_as_written(indicators: Iterable[Indicator], figures: Iterable[Figure]) -> list[Indicator]:
     """The indicators, those of a figure written in thousands or more marked approximate ("≈"):
     such a figure is a rounded statement, never an input to exact arithmetic ("4,52 ngàn HS
     đúng hạn" of 4.561 resolved with 12 late is no contradiction)."""
-    scaled = {(f.start, f.end) for f in figures if written_scale(f) >= ROUNDED_SCALE - EPS_SCALE}
+    scaled = {(f.start, f.end) for f in figures if f.scale}
     return [i.model_copy(update={"qualifier": "≈"})
             if i.source == "text" and i.qualifier is None and (i.start, i.end) in scaled else i
             for i in indicators]

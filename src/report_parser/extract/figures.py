@@ -4,12 +4,16 @@ no catalogue code covers is still visible to the district."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from ..models import Figure
 from . import Context
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, parse_number
 from .table_plain import row_spans
+
+# the first number of a figure's text, its thousands groups split by dots, commas or single spaces
+_NUMBER = re.compile(r"\d[\d.,]*(?: \d{3}(?!\d))*")
 
 
 def _in_text_table(ctx: Context) -> Callable[[int], bool]:
@@ -37,10 +41,21 @@ def body_quantities(ctx: Context) -> list[Quantity]:
     return ctx.cache["body_quantities"]
 
 
+def written_scale(text: str, value: float) -> float | None:
+    """How many units the number as written stands for when a scale word multiplies it
+    ("4,52 ngàn HS" -> 1000, "23.997 tỷ đồng" -> 1000 in triệu đồng), None when it is written out."""
+    m = _NUMBER.search(text)
+    literal = parse_number(m.group().rstrip(".,")) if m else None
+    scale = abs(value / literal) if literal else None
+    return round(scale, 3) if scale is not None and scale >= 1000 - 1e-6 else None
+
+
 def _figure(ctx: Context, q: Quantity) -> Figure:
-    return Figure(value=q.value, unit=q.unit, kind=q.kind, text=" ".join(q.text.split()),
+    text = " ".join(q.text.split())
+    return Figure(value=q.value, unit=q.unit, kind=q.kind, text=text,
                   section=ctx.section(q.start), page=ctx.page_of(q.start), start=q.start, end=q.end,
-                  sentence=ctx.sentence(q.start), qualifier=q.qualifier, whole=q.whole)
+                  sentence=ctx.sentence(q.start), qualifier=q.qualifier, whole=q.whole,
+                  scale=written_scale(text, q.value))
 
 
 def extract(ctx: Context) -> list[Figure]:
