@@ -1,5 +1,5 @@
 """What every command of the command line shares: a failure is one line on stderr and an exit code
-(the codes are :mod:`.errors`')."""
+(the codes are named in :mod:`.errors`)."""
 from __future__ import annotations
 
 import sys
