@@ -177,8 +177,10 @@ def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
     adds between words (where the content moves the pen instead of drawing a space) are
     kept, at the height of the character before them: they are where its page text has
     its spaces. Its added line ends are dropped. pdfium's functions and their output
-    buffers are bound once, and only a space or a line end is asked whether pdfium
-    added it: the calls into pdfium are most of the time."""
+    buffers are bound once, only a space or a line end is asked whether pdfium added
+    it, and an upright character's baseline is its matrix's ``f`` (pdfium's character
+    origin, to the bit: checked on every upright character of the corpus's PDFs): the
+    calls into pdfium are most of the time."""
     raw = tp.raw
     get_unicode, is_generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
                                             pdfium_c.FPDFText_GetLooseCharBox)
@@ -197,11 +199,13 @@ def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
             continue
         if not loose_box(raw, i, rect):
             continue
-        if get_matrix(raw, i, m) and (abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6):
+        upright = get_matrix(raw, i, m)
+        if upright and (abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6):
             return None  # turned text
         size = font_size(raw, i)
-        if size > 0 and origin(raw, i, px, py):
-            top, bottom = height - y.value - size, height - y.value
+        if size > 0 and (upright or origin(raw, i, px, py)):
+            baseline = m.f if upright else y.value
+            top, bottom = height - baseline - size, height - baseline
         else:
             top, bottom = height - rect.top, height - rect.bottom
         chars.append({"text": "-" if code == LINE_END_HYPHEN else chr(code), "x0": rect.left - x_origin,
