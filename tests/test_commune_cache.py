@@ -3,6 +3,7 @@ it holds, that the workers take a commune from it instead of resolving, and that
 turned-off cache changes nothing but speed."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import subprocess
@@ -20,6 +21,10 @@ SAMPLE = ROOT / "samples" / "le-hong-2022-h1.txt"
 LE_HONG = ("Lê Hồng", "Thanh Miện", "Hải Dương", "xã")
 
 
+def fields(unit: AdminUnit) -> dict:
+    return dataclasses.asdict(unit)
+
+
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv(pattern_cache.ENV, str(tmp_path / "cache"))
@@ -30,20 +35,20 @@ def cache(tmp_path, monkeypatch):
 def test_saved_communes_are_loaded_back_and_only_new_ones_are_written(cache):
     assert commune_cache.load() == 0  # no file yet
     unit = resolve(*LE_HONG)
-    commune_cache.save({LE_HONG: unit})
+    commune_cache.save({LE_HONG: fields(unit)})
     [path] = cache.glob("communes-*.pickle")
-    assert commune_cache.load() == 1 and commune_cache.KNOWN[LE_HONG] == unit
+    assert commune_cache.load() == 1 and commune_cache.KNOWN[LE_HONG] == fields(unit)
     stamp = path.stat().st_mtime_ns
-    commune_cache.save({LE_HONG: unit})  # nothing new: the file is left alone
+    commune_cache.save({LE_HONG: fields(unit)})  # nothing new: the file is left alone
     assert path.stat().st_mtime_ns == stamp
 
 
 def test_a_broken_file_is_ignored_and_replaced(cache):
-    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    commune_cache.save({LE_HONG: fields(resolve(*LE_HONG))})
     [path] = cache.glob("communes-*.pickle")
     path.write_bytes(b"not a pickle")
     assert commune_cache.load() == 0
-    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    commune_cache.save({LE_HONG: fields(resolve(*LE_HONG))})
     assert commune_cache.load() == 1
 
 
@@ -61,7 +66,7 @@ def test_the_unit_tables_are_saved_once_and_read_back_alike(cache, monkeypatch):
 def test_no_file_when_the_cache_is_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv(pattern_cache.ENV, "")
     monkeypatch.setattr(commune_cache, "KNOWN", {})
-    commune_cache.save({LE_HONG: resolve(*LE_HONG)})
+    commune_cache.save({LE_HONG: fields(resolve(*LE_HONG))})
     assert commune_cache.load() == 0
 
 
@@ -89,9 +94,9 @@ def test_a_batch_keeps_its_communes_and_the_next_batch_takes_them_from_the_cache
     _batch(src, tmp_path / "o1", cache)
     [path] = cache.glob("communes-*.pickle")
     held = pickle.loads(path.read_bytes())
-    assert _unit_code(tmp_path / "o1") == "11266" and [u.unit_code for u in held.values()] == ["11266"]
+    assert _unit_code(tmp_path / "o1") == "11266" and [u["unit_code"] for u in held.values()] == ["11266"]
     # the next batch's workers look the commune up in the file (here: planted) instead of resolving it
-    path.write_bytes(pickle.dumps({k: AdminUnit(unit="Lê Hồng", level="xã", unit_code="00001", resolved=True)
-                                   for k in held}))
+    planted = fields(AdminUnit(unit="Lê Hồng", level="xã", unit_code="00001", resolved=True))
+    path.write_bytes(pickle.dumps({k: planted for k in held}))
     _batch(src, tmp_path / "o2", cache)
     assert _unit_code(tmp_path / "o2") == "00001"

@@ -29,19 +29,21 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import commune_cache, limits
 from .errors import EXIT_SOME_FAILED, ReportParserError, UnreadableInput
 from .ingest import SUPPORTED, file_info
-from .models import Report
 from .options import OcrMode
 from .store import (Prepared, known_hashes, open_store, prepare, record_error, report_json_by_sha, store_prepared,
                     with_retry)
 from .textsafe import cell, printable
 
+if TYPE_CHECKING:
+    from .models import Report
+
 DEFAULT_TIMEOUT = limits.DEFAULT_TIMEOUT
-ParseFn = Callable[[Path], Report]
+ParseFn = Callable[[Path], "Report"]
 
 
 @dataclass
@@ -122,7 +124,7 @@ def parse_one(path: Path, parse_fn: ParseFn, known: frozenset[str], force: bool)
         report = parse_fn(path)
         text = report.to_json()
         return Outcome(str(path), "parsed", sha, text, seconds=time.monotonic() - start,
-                       prepared=prepare(report, text, commune_cache.KNOWN.get(commune_cache.key(report))))
+                       prepared=prepare(report, text, commune_cache.lookup(report)))
     except ReportParserError as e:
         return Outcome(str(path), "failed", error=type(e).__name__, message=str(e), seconds=time.monotonic() - start)
     except OSError as e:

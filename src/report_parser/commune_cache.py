@@ -23,28 +23,36 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import pattern_cache, patterns, places
-from .models import Report
-from .places import AdminUnit
+from . import pattern_cache, patterns
+
+if TYPE_CHECKING:
+    from .models import Report
+    from .places import AdminUnit
 
 Key = tuple  # the issuer as the report writes it: (unit, district, province, level)
-KNOWN: dict[Key, AdminUnit] = {}  # filled by load() in the fork server, read by the workers
+KNOWN: dict[Key, dict] = {}  # an AdminUnit's fields per issuer: filled by load() in the fork server
 
 
-def key(report: Report) -> Key:
+def lookup(report: Report) -> AdminUnit | None:
+    """The commune of the report's issuer as an earlier batch resolved it, or None (a worker's step)."""
+    from .places import AdminUnit
+
     i = report.report.issuer
-    return (i.unit, i.district, i.province, i.level)
+    known = KNOWN.get((i.unit, i.district, i.province, i.level))
+    return AdminUnit(**known) if known is not None else None
 
 
 @functools.lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    data = os.stat(places._dataset())
+    spec = importlib.util.find_spec("vietnamadminunits")  # its data file, found without importing it
+    data = os.stat(Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db")
     text = f"{pattern_cache.fingerprint(patterns.default())}|{data.st_size}|{data.st_mtime_ns}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -82,7 +90,9 @@ def load() -> int:
     """Fill :data:`KNOWN` and the unit tables from their files (the tables are read and saved when
     there is no file yet); how many communes were known."""
     try:
-        KNOWN.update(_read(_path("communes"), AdminUnit))
+        from . import places
+
+        KNOWN.update(_read(_path("communes"), dict))
         tables = _read(_path("units"), (tuple, dict))
         if tables:
             places.restore_tables(tables)
@@ -93,12 +103,13 @@ def load() -> int:
     return len(KNOWN)
 
 
-def save(found: dict[Key, AdminUnit]) -> None:
-    """Add ``found`` to the communes' file (nothing is written when it holds them all already)."""
+def save(found: dict[Key, dict]) -> None:
+    """Add ``found`` (an AdminUnit's fields per issuer) to the communes' file (nothing is written
+    when it holds them all already)."""
     try:
         path = _path("communes")
     except Exception:  # noqa: BLE001
         return
-    known = _read(path, AdminUnit)
+    known = _read(path, dict)
     if found and not found.keys() <= known.keys():
         _write(path, {**known, **found})

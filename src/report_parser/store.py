@@ -31,6 +31,7 @@ Rules the office relies on:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -39,12 +40,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from . import limits
 from .database import Database, SQLiteDatabase, StoreError, connect, is_url, redact
-from .models import FormTable, Report
-from .places import AdminUnit, resolve
+
+if TYPE_CHECKING:  # the batch's parent stores prepared rows: it never needs the models nor the unit tables
+    from .models import Report
+    from .places import AdminUnit
 
 _V1 = """
 CREATE TABLE reports (
@@ -297,6 +300,8 @@ def period_key(report: Report) -> str:
 
 
 def admin_unit(report: Report) -> AdminUnit:
+    from .places import resolve
+
     i = report.report.issuer
     return resolve(i.unit, i.district, i.province, i.level)
 
@@ -334,7 +339,8 @@ class Prepared:
     sha256: str
     path: str
     issuer: tuple               # (unit, district, province, level) as written: what ``unit`` resolves
-    unit: AdminUnit
+    unit: dict                  # its commune (the fields of an AdminUnit: plain data, read without places)
+    unit_key: str               # AdminUnit.key
     pkey: str
     date: str | None            # the report's date, ISO
     number: str | None
@@ -357,7 +363,7 @@ def prepare(report: Report, report_json: str | None = None, unit: AdminUnit | No
     refs = report.references
     return Prepared(
         sha256=report.source.sha256, path=report.source.path, issuer=(i.unit, i.district, i.province, i.level),
-        unit=unit, pkey=pkey, date=_iso(m.date),
+        unit=dataclasses.asdict(unit), unit_key=unit.key, pkey=pkey, date=_iso(m.date),
         number=m.number, ocr=bool(report.source.ocr), json=text, report_row=_report_row(report, unit, pkey, text),
         indicators=[(i.code, i.value, i.unit, i.dimension.get("field"), _js(i.dimension) if i.dimension else None,
                      i.qualifier, i.source, i.page, i.evidence, i.table, n) for n, i in enumerate(report.indicators)],
@@ -371,7 +377,7 @@ def prepare(report: Report, report_json: str | None = None, unit: AdminUnit | No
 
 def store_prepared(db: Database, prepared: Prepared, *, force: bool = False) -> ImportResult:
     """:func:`import_report` of a report made ready by :func:`prepare` (one transaction)."""
-    with db.transaction(locks=(f"report:{prepared.unit.key}|{prepared.pkey}", f"file:{prepared.sha256}")):
+    with db.transaction(locks=(f"report:{prepared.unit_key}|{prepared.pkey}", f"file:{prepared.sha256}")):
         result = _import(db, prepared, force)
         db.execute("DELETE FROM import_errors WHERE path = ?", (prepared.path,))
     return result
@@ -402,19 +408,19 @@ def with_retry(db: Database, action: Callable[[], T], *, attempts: int | None = 
 
 
 def _import(db: Database, report: Prepared, force: bool) -> ImportResult:
-    sha, unit, pkey = report.sha256, report.unit, report.pkey
+    sha, pkey, commune = report.sha256, report.pkey, report.unit_key
     same = db.execute("SELECT id FROM reports WHERE sha256 = ?", (sha,)).fetchone()
     if same and not force:
         return ImportResult("skipped", same["id"], f"{report.path}: already stored (same file)")
     if same:
         db.execute("DELETE FROM reports WHERE id = ?", (same["id"],))
-    name = _commune_label(unit)
+    name = _commune_label(report.unit)
     status, message = "new", f"{report.path}: stored ({name}, {pkey})"
-    if unit.unit:  # a report with no commune cannot replace anything
+    if report.unit["unit"]:  # a report with no commune cannot replace anything
         for old in db.execute("SELECT id, sha256, path, date, number, json FROM reports"
-                              " WHERE commune_key = ? AND period_key = ?", (unit.key, pkey)).fetchall():
+                              " WHERE commune_key = ? AND period_key = ?", (commune, pkey)).fetchall():
             if _is_newer(old["date"], report.date):
-                _record_replaced(db, sha, report.path, unit.key, pkey, report.date, old["sha256"])
+                _record_replaced(db, sha, report.path, commune, pkey, report.date, old["sha256"])
                 return ImportResult("older", old["id"], f"{report.path}: not stored, {old['path']} is a newer "
                                     f"report of {name} for {pkey} ({old['date']})")
             same_report = _same_report(old, report)
@@ -422,7 +428,7 @@ def _import(db: Database, report: Prepared, force: bool) -> ImportResult:
                 return ImportResult("duplicate", old["id"], f"{report.path}: not stored, the same report "
                                     f"of {name} for {pkey} is already stored from {old['path']}; "
                                     f"{_tie_reason(report, old)}")
-            _record_replaced(db, old["sha256"], old["path"], unit.key, pkey, old["date"], sha)
+            _record_replaced(db, old["sha256"], old["path"], commune, pkey, old["date"], sha)
             db.execute("DELETE FROM reports WHERE id = ?", (old["id"],))
             status, message = "replaced", (f"{report.path}: replaces {old['path']} "
                                            f"({old['date'] or 'undated'}) as the report of {name} for {pkey}")
@@ -441,8 +447,8 @@ def _record_replaced(db: Database, sha: str, path: str, commune: str, pkey: str,
                " VALUES (?, ?, ?, ?, ?, ?, ?)", (sha, path, commune, pkey, date, by, _now()))
 
 
-def _commune_label(unit: AdminUnit) -> str:
-    return " ".join(x for x in (unit.level, unit.unit) if x) or "unknown commune"
+def _commune_label(unit: dict) -> str:
+    return " ".join(x for x in (unit["level"], unit["unit"]) if x) or "unknown commune"
 
 
 def _same_report(stored, report: Prepared) -> bool:
@@ -516,6 +522,8 @@ def _insert_details(db: Database, rid: int, report: Prepared) -> None:
 
 
 def _table_rows(report: Report) -> list[tuple]:
+    from .models import FormTable
+
     rows = []
     for ti, t in enumerate(report.tables):
         for ri, row in enumerate(t.rows):
