@@ -85,6 +85,13 @@ NOTHING = [
     "biên chế sự nghiệp bố trí tại các cơ quan, tổ chức hành chính Nhà nước tại thời điểm ngày 31/10/2020 là 295 biên chế.",
     "Cũng theo Sở Nội vụ, số biên chế các cơ quan hành chính sự nghiệp chưa sử dụng trong năm 2009 gần 16.800 người (tỉ lệ 14%).",
     "Theo báo cáo, 10 địa phương trong cả nước đã giao vượt 5.069 biên chế công chức.",
+    # staff taking part in a meeting, or moved between tiers, are no staff count (real/06, a province's 2025 report)
+    "Tổ chức Hội nghị tuyên truyền CCHC và triển khai đánh giá, chấm điểm chỉ số CCHC năm 2025 đối với các sở, ngành, "
+    "địa phương trên địa bàn tỉnh với số lượng gần 300 công chức tham gia.",
+    "Đã thực hiện tuyển dụng 77 viên chức; biệt phái, tăng cường 260 công chức, viên chức, người lao động cấp tỉnh về "
+    "cấp xã; điều động 29 công chức cấp tỉnh về cấp xã.",
+    # the dossiers of two interlinked services are no online total (real/09)
+    "Đối với 02 dịch vụ công liên thông khai sinh - khai tử: Trong tháng, toàn tỉnh phát sinh 3.090 hồ sơ.",
     # a proposal to allocate posts is no quota
     "TP đề xuất Chính phủ, Bộ Nội vụ ghi nhận, giao bổ sung số lượng biên chế hành chính năm 2021 cho TP là 10.735 "
     "công chức và giao số lượng người làm việc và lao động hợp đồng theo Nghị định 68, Nghị định 161 cho TP là 109.689 người.",
