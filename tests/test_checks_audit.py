@@ -224,3 +224,22 @@ def test_a_rate_agreeing_with_some_counts_is_no_error(tmp_path):
             "tập trung tại trung tâm).\n\n"
             "Số lượng hồ sơ được giải quyết là 1.456/1.625, trong đó giải quyết đúng hạn 1.447 hồ sơ (tỷ lệ 99,4%).\n")
     assert _checks(tmp_path, text) == []
+
+
+def test_a_form_row_stating_the_alternate_measure_is_no_contradiction():
+    """Quảng Phú Q1/2024 writes "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ trước
+    chuyển sang 06 hồ sơ, tiếp nhận mới 1.019 hồ sơ"; a form whose "Tổng số hồ sơ tiếp nhận" row
+    counts the new ones only (1.019) states the text's figure, not another one."""
+    from report_parser.checks import run_checks
+    from report_parser.models import Indicator, Period, Report, ReportMeta, Source
+    ev = "tổng số hồ sơ tiếp nhận trong kỳ là 1.025 hồ sơ, trong đó kỳ trước chuyển sang 06 hồ sơ, tiếp nhận mới 1.019 hồ sơ"
+    inds = [Indicator(code="dossiers.received", value=1025, evidence=ev),
+            Indicator(code="dossiers.carried_over", value=6, evidence=ev),
+            Indicator(code="dossiers.received_in_period", value=1019, evidence=ev),
+            Indicator(code="dossiers.received", value=1019, source="table", table="3/3.2.1")]
+    rep = Report(source=Source(path="x.txt", sha256="0", format="txt", pages=1),
+                 report=ReportMeta(period=Period()), indicators=inds)
+    assert [c.rule for c in run_checks(rep) if c.severity != "info"] == []
+    inds[-1] = inds[-1].model_copy(update={"value": 1012})
+    rep.indicators = inds
+    assert [c.rule for c in run_checks(rep) if c.severity != "info"] == ["text-vs-table"]

@@ -286,15 +286,24 @@ def _form_of(ind: Indicator) -> str:
     return ind.table.split("/")[0] if ind.table else ""
 
 
-def _contradicting_rows(facts: Facts) -> dict[str, list[tuple[Indicator, list[Indicator]]]]:
+def _alternate_texts(code: str, dim: DimKey, facts: Facts, rules: CheckRules) -> list[Indicator]:
+    """The text's values of the codes reports write for ``code`` ("tổng số hồ sơ tiếp nhận" with or
+    without the carried-over ones; "đúng hạn" with or without the early ones)."""
+    others = {c for group in rules.alternates if code in group for c in group} - {code}
+    return [i for c in sorted(others) for i in facts.all(c, dim) if i.source == "text"]
+
+
+def _contradicting_rows(facts: Facts, rules: CheckRules) -> dict[str, list[tuple[Indicator, list[Indicator]]]]:
     """Per form, each table value that no text value of the same measure and dimension states
-    (a value many times apart from the text's is of another scope and left out)."""
+    (a value many times apart from the text's is of another scope and left out; one the text
+    states under an alternate code is the same statement)."""
     groups: dict[str, list[tuple[Indicator, list[Indicator]]]] = defaultdict(list)
     for code, dim in facts.keys():
         values = facts.all(code, dim)
         texts = [i for i in values if i.source == "text"]
+        agreeing = texts + _alternate_texts(code, dim, facts, rules)
         for tab in (i for i in values if i.source == "table"):
-            if texts and not any(same_statement(tab, t) or _scopes_apart(tab.value, t.value) for t in texts):
+            if texts and not any(same_statement(tab, t) or _scopes_apart(tab.value, t.value) for t in agreeing):
                 groups[_form_of(tab)].append((tab, texts))
     return groups
 
@@ -312,7 +321,7 @@ def check_text_vs_table(facts: Facts, rules: CheckRules) -> list[Check]:
     """A form row that contradicts the text: one check per form, listing the rows."""
     out = []
     m = rules.messages
-    for form, pairs in _contradicting_rows(facts).items():
+    for form, pairs in _contradicting_rows(facts, rules).items():
         items = [_text_vs_table_item(tab, texts, rules) for tab, texts in pairs]
         table = m.table_of_form.format(form=form) if form else m.table_unnamed
         inds = [i for tab, texts in pairs for i in (tab, *texts)]

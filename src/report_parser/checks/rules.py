@@ -117,6 +117,7 @@ class CheckRules(_Rule):
     messages: Messages
     qualifiers: dict[str, str]
     dimension_labels: dict[str, str]
+    alternates: list[list[str]] = Field(default_factory=list)
 
     def name(self, code: str) -> str:
         """The officer's name for a catalogue code (the code itself when unnamed)."""
