@@ -243,3 +243,15 @@ def test_a_form_row_stating_the_alternate_measure_is_no_contradiction():
     inds[-1] = inds[-1].model_copy(update={"value": 1012})
     rep.indicators = inds
     assert [c.rule for c in run_checks(rep) if c.severity != "info"] == ["text-vs-table"]
+
+
+def test_a_score_sheet_flattened_into_text_raises_no_finding(tmp_path):
+    """Sở Tư pháp Lâm Đồng's PAR score sheet (real/18) read as text: its rows become one run of
+    bare numbers, and 'Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị 100 6 ... theo phân loại 0 0'
+    gave 'Số phản ánh, kiến nghị đã giải quyết 100 = 100, lớn hơn số ... tiếp nhận (0)'."""
+    text = ("161 Mức độ hài lòng Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC Sở Tư pháp - Tỉnh Lâm Đồng "
+            "79,68 5,31 297 Mức độ hài lòng Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị 100 6 464 Mức độ hài "
+            "lòng Tỷ lệ phản ánh, kiến nghị theo phân loại 0 0 630 Mức độ hài lòng Tỷ lệ phản ánh, kiến nghị xử "
+            "lý đúng hạn 100 6 796 Mức độ hài lòng Tỷ lệ phản ánh, kiến nghị được phân theo địa bàn hành chính, "
+            "ngành, lĩnh vực 0 0\n")
+    assert _checks(tmp_path, text) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -18,6 +18,7 @@ from ..models import Check, Figure, FormRow, Indicator
 DimKey = tuple[tuple[str, str], ...]
 NO_DIM: DimKey = ()
 MAX_COMBINATIONS = 512  # beyond this a relation over conflicting values is left silent
+BARE_RUN = 6  # this many numbers without a unit in one sentence are a table flattened into text
 
 
 def decimals_of(value: float | int) -> int:
@@ -94,12 +95,17 @@ def row_evidence(form: str | None, row: FormRow) -> str:
 
 
 def rounded_as_written(indicators: Iterable[Indicator], figures: Iterable[Figure]) -> list[Indicator]:
-    """The indicators, those of a figure written in thousands or more marked approximate ("≈"):
-    such a figure is a rounded statement, never an input to exact arithmetic ("4,52 ngàn HS
-    đúng hạn" of 4.561 resolved with 12 late is no contradiction)."""
-    scaled = {(f.start, f.end) for f in figures if f.scale}
+    """The indicators, those the checks may not take as exact marked approximate ("≈"): a figure
+    written in thousands or more is a rounded statement ("4,52 ngàn HS đúng hạn" of 4.561 resolved
+    with 12 late is no contradiction); a bare number in a run of bare numbers is a flattened
+    table's cell, whose column its sentence does not name ("... xử lý phản ánh, kiến nghị 100 6 464
+    ... theo phân loại 0 0 630 ...", a score sheet read as text)."""
+    figures = list(figures)
+    bare = Counter(f.sentence for f in figures if f.unit is None)
+    loose = {(f.start, f.end) for f in figures
+             if f.scale or (f.unit is None and bare[f.sentence] >= BARE_RUN)}
     return [i.model_copy(update={"qualifier": "≈"})
-            if i.source == "text" and i.qualifier is None and (i.start, i.end) in scaled else i
+            if i.source == "text" and i.qualifier is None and (i.start, i.end) in loose else i
             for i in indicators]
 
 
