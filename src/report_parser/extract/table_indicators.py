@@ -12,6 +12,8 @@ the tables' can be compared.
 from __future__ import annotations
 
 
+from collections import Counter
+
 import regex
 from pydantic import BaseModel, Field
 
@@ -22,15 +24,19 @@ from .fields import canonical_field
 from .table_cells import cell_value, clean, vocab
 
 
+EARLY = "dossiers.early"
+
+
 class RowRule(BaseModel):
     code: str
     label: str
     at: list[str] = Field(default_factory=list)
     parent: str | None = None
+    split_code: str | None = None
 
 
 class ColumnRule(BaseModel):
-    code: str
+    code: str | None
     header: str
     split_code: str | None = None
 
@@ -62,14 +68,27 @@ def _fits(rule: RowRule, row: FormRow) -> bool:
 
 # --------------------------------------------------------------------------- forms
 def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool] | None:
-    """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed."""
+    """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed.
+    A row whose label fits rules of two codes and no rule keyed at it could be either: none."""
     spec, labels, parents, _ = _spec()
     label = clean(row.label).casefold()
     found = [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
              if lab.search(label) and _fits(rule, row) and (par is None or par.search(parent_label))]
-    if not found:
+    keyed = next((f for f in found if f[1]), None)
+    if keyed is not None:
+        return keyed
+    if not found or len({rule.code for rule, _ in found}) > 1:
         return None
-    return next((f for f in found if f[1]), found[0])
+    return found[0]
+
+
+def _split(hits: list[tuple[FormRow, tuple[RowRule, bool]]]) -> list[tuple[FormRow, tuple[RowRule, bool]]]:
+    """When a form also counts the early dossiers on a row of their own, its "đúng hạn" row counts
+    only the on-time part (a rule's ``split_code``), as in a results grid."""
+    if not any(rule.code == EARLY for _, (rule, _k) in hits):
+        return hits
+    return [(row, (rule.model_copy(update={"code": rule.split_code}) if rule.split_code else rule, keyed))
+            for row, (rule, keyed) in hits]
 
 
 def _row_scope(row: FormRow, labels: dict[str, str], body: int | None) -> scope.Scope:
@@ -84,18 +103,26 @@ def _row_scope(row: FormRow, labels: dict[str, str], body: int | None) -> scope.
     return scope.scope_of(" ; ".join(clean(x) for x in chain), "", body)
 
 
-def _form_indicators(table: FormTable, body: int | None = None) -> list[tuple[Indicator, bool]]:
+def _form_hits(table: FormTable) -> list[tuple[FormRow, tuple[RowRule, bool]]]:
     labels = {r.code: r.label for r in table.rows}
-    out = []
+    hits = []
     for row in table.rows:
         if row.value is None:
             continue
+        hit = _rule_for(row, f"{table.form}/{row.code}", labels.get(row.code.rpartition(".")[0], ""))
+        if hit is not None:
+            hits.append((row, hit))
+    return _split(hits)
+
+
+def _form_indicators(table: FormTable, body: int | None = None) -> list[tuple[Indicator, bool]]:
+    labels = {r.code: r.label for r in table.rows}
+    out = []
+    for row, (rule, keyed) in _form_hits(table):
         key = f"{table.form}/{row.code}"
-        hit = _rule_for(row, key, labels.get(row.code.rpartition(".")[0], ""))
-        where = _row_scope(row, labels, body) if hit else None
-        if hit is None or where.verdict == "other":
+        where = _row_scope(row, labels, body)
+        if where.verdict == "other":
             continue
-        rule, keyed = hit
         out.append((Indicator(code=rule.code, value=row.value, unit=catalogue.unit(rule.code), source="table",
                               dimension={"scope": where.name} if where.verdict == "part" else {},
                               page=row.page, evidence=f"{row.code}. {row.label}: {row.raw}",
@@ -104,15 +131,23 @@ def _form_indicators(table: FormTable, body: int | None = None) -> list[tuple[In
 
 
 # --------------------------------------------------------------------------- grids
-def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
+def _column_rule(column: str) -> ColumnRule | None:
+    """The first rule whose header fits the column; a rule without a code says the column is no
+    catalogue measure."""
     spec, _, _, headers = _spec()
-    found: list[ColumnRule | None] = []
-    for col in columns:
-        text = clean(col).casefold()
-        found.append(next((c for c, h in zip(spec.grid.columns, headers) if h.search(text)), None))
-    has_early = any(c is not None and c.code == "dossiers.early" for c in found)
-    return [c.model_copy(update={"code": c.split_code}) if c is not None and c.split_code and has_early else c
-            for c in found]
+    text = clean(column).casefold()
+    rule = next((c for c, h in zip(spec.grid.columns, headers) if h.search(text)), None)
+    return rule if rule is not None and rule.code else None
+
+
+def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
+    """The rule of each column. A code that two columns give could be either of them: none."""
+    found = [_column_rule(col) for col in columns]
+    if any(c is not None and c.code == EARLY for c in found):
+        found = [c.model_copy(update={"code": c.split_code}) if c is not None and c.split_code else c
+                 for c in found]
+    codes = Counter(c.code for c in found if c is not None)
+    return [c if c is not None and codes[c.code] == 1 else None for c in found]
 
 
 def _field_name(cell: str) -> str:
