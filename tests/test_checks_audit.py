@@ -255,3 +255,14 @@ def test_a_score_sheet_flattened_into_text_raises_no_finding(tmp_path):
             "lý đúng hạn 100 6 796 Mức độ hài lòng Tỷ lệ phản ánh, kiến nghị được phân theo địa bàn hành chính, "
             "ngành, lĩnh vực 0 0\n")
     assert _checks(tmp_path, text) == []
+
+
+def test_main_fields_a_little_short_of_the_total_are_a_listing(tmp_path):
+    """Quảng Phú's layout with the intro real reports use for a partial list ("Kết quả một số lĩnh
+    vực chủ yếu như sau:"): 500 of 520 is the main fields, not a lost 20; the seed's 1.204 of 1.224
+    (1,6 %) and Quảng Phú's 1.021 of 1.025 stay slips (tests/test_checks_scope.py)."""
+    text = ("Tổng số hồ sơ tiếp nhận là 520 hồ sơ. Kết quả một số lĩnh vực chủ yếu như sau:\n"
+            "+ Lĩnh vực Hộ tịch: tiếp nhận 210 hồ sơ, trong đó trực tuyến 150 hồ sơ;\n"
+            "+ Lĩnh vực Chứng thực: tiếp nhận 250 hồ sơ, trong đó trực tuyến 180 hồ sơ;\n"
+            "+ Lĩnh vực Đất đai: tiếp nhận 40 hồ sơ, trong đó trực tuyến 10 hồ sơ.\n")
+    assert _checks(tmp_path, text) == []
