@@ -733,3 +733,22 @@ def test_type_name_opening_a_wrapped_title_line_under_the_motto():
     assert m.type == "Quy chế"
     assert m.title == "LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026"
     assert (m.issuer.level, m.issuer.unit) == ("xã", "Xuân Phú")
+
+
+def test_header_below_a_law_sites_block_of_fields():
+    """Đà Nẵng QĐ 102/2006 on caselaw.vn: fifteen lines of the site's own fields ("Số hiệu văn
+    bản", "Ngày hết hiệu lực", a note citing the decision that replaced it) above the header."""
+    m = meta_of("cơ sở dữ liệu pháp lý\n\nThông tin văn bản\n  • Quyết định số 102/2006/QĐ-UBND ngày 22/11/2006 Về "
+                "Quy định về quản lý nhà nước đối với chi nhánh (Văn bản hết hiệu lực)\n\n"
+                "  • Số hiệu văn bản: 102/2006/QĐ-UBND\n  • Loại văn bản: Quyết định\n"
+                "  • Cơ quan ban hành: Thành phố Đà Nẵng\n  • Ngày ban hành: 22-11-2006\n"
+                "  • Ngày có hiệu lực: 02-12-2006\n  • Ngày bị bãi bỏ, thay thế: 22-12-2008\n"
+                "  • Tình trạng hiệu lực: Hết hiệu lực\n  • Thời gian duy trì hiệu lực: 751 ngày (2 năm 21 ngày)\n"
+                "  • Ngày hết hiệu lực: 22-12-2008\n  • Ngôn ngữ:\n  • Định dạng văn bản hiện có:\n"
+                "Caselaw Việt Nam: “Kể từ ngày 22-12-2008, Quyết định số 102/2006/QĐ-UBND bị bãi bỏ, thay thế bởi "
+                "Quyết định số 54/2008/QĐ-UBND ngày 12/12/2008”. Xem thêm Lược đồ.\n\n"
+                "UỶ BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n----------------\n\nSố: 102/2006/QĐ-UBND\n\nĐà Nẵng, ngày 2")
+    assert (m.type, m.number, m.symbol) == ("Quyết định", "102", "102/2006/QĐ-UBND")
+    assert (m.issuer.name, m.issuer.level, m.issuer.unit, m.issuer.province) == \
+        ("Ủy ban nhân dân thành phố Đà Nẵng", "thành phố", "Đà Nẵng", "Đà Nẵng")

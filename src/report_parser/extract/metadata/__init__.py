@@ -104,14 +104,37 @@ def _intro_end(ctx: Context, after: int) -> int:
 def _headless_end(text: str, max_lines: int = 15) -> int:
     """End of the header of a document without a title line (an official letter): the
     first line that opens the body ("Thực hiện …"; not "Kính gửi:", which a scan may
-    read before the place and date), else ``max_lines`` lines."""
+    read before the place and date), else ``max_lines`` lines. A law site's block of
+    fields above the document ("Thông tin văn bản", "Số hiệu văn bản: …", "Ngày hết hiệu
+    lực: …") may push the header further down: then the header runs on from the motto."""
+    found = _first_opener(text, 0, max_lines)
+    if found is not None:
+        return found
+    motto = _motto_line(text)
+    if motto is not None and motto > _nth_line_end(text, max_lines // 2):
+        found = _first_opener(text, motto, max_lines)
+        return found if found is not None else min(len(text), motto + _nth_line_end(text[motto:], max_lines))
+    return min(len(text), _nth_line_end(text, max_lines))
+
+
+def _first_opener(text: str, start: int, max_lines: int) -> int | None:
     opener = rx().opener_start
     addressee = tuple(vocab().addressee_heading)
-    for pos, line in islice(lines(text), max_lines):
+    for pos, line in islice(lines(text, start), max_lines):
         s = line.strip()
         if opener.match(s) and not s.startswith(addressee):
             return pos
-    return min(len(text), _nth_line_end(text, max_lines))
+    return None
+
+
+def _motto_line(text: str, max_lines: int = 60) -> int | None:
+    """Where the national motto's line is among the first lines, or None."""
+    motto = [fold_phrase(m)[:14] for m in vocab().motto]
+    for pos, line in islice(lines(text), max_lines):
+        if any(m in fold_phrase(line) for m in motto):
+            return pos
+    return None
+
 
 
 def _nth_line_end(text: str, n: int) -> int:
