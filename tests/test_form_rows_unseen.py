@@ -72,6 +72,20 @@ def _codes(rows, form="3"):
     ("Số TTHC cung cấp dịch vụ công trực tuyến một phần", "Thủ tục", "dvc.level3"),
     ("Số dịch vụ công trực tuyến mức độ 3", "Dịch vụ", "dvc.level3"),
     ("Tổng số dịch vụ công trực tuyến mức độ 3, 4", "Dịch vụ", "dvc.level34"),
+    # "Số lượng ..." opens any count row; wording variants of the held-out set
+    ("Số lượng văn bản chỉ đạo, điều hành CCHC", "Văn bản", "direction.docs_issued"),
+    ("Tỷ lệ hoàn thành các nhiệm vụ trong Kế hoạch CCHC năm 2024", "%", "plan.completion_rate"),
+    ("Số nhiệm vụ, giải pháp đề ra trong kế hoạch", "Nhiệm vụ", "plan.tasks_total"),
+    ("Số đơn vị, bộ phận được kiểm tra", "Đơn vị", "inspection.units_checked"),
+    ("Số thủ tục hành chính thực hiện theo cơ chế một cửa, một cửa liên thông", "Thủ tục", "tthc.one_stop"),
+    ("Số lượng biên chế được giao", "Người", "staff.quota"),
+    ("Số lượng cán bộ, công chức hiện có", "Người", "staff.present"),
+    ("Số lượng công chức", "Người", "staff.civil_servants"),
+    ("Số lượng cán bộ, công chức bị xử lý kỷ luật", "Người", "staff.disciplined"),
+    ("Số lượng văn bản đến", "Văn bản", "edocs.incoming"),
+    ("Tỷ lệ văn bản đi dưới dạng điện tử", "%", "edocs.outgoing_online_rate"),
+    ("Số hồ sơ nộp trực tiếp và qua dịch vụ bưu chính công ích", "Hồ sơ", "dossiers.received_direct"),
+    ("Số hồ sơ trả kết quả quá hạn", "Hồ sơ", "dossiers.late"),
 ])
 def test_a_commune_form_row_gives_its_code(label, unit, code):
     assert _codes([("1", label, unit)]) == {"1": code}
@@ -94,6 +108,9 @@ def test_a_commune_form_row_gives_its_code(label, unit, code):
     ("Tỷ lệ giải ngân vốn đầu tư công", "%"),
     ("Số người hoạt động không chuyên trách cấp xã", "Người"),
     ("Số cán bộ, công chức có trình độ đại học trở lên", "Người"),
+    ("Số TTHC thuộc thẩm quyền giải quyết của cấp huyện", "TTHC"),              # another tier's
+    ("Số hồ sơ đang giải quyết trong hạn", "Hồ sơ"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình", "%"),
 ])
 def test_a_row_that_is_no_single_catalogue_measure_gives_none(label, unit):
     assert _codes([("1", label, unit)]) == {}
@@ -163,3 +180,10 @@ def test_grid_on_time_spelled_dung_thoi_han_and_withdrawn_columns():
             "Trong đó / Trong kỳ"]
     assert _grid_codes(cols) == {cols[1]: "dossiers.on_time", cols[2]: "dossiers.late",
                                  cols[4]: "dossiers.received_in_period"}
+
+
+def test_grid_new_and_total_received_under_one_parent():
+    cols = ["Lĩnh vực", "Số hồ sơ tiếp nhận / Kỳ trước chuyển sang", "Số hồ sơ tiếp nhận / Mới tiếp nhận",
+            "Số hồ sơ tiếp nhận / Tổng", "Đang giải quyết / Chưa đến hạn", "Đang giải quyết / Quá hạn"]
+    assert _grid_codes(cols) == {cols[1]: "dossiers.carried_over", cols[2]: "dossiers.received_in_period",
+                                 cols[3]: "dossiers.received"}
