@@ -16,7 +16,7 @@ class RawTable:
 
     page: int  # 1-based page of the first row
     rows: list[list[str | None]]
-    source: str  # "pdfplumber" | "docx" | ...
+    source: str  # "pdf" (our ruled-grid finder) | "pdfplumber" (a turned PDF page) | "docx" | ...
     offset: int | None = None  # where the table's text starts in Document.raw_text, when known
     pages: list[int] = field(default_factory=list)  # 1-based page of each row, when known
     bbox: tuple[float, float, float, float] | None = None

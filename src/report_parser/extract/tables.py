@@ -1,7 +1,7 @@
 """Appendix statistic forms ("Biểu mẫu N") and other tables of a report.
 
-From the readers' :class:`~report_parser.document.RawTable` rows (pdfplumber for
-PDF, python-docx for Word, pipe, tab or space-aligned rows of a text export via
+From the readers' :class:`~report_parser.document.RawTable` rows (ruled grids of
+PDF pages, python-docx for Word, pipe, tab or space-aligned rows of a text export via
 :mod:`.table_plain`): the header rows give each column a role (STT, label,
 unit, value, note; vocabulary in ``patterns/table_units.yaml``). A table with a
 label column and a single value column is a *form* (one value per row, cells

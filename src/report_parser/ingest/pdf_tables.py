@@ -142,7 +142,8 @@ def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
     return page.within_bbox(bbox).extract_text() or ""
 
 
-def _page_tables(page, number: int, doc: Document, text_within=_plumber_text_within) -> list[tuple[RawTable, str]]:
+def _page_tables(page, number: int, doc: Document, text_within=_plumber_text_within,
+                 source: str = "pdfplumber") -> list[tuple[RawTable, str]]:
     found = []
     previous_bottom = 0.0
     for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
@@ -152,7 +153,7 @@ def _page_tables(page, number: int, doc: Document, text_within=_plumber_text_wit
         top = max(t.bbox[1], previous_bottom + 1)
         above = text_within(page, (0, previous_bottom, page.width, top))
         previous_bottom = t.bbox[3]
-        found.append((RawTable(page=number, rows=rows, source="pdfplumber",
+        found.append((RawTable(page=number, rows=rows, source=source,
                                offset=_offset_in_page(doc, number, rows, above),
                                pages=[number] * len(rows), bbox=tuple(t.bbox)), above))
     return found
@@ -184,7 +185,7 @@ def extract_tables(path: Path, data: bytes, layouts: dict[int, PageLayout | None
             if layout is None:
                 tables.extend(t for t in found if t[0].page == n)
             else:
-                tables.extend(_page_tables(_GridPage(layout), n, doc, _GridPage.text_within))
+                tables.extend(_page_tables(_GridPage(layout), n, doc, _GridPage.text_within, "pdf"))
     except Exception as e:  # pdfminer raises assorted errors on odd PDFs; the text is still usable
         log.warning("%s: table extraction failed: %s", path, e)
         doc.warnings.append(f"table extraction failed: {type(e).__name__}")
