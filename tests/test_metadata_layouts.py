@@ -752,3 +752,24 @@ def test_header_below_a_law_sites_block_of_fields():
     assert (m.type, m.number, m.symbol) == ("Quyết định", "102", "102/2006/QĐ-UBND")
     assert (m.issuer.name, m.issuer.level, m.issuer.unit, m.issuer.province) == \
         ("Ủy ban nhân dân thành phố Đà Nẵng", "thành phố", "Đà Nẵng", "Đà Nẵng")
+
+
+def test_ward_notice_listed_on_its_web_page_with_the_sites_fields():
+    """Phường Dương Nội's notice (2018) as its portal lists it: the heading, then the site's
+    fields ("Ngày bắt đầu có hiệu lực:", "Người ký văn bản:") joined to it by a text export, then
+    the recipients. The heading stops before the first field; the signer is the field's person."""
+    m = meta_of("Thông báo kết luận thống nhất phương án di chuyển bia và mộ nằm trong quy hoạch dự án khu đô thị "
+                "mới Dương Nội, phường Dương Nội\n\nNgày bắt đầu có hiệu lực: \n\n29/08/2018\n\n"
+                "Người ký văn bản: \n\nLã Quang Thức\n\nNơi nhận: \n\n- Thường trực Đảng ủy, HĐND, UBND phường;\n\n"
+                "- MTTQ, các đoàn thể phường;\n\n- Tập đoàn Nam Cường;\n\n- Lưu: VT.\n\nNội dung thông báo: \n\n"
+                "Giải quyết kiến nghị nhận mộ và thống nhất phương án di chuyển ngôi bia đá và mộ.\n")
+    assert m.type == "Thông báo"
+    assert m.title == ("kết luận thống nhất phương án di chuyển bia và mộ nằm trong quy hoạch dự án khu đô thị "
+                       "mới Dương Nội, phường Dương Nội")
+    assert m.signer.name == "Lã Quang Thức"
+    assert m.recipients == ["Thường trực Đảng ủy, HĐND, UBND phường", "MTTQ, các đoàn thể phường",
+                            "Tập đoàn Nam Cường", "Lưu: VT"]
+    # a digital stamp's "Người ký:" names a body, never taken for the signer
+    stamp = meta_of("Báo cáo kết quả công tác cải cách hành chính quý I năm 2025 của xã\n"
+                    "Người ký: Ủy ban nhân dân xã Lê Hồng\nUBND xã Lê Hồng báo cáo như sau:\n")
+    assert stamp.signer.name is None

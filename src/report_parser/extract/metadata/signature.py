@@ -31,9 +31,18 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
         recipients = []
     anchor = _last_capacity_line(text, end)
     if anchor is None:
-        return Signer(), recipients
+        return _signer_field(text[:end]), recipients
     _, pieces = _split_block(text, anchor, end)
     return _signer(pieces), recipients
+
+
+def _signer_field(text: str) -> Signer:
+    """A web page that lists a document's fields names its signer in one of them ("Người ký văn
+    bản:" / "Lã Quang Thức"); a body there ("Người ký: Ủy ban nhân dân xã …", a stamp) is no signer."""
+    m = rx().signer_field.search(text)
+    if m is None or rx().body.match(m.group(1)) or rx().position.match(unaccent(m.group(1))):
+        return Signer()
+    return Signer(name=m.group(1))
 
 
 def _last_capacity_line(text: str, end: int) -> int | None:

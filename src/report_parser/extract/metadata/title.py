@@ -75,9 +75,13 @@ def headline(text: str, max_lines: int = 15) -> tuple[str, str, int] | None:
     starts = regex.compile(rf"(?i)^({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}.{{10,200}})$")
     for pos, line in islice(lines(text), max_lines):
         m = starts.match(line.strip())
-        if m and _is_subject(m.group(2)):
-            return names[fold_phrase(m.group(1))], m.group(2).rstrip(" .;:"), pos + len(line)
+        if m and _is_subject(subject := _WEB_FIELD.split(m.group(2))[0]):
+            return names[fold_phrase(m.group(1))], subject.rstrip(" .;:"), pos + len(line)
     return _joined_headline(text)
+
+
+# a web page's field joined to its heading: "… phường Dương Nội Ngày bắt đầu có hiệu lực: 29/08/2018"
+_WEB_FIELD = regex.compile(r"\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,5}\s*:)")
 
 
 def _is_subject(s: str) -> bool:
@@ -93,7 +97,7 @@ def _joined_headline(text: str, within: int = 600) -> tuple[str, str, int] | Non
     names = type_names()
     first = text[:within].split("\n", 1)[0]
     m = regex.search(rf"(?<!\p{{L}})({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}[^|\n]{{10,200}}?)"
-                     r"(?=\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,3}\s*:\s*\d|\s*\|)", first)
+                     r"(?=\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,5}\s*:\s*\d|\s*\|)", first)
     if m and _is_subject(m.group(2)) and not rx().opener_inline.search(" " + first[:m.start()]):
         return names[fold_phrase(m.group(1))], m.group(2).rstrip(" .;:"), m.end()
     return None

@@ -38,6 +38,7 @@ class MetadataPatterns(BaseModel):
     positions: list[str]
     position_abbrevs: dict[str, str]
     stamp_labels: list[str]
+    signer_fields: list[str]
     recipients_heading: list[str]
     addressee_heading: list[str]
     body_openers: list[str]
@@ -89,6 +90,7 @@ class Rx:
     positions: dict[str, str]   # folded unaccented position -> its spelling
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
     position_abbrev: regex.Pattern  # "P. " before a position ("P. GIÁM ĐỐC")
+    signer_field: regex.Pattern  # "Người ký văn bản: Lã Quang Thức" (a web page's field)
     stamp_line: regex.Pattern  # "Người ký: …", "Thời gian ký: …" of a digital-signature stamp, to the line's end
 
 
@@ -117,6 +119,8 @@ def rx() -> Rx:
         subject_after_number=regex.compile(
             rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
+        signer_field=regex.compile(
+            rf"(?m)(?:^|(?<=\s))(?:{alternation(v.signer_fields)})[ \t]*:[ \t]*\n?[ \t\n]*(\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}})[ \t]*$"),
         stamp_line=regex.compile(rf"(?:^|(?<=\s))(?:{alternation(v.stamp_labels)})\s*:.*$"),
         position_abbrev=regex.compile(
             rf"(?<!\p{{L}})({alternation(v.position_abbrevs)})\s*(?=(?i:{alternation(v.positions)})(?!\p{{L}}))"),
