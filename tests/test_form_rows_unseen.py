@@ -187,3 +187,47 @@ def test_grid_new_and_total_received_under_one_parent():
             "Số hồ sơ tiếp nhận / Tổng", "Đang giải quyết / Chưa đến hạn", "Đang giải quyết / Quá hạn"]
     assert _grid_codes(cols) == {cols[1]: "dossiers.carried_over", cols[2]: "dossiers.received_in_period",
                                  cols[3]: "dossiers.received"}
+
+
+@pytest.mark.parametrize("label,unit,code", [
+    ("Tổng số hồ sơ tiếp nhận (bao gồm cả hồ sơ kỳ trước chuyển sang)", "Hồ sơ", "dossiers.received"),
+    ("Số hồ sơ đã giải quyết:", "Hồ sơ", "dossiers.resolved"),
+    ("TỶ LỆ HỒ SƠ GIẢI QUYẾT ĐÚNG HẠN", "%", "dossiers.on_time_rate"),
+    ("Số phản ánh, kiến nghị (PAKN) tiếp nhận", "PAKN", "feedback.received"),
+    ("Số hồ sơ giải quyết trước hạn (sớm hạn)", "Hồ sơ", "dossiers.early"),
+    ("Tỷ lệ văn bản đi được ký số (chữ ký số chuyên dùng)", "%", "esign.rate"),
+    ("Số văn bản đến (điện tử)", "Văn bản", "edocs.incoming"),
+    ("Số HS tiếp nhận trực tuyến", "HS", "dossiers.received_online"),
+    ("Số TTHC cung cấp DVCTT toàn trình", "TTHC", "dvc.level4"),
+    ("Số CBCC được cử đi đào tạo, bồi dưỡng", "Lượt", "staff.trained"),
+    ("Tổng số cán bộ, công chức được giao", "Người", "staff.quota"),
+    ("Số cán bộ, công chức cấp xã hiện có", "Người", "staff.present"),
+    ("Số TTHC được công bố trong kỳ", "TTHC", "tthc.published"),
+])
+def test_notes_in_parentheses_colons_and_abbreviations_do_not_hide_a_rows_code(label, unit, code):
+    assert _codes([("1", label, unit)]) == {"1": code}
+
+
+@pytest.mark.parametrize("label,unit", [
+    ("Số hồ sơ tiếp nhận (cấp huyện)", "Hồ sơ"),       # the note names another tier: judged as printed
+    ("Số hồ sơ tiếp nhận của toàn huyện", "Hồ sơ"),
+    ("Kế hoạch năm: tỷ lệ hồ sơ trực tuyến", "%"),
+])
+def test_another_tiers_row_or_a_target_gives_none(label, unit):
+    assert _codes([("1", label, unit)]) == {}
+
+
+def test_dossiers_counted_under_a_rate_of_some_procedures_are_that_subsets():
+    """Sample's Biểu 7, 6.7: the dossiers of the level-3/4 procedures only (the parenthesis no
+    longer hides '6.7.1 Tổng số hồ sơ TTHC đã tiếp nhận')."""
+    rows = [("6.7", "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến mức độ 3 và 4 (Chỉ thống kê đối với các TTHC "
+                    "mức độ 3 và 4 có phát sinh hồ sơ)", "%"),
+            ("6.7.1", "Tổng số hồ sơ TTHC đã tiếp nhận (cả trực tiếp và trực tuyến)", "Hồ sơ"),
+            ("6.7.2", "Số hồ sơ tiếp nhận trực tuyến", "Hồ sơ")]
+    assert _codes(rows, form="7") == {}
+
+
+def test_on_time_is_split_only_beside_an_early_row_of_the_same_parent():
+    rows = [("2", "Số hồ sơ đã giải quyết", "Hồ sơ"), ("2.1", "Số hồ sơ giải quyết đúng hạn", "Hồ sơ"),
+            ("10", "Số hồ sơ giải quyết trước hạn (sớm hạn)", "Hồ sơ")]
+    assert _codes(rows)["2.1"] == "dossiers.on_time"

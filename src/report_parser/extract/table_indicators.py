@@ -32,6 +32,7 @@ class RowRule(BaseModel):
     label: str
     at: list[str] = Field(default_factory=list)
     parent: str | None = None
+    parent_not: str | None = None
     split_code: str | None = None
 
 
@@ -48,17 +49,41 @@ class GridSpec(BaseModel):
 
 class FormRowsSpec(BaseModel):
     rows: list[RowRule]
+    label_drop: list[str] = Field(default_factory=list)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    subset_parent: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to
     grid: GridSpec
     form_indicator_tiers: list[levels.Tier] = Field(default_factory=lambda: ["commune", "district", "province"])
 
 
 @patterns.memoised
-def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[regex.Pattern | None], list[regex.Pattern]]:
+def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[tuple[regex.Pattern | None, regex.Pattern | None]],
+                    list[regex.Pattern]]:
     spec = patterns.load("form_rows.yaml", FormRowsSpec)
     labels = [regex.compile(r.label, regex.I) for r in spec.rows]
-    parents = [regex.compile(r.parent, regex.I) if r.parent else None for r in spec.rows]
+    parents = [(regex.compile(r.parent, regex.I) if r.parent else None,
+                regex.compile(r.parent_not, regex.I) if r.parent_not else None) for r in spec.rows]
     headers = [regex.compile(c.header, regex.I) for c in spec.grid.columns]
     return spec, labels, parents, headers
+
+
+@patterns.memoised
+def _label_rewrites() -> list[tuple[regex.Pattern, str]]:
+    """What a label loses or has spelled out before it is matched (form_rows.yaml ``label_drop``:
+    notes in parentheses, a trailing colon; ``abbreviations``: "HS" -> "hồ sơ")."""
+    spec = _spec()[0]
+    out = [(regex.compile(p, regex.I), " ") for p in spec.label_drop]
+    out += [(regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})", regex.I), v) for k, v in spec.abbreviations.items()]
+    return out
+
+
+def _label_texts(label: str) -> set[str]:
+    """A row's label as its rules read it: casefolded as printed, and with its notes dropped and
+    abbreviations spelled out (a note may say what the row counts: "(sử dụng chữ ký số …)")."""
+    text = printed = clean(label).casefold()
+    for rx, repl in _label_rewrites():
+        text = rx.sub(repl, text)
+    return {printed, " ".join(text.split())}
 
 
 def _fits(rule: RowRule, row: FormRow) -> bool:
@@ -71,9 +96,9 @@ def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool]
     """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed.
     A row whose label fits rules of two codes and no rule keyed at it could be either: none."""
     spec, labels, parents, _ = _spec()
-    label = clean(row.label).casefold()
+    texts, parent_label = _label_texts(row.label), clean(parent_label).casefold()
     found = [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
-             if lab.search(label) and _fits(rule, row) and (par is None or par.search(parent_label))]
+             if any(lab.search(t) for t in texts) and _fits(rule, row) and _parent_fits(par, parent_label)]
     keyed = next((f for f in found if f[1]), None)
     if keyed is not None:
         return keyed
@@ -82,12 +107,18 @@ def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool]
     return found[0]
 
 
+def _parent_fits(par: tuple[regex.Pattern | None, regex.Pattern | None], parent_label: str) -> bool:
+    """A rule's ``parent`` must match the parent row's label, its ``parent_not`` must not."""
+    must, must_not = par
+    return (must is None or bool(must.search(parent_label))) and not (must_not and must_not.search(parent_label))
+
+
 def _split(hits: list[tuple[FormRow, tuple[RowRule, bool]]]) -> list[tuple[FormRow, tuple[RowRule, bool]]]:
-    """When a form also counts the early dossiers on a row of their own, its "đúng hạn" row counts
-    only the on-time part (a rule's ``split_code``), as in a results grid."""
-    if not any(rule.code == EARLY for _, (rule, _k) in hits):
-        return hits
-    return [(row, (rule.model_copy(update={"code": rule.split_code}) if rule.split_code else rule, keyed))
+    """When a form counts the early dossiers on a row of their own beside (same parent) its
+    "đúng hạn" row, that row counts only the on-time part (a rule's ``split_code``), as in a grid."""
+    early = {row.code.rpartition(".")[0] for row, (rule, _k) in hits if rule.code == EARLY}
+    return [(row, (rule.model_copy(update={"code": rule.split_code})
+                   if rule.split_code and row.code.rpartition(".")[0] in early else rule, keyed))
             for row, (rule, keyed) in hits]
 
 
