@@ -161,10 +161,18 @@ def page_edges(page, height: float, x_origin: float) -> list[dict]:
     return edges
 
 
-def _space(before: dict, rect, x_origin: float) -> dict:
-    """A space pdfium added between words, at the height of the character before it."""
-    return {"text": " ", "x0": rect.left - x_origin, "x1": rect.right - x_origin, "top": before["top"],
-            "bottom": before["bottom"], "doctop": before["top"], "upright": True}
+def _add_space(chars: list[dict], boxed: bool, rect, x_origin: float) -> None:
+    """A space pdfium added between words (``boxed``: a space with its box in ``rect``; a
+    line end is not), at the height of the character before it."""
+    if boxed and chars:
+        before = chars[-1]
+        chars.append({"text": " ", "x0": rect.left - x_origin, "x1": rect.right - x_origin, "top": before["top"],
+                      "bottom": before["bottom"], "doctop": before["top"], "upright": True})
+
+
+def _turned(m) -> bool:
+    """Whether a character's matrix turns it (vertical or slanted text)."""
+    return abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6
 
 
 def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
@@ -194,14 +202,13 @@ def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
         if not code:
             continue
         if code in GENERATED and is_generated(raw, i) == 1:
-            if code == 32 and chars and loose_box(raw, i, rect):
-                chars.append(_space(chars[-1], rect, x_origin))
+            _add_space(chars, code == 32 and loose_box(raw, i, rect), rect, x_origin)
             continue
         if not loose_box(raw, i, rect):
             continue
         upright = get_matrix(raw, i, m)
-        if upright and (abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6):
-            return None  # turned text
+        if upright and _turned(m):
+            return None
         size = font_size(raw, i)
         if size > 0 and (upright or origin(raw, i, px, py)):
             baseline = m.f if upright else y.value
