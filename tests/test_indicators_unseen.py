@@ -92,6 +92,12 @@ NOTHING = [
     "cấp xã; điều động 29 công chức cấp tỉnh về cấp xã.",
     # the dossiers of two interlinked services are no online total (real/09)
     "Đối với 02 dịch vụ công liên thông khai sinh - khai tử: Trong tháng, toàn tỉnh phát sinh 3.090 hồ sơ.",
+    # a rate of tasks done on time is no dossiers' rate (real/06)
+    "Tổng số nhiệm vụ được giao là 123, đã hoàn thành đúng hạn 123/123 nhiệm vụ (đạt 100%).",
+    # a proposal to cut procedures' time is no procedure simplified (real/06)
+    "Số lượng TTHC đề xuất cắt giảm thời gian giải quyết so với quy định là 24 TTHC.",
+    # the online dossiers are the denominator, not the measure (real/13)
+    "Tỷ lệ hồ sơ phi địa giới TTHC so với hồ sơ nộp trực tuyến chiếm 10%.",
     # a proposal to allocate posts is no quota
     "TP đề xuất Chính phủ, Bộ Nội vụ ghi nhận, giao bổ sung số lượng biên chế hành chính năm 2021 cho TP là 10.735 "
     "công chức và giao số lượng người làm việc và lao động hợp đồng theo Nghị định 68, Nghị định 161 cho TP là 109.689 người.",
@@ -161,6 +167,10 @@ SCOPED = [
      "2.929 người (giảm 41 người), viên chức 27.114 người (giảm 269 người).", None, [("staff.quota", 2929)]),
     # "tổng số cán bộ, công chức ... có N người": the staff in post
     ("Hiện nay, tổng số cán bộ, công chức cấp xã có hơn 3.500 người.", None, [("staff.present", 3500)]),
+    # a counted group of services is a part; the police a sectoral agency (real/09, a province's report)
+    ("- Đối với 11 dịch vụ công thiết yếu của ngành Công an: tiếp nhận, giải quyết 61.660 hồ sơ trực tuyến.", "tỉnh",
+     [("dossiers.received_online", 61660, {"scope": "11 dịch vụ công"})]),
+    ("Từ ngày 01/3/2025 đến nay, Công an tỉnh trực tiếp tiếp nhận 13.460 hồ sơ cấp phiếu lý lịch tư pháp.", "tỉnh", []),
 ]
 
 
