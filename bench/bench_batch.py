@@ -93,22 +93,25 @@ def main() -> None:
 
     print(f"{os.cpu_count()} cores; load average {load()} at the start; medians of {a.repeat}")
     walls: dict[int, list[float]] = {1: [], 2: []}
+    loads: list[float] = []
     runs: dict[int, list[dict]] = {1: [], 2: []}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         generate(corpus, a.reports, pdf=a.pdf)
         (corpus / "truth.json").unlink()
         for _ in range(a.repeat):
+            loads.append(os.getloadavg()[0])
             for w in (1, 2):
                 walls[w].append(cpu_of(parse_report(batch_args(corpus, Path(tmp) / "out", w)), env, ok=(0, 5))[1])
             preload = cpu_of([PY, "-c", "import report_parser.preload"], env)[0]
             for w in (1, 2):
                 runs[w].append({**instrumented(corpus, Path(tmp) / "out", w, env), "preload": preload})
-    report(walls, runs, a.reports, a.pdf)
+    report(walls, runs, loads, a.reports, a.pdf)
     print(f"load average at the end: {load()}")
 
 
-def report(walls: dict[int, list[float]], runs: dict[int, list[dict]], reports: int, pdfs: int) -> None:
+def report(walls: dict[int, list[float]], runs: dict[int, list[dict]], loads: list[float], reports: int,
+           pdfs: int) -> None:
     med = statistics.median
     print("\n| workers | wall | parent CPU | preload CPU | children CPU (files' CPU) | serial fraction |")
     print("|---|---|---|---|---|---|")
@@ -121,7 +124,8 @@ def report(walls: dict[int, list[float]], runs: dict[int, list[dict]], reports: 
     ratio = med(walls[1]) / med(walls[2])
     print(f"\n`batch` of {reports} generated reports ({pdfs} PDF): 2 workers {med(walls[2]):.2f} s wall, "
           f"1 worker {med(walls[1]):.2f} s wall: speed-up **{ratio:.2f}** (>= 1.8 on a quiet machine); "
-          f"per repeat: {', '.join(f'{x / y:.2f}' for x, y in zip(walls[1], walls[2]))}")
+          f"per repeat (1-minute load average before it): "
+          f"{', '.join(f'{x / y:.2f} ({load:.1f})' for x, y, load in zip(walls[1], walls[2], loads))}")
 
 
 if __name__ == "__main__":

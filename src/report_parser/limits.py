@@ -28,6 +28,9 @@ MAX_PAGE_PIXELS = 60 * MB           # pixels of one page image to OCR (A4 at 300
 MAX_DOCX_XML_BYTES = 50 * MB        # decompressed XML parts (the text, tables and styles)
 MAX_DOCX_UNPACKED_BYTES = 300 * MB  # all parts decompressed, pictures included
 
+# --- a batch's memory
+BATCH_HELD_OUTCOMES = 200           # parsed files a batch holds until an earlier, slower file is done (~0.2 MB each)
+
 # --- the office's units roster (aggregate --units)
 MAX_UNITS_BYTES = 10 * MB           # Viet Nam has about 10,600 communes; their roster is ~1 MB
 MAX_UNITS_ROWS = 20_000
@@ -37,7 +40,6 @@ MAX_UNITS_CELL_CHARS = 10_000       # one cell of the roster
 DEFAULT_TIMEOUT = 300.0             # seconds per file, for 'parse-report FILE' and 'batch' alike
 STORE_BUSY_SECONDS = 30.0           # waiting for a store another program has locked, per attempt
 STORE_RETRIES = 3                   # attempts to store one report before it is listed as not stored
-BATCH_HELD_OUTCOMES = 200           # parsed files a batch holds until an earlier, slower file is done
 
 
 # --------------------------------------------------------------------------- the checks
