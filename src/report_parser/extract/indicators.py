@@ -145,6 +145,12 @@ def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
     return _words("|".join(f"(?:{p})" for p in ps), flags)
 
 
+def _ending(ps: list[str]) -> regex.Pattern:
+    """Words of ``ps`` at the end of a text (a coordinator right before a figure); none: never."""
+    alt = "|".join(f"(?:{_source(p)})" for p in ps) or "(?!x)x"
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alt + r")\s*$", regex.I)
+
+
 @patterns.memoised
 def compiled() -> Compiled:
     spec = patterns.load("indicators.yaml", IndicatorSpec)
@@ -163,8 +169,7 @@ def compiled() -> Compiled:
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
                     predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
-                    coordinator=regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
-                        f"(?:{_source(p)})" for p in spec.coordinators or ["(?!x)x"]) + r")\s*$", regex.I))
+                    coordinator=_ending(spec.coordinators))
 
 
 # --------------------------------------------------------------------------- clauses
