@@ -215,3 +215,35 @@ def test_commune_staff_is_a_kind_of_staff_not_the_communes_tier():
     got = found(body)
     assert ("staff.officials", (), 1800.0) in got
     assert ("staff.civil_servants", (), 1700.0) in got
+
+
+def test_a_part_opening_the_sentence_governs_past_a_later_whole_body_marker():
+    """Lâm Đồng's news page (quý I 2020): "Với cấp xã," opens the sentence; "toàn tỉnh" after it counts the
+    communes over the province, so the figures are cấp xã's, not the province's own."""
+    body = ("Với cấp xã, toàn tỉnh quý I tiếp nhận 264.610 hồ sơ, đã giải quyết 261.896 hồ sơ; trong đó, đúng và "
+            "trước hạn 260.612 hồ sơ, đạt tỷ lệ 99,51%.")
+    got = found(body, "tỉnh")
+    assert got and all(dict(d).get("scope") == "cấp xã" for _, d, _ in got)
+    assert found(body) == set()
+    assert scope_of("Riêng cấp huyện, toàn tỉnh đã tiếp nhận ", "", 3).verdict == "part"
+    assert scope_of("Toàn tỉnh đã tiếp nhận ", "", 3).verdict == "own"
+
+
+def test_joined_up_services_are_a_part_even_after_a_whole_body_marker():
+    """real/09 (Đề án 06, tháng 8/2025): the two joined-up services' dossiers are not the province's all."""
+    opened = ("- Đối với 02 dịch vụ công liên thông khai sinh - khai tử: Trong tháng, toàn tỉnh phát sinh 3.090 hồ sơ "
+              "dịch vụ công liên thông, trong đó: 2.341 hồ sơ đã trả kết quả.")
+    later = ("Tính đến nay, đã phát sinh 52.642 hồ sơ dịch vụ công liên thông (34.940 hồ sơ đăng ký khai sinh - đăng "
+             "ký thường trú và 17.702 hồ sơ đăng ký khai tử - xóa đăng ký thường trú), trong đó: 36.001 hồ sơ đã trả "
+             "kết quả.")
+    for body in (opened, later):
+        assert not any(not d for _, d, _ in found(body, "tỉnh")), body
+
+
+def test_sectoral_offices_located_in_the_province_are_other_bodies():
+    """real/06 (năm 2025): "đóng trên địa bàn tỉnh" locates the sectoral offices; their 420 TTHC are theirs."""
+    body = ("Tổng số TTHC thuộc phạm vi quản lý của các cơ quan ngành dọc đóng trên địa bàn tỉnh là 420 TTHC (Thuế "
+            "tỉnh 217 TTHC; Kho bạc Nhà nước khu vực XVI 11 TTHC; Công an tỉnh 167 TTHC, Bảo hiểm xã hội tỉnh 25 TTHC).")
+    assert not any(not d for _, d, _ in found(body, "tỉnh"))
+    own = "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng là 2.372 TTHC."
+    assert ("tthc.total", (), 2372.0) in found(own, "tỉnh")

@@ -39,6 +39,7 @@ class ScopeSpec(BaseModel):
     markers: list[Marker]
     document_issuer: str
     continuations: str
+    openers: str
     other_periods: list[str]
     changes: str
 
@@ -50,6 +51,7 @@ class CompiledScope:
     kinds: list[MarkerKind]
     issuer_before: regex.Pattern
     continuations: regex.Pattern
+    openers: regex.Pattern
     other_periods: regex.Pattern
     changes: regex.Pattern
 
@@ -72,6 +74,7 @@ def compiled() -> CompiledScope:
                          [m.kind for m in spec.markers],
                          regex.compile(r"(?<![\p{L}])" + _source(spec.document_issuer) + r"\s+$", regex.I),
                          regex.compile(r"\s*(?:" + _source(spec.continuations) + ")", regex.I),
+                         regex.compile(r"[\s\-+•*]*(?:" + _source(spec.openers) + r")\s+", regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I))
 
@@ -151,6 +154,26 @@ def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
     return None
 
 
+_RANK = {"own": 0, "part": 1, "other": 2}
+_OPENING_KINDS = ("tier", "units", "departments", "pilot", "subunit")
+
+
+def _opening_marker(before: str, cs: CompiledScope) -> regex.Match | None:
+    """A part named where the sentence opens ("Với cấp xã, toàn tỉnh quý I tiếp nhận 264.610 hồ sơ", "Đối với 02
+    dịch vụ công liên thông ...: Trong tháng, toàn tỉnh phát sinh ..."): it governs the figures after it, even
+    past a later marker of the whole body ("toàn tỉnh" there counts over that part only)."""
+    o = cs.openers.match(before)
+    m = cs.markers.match(before, o.end()) if o else None
+    return m if m and cs.kinds[_index(m)] in _OPENING_KINDS else None
+
+
+def _marker_scope(m: regex.Match, cs: CompiledScope, body: int | None) -> Scope:
+    n = _index(m)
+    level = m.group(f"level{n}") if f"level{n}" in m.groupdict() else None
+    verdict = _verdict(cs.kinds[n], cs.levels.get(" ".join(level.split()).casefold()) if level else None, body)
+    return Scope(verdict, " ".join(m.group(0).split()) if verdict == "part" else None)
+
+
 def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "",
              opening: str | None = None) -> Scope:
     """The scope of a figure from its sentence before it, the words right before it and, for an item
@@ -167,7 +190,9 @@ def scope_of(sentence_before: str, left: str, body: int | None, after: str = "",
         if previous and cs.continuations.match(sentence_before if opening is None else opening):
             return scope_of(previous, "", body)
         return Scope("own")
-    n = _index(m)
-    level = m.group(f"level{n}") if f"level{n}" in m.groupdict() else None
-    verdict = _verdict(cs.kinds[n], cs.levels.get(" ".join(level.split()).casefold()) if level else None, body)
-    return Scope(verdict, " ".join(m.group(0).split()) if verdict == "part" else None)
+    found = _marker_scope(m, cs, body)
+    first = _opening_marker(sentence_before if opening is None else opening, cs)
+    if first is not None and first.start() != m.start():
+        opened = _marker_scope(first, cs, body)
+        return opened if _RANK[opened.verdict] > _RANK[found.verdict] else found
+    return found
