@@ -231,3 +231,22 @@ def test_on_time_is_split_only_beside_an_early_row_of_the_same_parent():
     rows = [("2", "Số hồ sơ đã giải quyết", "Hồ sơ"), ("2.1", "Số hồ sơ giải quyết đúng hạn", "Hồ sơ"),
             ("10", "Số hồ sơ giải quyết trước hạn (sớm hạn)", "Hồ sơ")]
     assert _codes(rows)["2.1"] == "dossiers.on_time"
+
+
+def test_short_child_labels_are_read_after_their_parents():
+    rows = [("1", "Số hồ sơ tiếp nhận", "Hồ sơ"), ("1.1", "Trực tuyến", "Hồ sơ"), ("1.2", "Trực tiếp", "Hồ sơ"),
+            ("1.3", "Kỳ trước chuyển sang", "Hồ sơ"),
+            ("2", "Số hồ sơ đã giải quyết", "Hồ sơ"), ("2.1", "Trước hạn", "Hồ sơ"), ("2.2", "Đúng hạn", "Hồ sơ"),
+            ("2.3", "- Quá hạn", "Hồ sơ"),
+            ("3", "Số hồ sơ đang giải quyết", "Hồ sơ"), ("3.1", "Trong hạn", "Hồ sơ"), ("3.2", "Quá hạn", "Hồ sơ")]
+    assert _codes(rows) == {"1": "dossiers.received", "1.1": "dossiers.received_online",
+                            "1.2": "dossiers.received_direct", "1.3": "dossiers.carried_over",
+                            "2": "dossiers.resolved", "2.1": "dossiers.early", "2.2": "dossiers.on_time_exact",
+                            "2.3": "dossiers.late", "3": "dossiers.pending"}
+    pakn = [("3", "Phản ánh, kiến nghị", None), ("3.1", "Tiếp nhận", "PAKN"), ("3.2", "Đã giải quyết", "PAKN")]
+    assert _codes(pakn) == {"3.1": "feedback.received", "3.2": "feedback.resolved"}
+
+
+def test_a_child_label_that_names_its_own_measure_is_not_read_after_its_parent():
+    rows = [("5", "Số lượng phiếu điều tra, khảo sát", "Phiếu"), ("5.1", "Số phiếu thu về", "Phiếu")]
+    assert _codes(rows, form="1") == {"5": "survey.forms"}

@@ -51,7 +51,9 @@ class FormRowsSpec(BaseModel):
     rows: list[RowRule]
     label_drop: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
-    subset_parent: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to
+    subset_parent: str | None = None
+    short_label_words: int = 0
+    short_label_not: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to
     grid: GridSpec
     form_indicator_tiers: list[levels.Tier] = Field(default_factory=lambda: ["commune", "district", "province"])
 
@@ -80,10 +82,14 @@ def _label_rewrites() -> list[tuple[regex.Pattern, str]]:
 def _label_texts(label: str) -> set[str]:
     """A row's label as its rules read it: casefolded as printed, and with its notes dropped and
     abbreviations spelled out (a note may say what the row counts: "(sử dụng chữ ký số …)")."""
-    text = printed = clean(label).casefold()
+    return {clean(label).casefold(), _rewritten(label)}
+
+
+def _rewritten(label: str) -> str:
+    text = clean(label).casefold()
     for rx, repl in _label_rewrites():
         text = rx.sub(repl, text)
-    return {printed, " ".join(text.split())}
+    return " ".join(text.split())
 
 
 def _fits(rule: RowRule, row: FormRow) -> bool:
@@ -92,13 +98,30 @@ def _fits(rule: RowRule, row: FormRow) -> bool:
 
 
 # --------------------------------------------------------------------------- forms
+def _matches(texts: set[str], row: FormRow, key: str, parent_label: str) -> list[tuple[RowRule, bool]]:
+    spec, labels, parents, _ = _spec()
+    return [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
+            if any(lab.search(t) for t in texts) and _fits(rule, row) and _parent_fits(par, parent_label)]
+
+
+def _is_short(label: str) -> bool:
+    """A label too short to say what it counts ("Quá hạn", "Trực tuyến"): a few words, and not
+    one that names its own measure ("Số phiếu thu về": form_rows.yaml ``short_label_not``)."""
+    spec = _spec()[0]
+    text = clean(label)
+    own = regex.search(spec.short_label_not, text, regex.I) if spec.short_label_not else None
+    return len(text.split()) <= spec.short_label_words and own is None
+
+
 def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool] | None:
     """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed.
-    A row whose label fits rules of two codes and no rule keyed at it could be either: none."""
-    spec, labels, parents, _ = _spec()
-    texts, parent_label = _label_texts(row.label), clean(parent_label).casefold()
-    found = [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
-             if any(lab.search(t) for t in texts) and _fits(rule, row) and _parent_fits(par, parent_label)]
+    A short label that fits no rule is read after its parent's ("Số hồ sơ đã giải quyết" /
+    "Quá hạn"). A row whose label fits rules of two codes and no rule keyed at it could be
+    either: none."""
+    parent = clean(parent_label).casefold()
+    found = _matches(_label_texts(row.label), row, key, parent)
+    if not found and parent and _is_short(row.label):
+        found = _matches(_label_texts(f"{parent_label} {_rewritten(row.label)}"), row, key, parent)
     keyed = next((f for f in found if f[1]), None)
     if keyed is not None:
         return keyed
