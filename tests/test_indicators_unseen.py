@@ -177,3 +177,13 @@ SCOPED = [
 @pytest.mark.parametrize("body,level,expected", SCOPED, ids=[c[0][:40] for c in SCOPED])
 def test_unseen_scopes(body, level, expected):
     assert found(body, level) == want(*expected)
+
+
+def test_a_figure_in_a_schemes_name_is_no_result():
+    """real/01 (Vĩnh Long, đào tạo bồi dưỡng 2021-2025): "Đề án đào tạo 50 cán bộ" names another province's
+    scheme; the report's own trainees stay."""
+    name = ("Đề án đào tạo 50 cán bộ khoa học, kỹ thuật ở nước ngoài có trình độ sau đại học của tỉnh Bến Tre giai "
+            "đoạn 2009 - 2015, gọi tắt là Đề án Bến Tre - 50.")
+    assert found(name, "tỉnh") == set()
+    own = "Trong giai đoạn 2021-2025, đã cử đi đào tạo 5.664 cán bộ, công chức, viên chức."
+    assert ("staff.trained", (), 5664.0) in found(own, "tỉnh")
