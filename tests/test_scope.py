@@ -247,3 +247,15 @@ def test_sectoral_offices_located_in_the_province_are_other_bodies():
     assert not any(not d for _, d, _ in found(body, "tỉnh"))
     own = "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng là 2.372 TTHC."
     assert ("tthc.total", (), 2372.0) in found(own, "tỉnh")
+
+
+def test_a_unit_named_among_units_of_its_tier_is_not_the_body():
+    """Vĩnh Phúc's news page on its districts (tháng 8/2021): units compared by name; a figure after one of them is
+    that unit's (a part of the province, nobody's own for an unknown body)."""
+    body = ("Huyện Lập Thạch lần đầu tiên vươn lên đứng vị trí thứ nhất với tỷ lệ chậm, quá hạn 0,33%; huyện Sông Lô và "
+            "huyện Tam Dương là các địa phương có chuyển biến rõ rệt (huyện Sông Lô giảm từ 10,85% xuống còn 1,31%; "
+            "huyện Tam Dương giảm từ 10,55% xuống còn 2,27%).")
+    assert found(body) == set()
+    assert found(body, "tỉnh") == {("dossiers.late_rate", (("scope", "Huyện Lập Thạch"),), 0.33)}
+    own = "Năm 2023, UBND huyện Mang Thít tiếp nhận 1.200 hồ sơ, giải quyết đúng hạn 1.190 hồ sơ."
+    assert found(own, "huyện") == want(("dossiers.received", 1200), ("dossiers.on_time", 1190))

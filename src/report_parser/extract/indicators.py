@@ -506,7 +506,9 @@ def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = 
         if start <= s < offset:
             e = min(e, offset)
             before = before[:s - start] + " " * (e - s) + before[e - start:]
-    return scope.scope_of(before, left, body, after, _previous_sentence(ctx, start), opening)
+    sent = ctx.structure.sentence_at(offset)
+    whole = ctx.text[start:sent.end] if sent else ""
+    return scope.scope_of(before, left, body, after, _previous_sentence(ctx, start), opening, whole)
 
 
 def _previous_sentence(ctx: Context, start: int) -> str:

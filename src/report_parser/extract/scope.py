@@ -40,6 +40,7 @@ class ScopeSpec(BaseModel):
     document_issuer: str
     continuations: str
     openers: str
+    named_unit: str
     other_periods: list[str]
     changes: str
 
@@ -52,6 +53,7 @@ class CompiledScope:
     issuer_before: regex.Pattern
     continuations: regex.Pattern
     openers: regex.Pattern
+    named_unit: regex.Pattern
     other_periods: regex.Pattern
     changes: regex.Pattern
 
@@ -75,6 +77,8 @@ def compiled() -> CompiledScope:
                          regex.compile(r"(?<![\p{L}])" + _source(spec.document_issuer) + r"\s+$", regex.I),
                          regex.compile(r"\s*(?:" + _source(spec.continuations) + ")", regex.I),
                          regex.compile(r"[\s\-+•*]*(?:" + _source(spec.openers) + r")\s+", regex.I),
+                         regex.compile(r"(?<![\p{L}])" + _source(spec.named_unit).replace("{level}", level.format(n="")),
+                                       regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I))
 
@@ -174,25 +178,52 @@ def _marker_scope(m: regex.Match, cs: CompiledScope, body: int | None) -> Scope:
     return Scope(verdict, " ".join(m.group(0).split()) if verdict == "part" else None)
 
 
+def _with_opening(m: regex.Match, found: Scope, opening: str, cs: CompiledScope, body: int | None) -> Scope:
+    """The scope ``found`` from the marker ``m`` nearest the figure, unless a part named where the sentence opens
+    makes it less the body's own."""
+    first = _opening_marker(opening, cs)
+    if first is None or first.start() == m.start():
+        return found
+    opened = _marker_scope(first, cs, body)
+    return opened if _RANK[opened.verdict] > _RANK[found.verdict] else found
+
+
+def _named_unit(before: str, sentence: str, cs: CompiledScope, body: int | None) -> tuple[int, Scope] | None:
+    """A unit named right before the figure when its sentence names two or more units of that tier ("Huyện Lập
+    Thạch ... đứng vị trí thứ nhất với tỷ lệ chậm, quá hạn 0,33%; huyện Sông Lô và huyện Tam Dương ..."): units
+    compared, the figure is that unit's, not the body's own (its position, and its verdict as "các huyện")."""
+    found = list(cs.named_unit.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    tier = cs.levels.get(" ".join(last.group("level").split()).casefold())
+    names = {" ".join(m.group("name").split()).casefold() for m in cs.named_unit.finditer(sentence or before)
+             if cs.levels.get(" ".join(m.group("level").split()).casefold()) == tier}
+    if len(names) < 2:
+        return None
+    verdict = _verdict("units", tier, body)
+    return last.start(), Scope(verdict, " ".join(last.group(0).split()) if verdict == "part" else None)
+
+
 def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "",
-             opening: str | None = None) -> Scope:
+             opening: str | None = None, sentence: str = "") -> Scope:
     """The scope of a figure from its sentence before it, the words right before it and, for an item
     of a breakdown, the words right after it (``after``, up to the end of its clause); a sentence that
     goes on with the one before it (``previous``, of the same paragraph) without a marker of its own
     has that one's scope. ``opening``: the sentence before the figure as written, when
     ``sentence_before`` has words blanked (the other items of its breakdown); it tells whether the
-    sentence goes on with the one before."""
+    sentence goes on with the one before. ``sentence``: the whole sentence (the units it names)."""
     cs = compiled()
     if cs.changes.search(left) or cs.other_periods.search(sentence_before):
         return Scope("other")
     m = _part_after(after, cs) or _last_marker(sentence_before, cs)
+    named = _named_unit(sentence_before, sentence, cs, body)
+    if m is None and named is not None:
+        return named[1]
     if m is None:
         if previous and cs.continuations.match(sentence_before if opening is None else opening):
             return scope_of(previous, "", body)
         return Scope("own")
-    found = _marker_scope(m, cs, body)
-    first = _opening_marker(sentence_before if opening is None else opening, cs)
-    if first is not None and first.start() != m.start():
-        opened = _marker_scope(first, cs, body)
-        return opened if _RANK[opened.verdict] > _RANK[found.verdict] else found
-    return found
+    found = named[1] if named is not None and m.string is sentence_before and named[0] > m.start() else None
+    return _with_opening(m, found or _marker_scope(m, cs, body), sentence_before if opening is None else opening,
+                         cs, body)
