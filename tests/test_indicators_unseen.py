@@ -187,3 +187,18 @@ def test_a_figure_in_a_schemes_name_is_no_result():
     assert found(name, "tỉnh") == set()
     own = "Trong giai đoạn 2021-2025, đã cử đi đào tạo 5.664 cán bộ, công chức, viên chức."
     assert ("staff.trained", (), 5664.0) in found(own, "tỉnh")
+
+
+def test_court_case_files_and_an_apps_column_are_no_dossiers_nor_radio():
+    """real/09 (Đề án 06, tháng 8/2025): divorce case files put on the court's software are no TTHC dossiers;
+    posts in the "Loa phường" column of the VNeID app are no loudspeaker items."""
+    court = ("a) Cao điểm 90 ngày đêm làm sạch dữ liệu hôn nhân: đã hoàn thành rà soát hồ sơ án ly hôn từ năm 2010 "
+             "đến nay, đã cập nhật 91.103 hồ sơ lên phần mềm sohoa.toaan.gov.vn (đạt tỷ lệ 100%).")
+    app = ('b) Tiếp tục triển khai "Loa phường" trên ứng dụng VNeID để cung cấp các thông tin mới (đã đăng tải 162 '
+           'bài viết trên chuyên mục "Loa phường").')
+    assert found(court, "tỉnh") == set()
+    assert found(app, "tỉnh") == set()
+    assert found("Đã cập nhật, đồng bộ 1.200 hồ sơ lên Cổng dịch vụ công quốc gia.", "xã") == want(
+        ("dossiers.synced", 1200))
+    assert found("Đài truyền thanh xã đã phát 120 tin bài tuyên truyền về CCHC.", "xã") == want(
+        ("propaganda.radio_items", 120))
