@@ -259,3 +259,12 @@ def test_a_unit_named_among_units_of_its_tier_is_not_the_body():
     assert found(body, "tỉnh") == {("dossiers.late_rate", (("scope", "Huyện Lập Thạch"),), 0.33)}
     own = "Năm 2023, UBND huyện Mang Thít tiếp nhận 1.200 hồ sơ, giải quyết đúng hạn 1.190 hồ sơ."
     assert found(own, "huyện") == want(("dossiers.received", 1200), ("dossiers.on_time", 1190))
+
+
+def test_one_unit_named_twice_is_the_body_the_text_is_about():
+    """Gia Lai's news page (p101): a heading naming the ward, run into the text by the repair, and the ward again
+    in the sentence: one unit, its own figures."""
+    body = ("Đoàn công tác Văn phòng Ủy ban nhân dân tỉnh làm việc tại Phường Quy Nhơn Tây\n\nTính đến đầu quý IV năm "
+            "2025, phường Quy Nhơn Tây đã tiếp nhận hơn 2.200 hồ sơ thủ tục hành chính, trong đó 97,77% được nộp trực "
+            "tuyến.")
+    assert scope_of(body[:body.index("2.200")], "", None, sentence=body).verdict == "own"

@@ -199,8 +199,8 @@ def _named_unit(before: str, sentence: str, cs: CompiledScope, body: int | None)
     tier = cs.levels.get(" ".join(last.group("level").split()).casefold())
     names = {" ".join(m.group("name").split()).casefold() for m in cs.named_unit.finditer(sentence or before)
              if cs.levels.get(" ".join(m.group("level").split()).casefold()) == tier}
-    if len(names) < 2:
-        return None
+    if len({n for n in names if not any(o != n and o.startswith(n + " ") for o in names)}) < 2:
+        return None  # "Quy Nhơn" and "Quy Nhơn Tây" may be one unit, a name cut short or run on
     verdict = _verdict("units", tier, body)
     return last.start(), Scope(verdict, " ".join(last.group(0).split()) if verdict == "part" else None)
 
