@@ -6,7 +6,6 @@ reads the active :class:`~report_parser.patterns.Patterns` (:func:`tiers`).
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 import yaml

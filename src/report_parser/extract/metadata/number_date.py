@@ -13,7 +13,6 @@ from ...vietnamese import fold_phrase
 from .. import Context
 from ..dates import parse_date
 from ..references_grammar import grammar
-from ..references_grammar import grammar
 from .title import type_names
 from .vocab import BLANK_OR_NUMBER, NUMBER_RE, PLACE_DATE_RE, PLACEHOLDER, SYMBOL_TAIL
 
