@@ -67,3 +67,39 @@ def test_a_batch_checks_the_same_files_once_and_a_changed_file_again(tmp_path, m
     assert len(checks) == 2
     checked_patterns(full=False)  # a one-file parse with an overlay checks it every time
     assert len(checks) == 3
+
+
+def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_path, monkeypatch):
+    import regex
+    from regex import _main
+
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
+    literal = r"(?<!\p{L})số\s+(\d+)/BC-TEST(?!\p{L})"
+    expected = regex.search(literal, "Báo cáo số 12/BC-TEST ngày").span(1)
+    first = Patterns()
+    first.memo("test.artefact", lambda: 1)  # something to save
+    pattern_cache.save(first)
+    regex.purge()
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    p = pattern_cache.preload()
+    assert p is not None and p.cache_state["seeded"]
+    monkeypatch.setattr(_main, "_parse_pattern", no_compiling)
+    assert regex.search(literal, "Báo cáo số 12/BC-TEST ngày").span(1) == expected
+    assert pattern_cache.restore(p) == 1
+
+
+def test_writing_a_cache_file_removes_the_least_recently_used_beyond_keep(tmp_path):
+    import os
+
+    for i in range(6):
+        f = tmp_path / f"patterns-{i}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, ns=(i * 10**9, i * 10**9))
+        f.with_suffix(".checked").touch()
+    (tmp_path / "units-0.pickle").write_bytes(b"x")  # another kind: not counted, not removed
+    pattern_cache.prune(tmp_path, "patterns", keep=2)
+    assert sorted(f.name for f in tmp_path.iterdir()) == [
+        "patterns-4.checked", "patterns-4.pickle", "patterns-5.checked", "patterns-5.pickle", "units-0.pickle"]

@@ -19,9 +19,11 @@ COMMANDS = {"parse", "schema", "batch", "aggregate", "review", "correct", "-h", 
 
 
 def run_parse(file: Path, output: Path | None = None, fmt: str = "json", pretty: bool = False,
-              ocr: OcrMode = OcrMode.auto, lenient: bool = False, timeout: float = DEFAULT_TIMEOUT) -> None:
-    """Parse ``file`` and write its JSON (``fmt`` "json" or "jsonl") to ``output`` or stdout."""
-    report = parse_file(file, ocr, lenient, timeout)
+              ocr: OcrMode = OcrMode.auto, lenient: bool = False, timeout: float = DEFAULT_TIMEOUT,
+              patterns=None) -> None:
+    """Parse ``file`` and write its JSON (``fmt`` "json" or "jsonl") to ``output`` or stdout
+    (``patterns``: the environment's Patterns made already, see :func:`.pattern_cache.preload`)."""
+    report = parse_file(file, ocr, lenient, timeout, patterns)
     text = report.to_json(pretty=pretty and fmt == "json")
     if output is None:
         write_stdout(text + "\n")
@@ -29,13 +31,13 @@ def run_parse(file: Path, output: Path | None = None, fmt: str = "json", pretty:
         write_file(output, text + "\n")
 
 
-def checked_patterns(*, full: bool):
-    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``), checked now: every
-    file when ``full`` (a batch, once), else only when a district's overlay is there (one parse).
-    Raises PatternError."""
+def checked_patterns(*, full: bool, made=None):
+    """The Patterns of the environment (ours plus ``REPORT_PARSER_PATTERNS``; ``made``: that object
+    made already), checked now: every file when ``full`` (a batch, once), else only when a
+    district's overlay is there (one parse). Raises PatternError."""
     from .patterns import Patterns
 
-    p = Patterns.from_env()
+    p = made if made is not None else Patterns.from_env()
     if not (full or p.overlay):
         return p
     from . import pattern_cache
@@ -52,19 +54,20 @@ def checked_patterns(*, full: bool):
     return checked
 
 
-def parse_file(file: Path, ocr, lenient: bool, timeout: float):
+def parse_file(file: Path, ocr, lenient: bool, timeout: float, patterns=None):
     """The Report, or a one-line error and the exit code of its kind."""
     from . import pattern_cache
     from .deadline import Overtime, deadline
     from .limits import memory_note
     from .patterns import PatternError
-    from .pipeline import parse
 
     too_long = f"{file}: parsing took longer than {timeout:g} s and was stopped (--timeout)"
     try:
         with deadline(timeout, f"parse-report: error: {too_long}", EXIT_UNREADABLE):
-            patterns = checked_patterns(full=False)
+            patterns = checked_patterns(full=False, made=patterns)
             restored = pattern_cache.restore(patterns)  # the compiled patterns of an earlier run
+            from .pipeline import parse  # after the restore: its modules' patterns are in regex's cache
+
             report = parse(file, ocr=ocr, require_report=not lenient, patterns=patterns)
             pattern_cache.save(patterns, restored)  # when this file needed more of them
             return report

@@ -62,7 +62,10 @@ def fast(args: list[str], settle: bool = False) -> int | None:
     if options is None:
         return None
     if settle:
-        from . import pattern_cache, pipeline  # noqa: F401
+        from . import pattern_cache
+
+        options["patterns"] = pattern_cache.preload()  # regex's cache filled before the modules compile
+        from . import pipeline  # noqa: F401
 
         gc.freeze()
         gc.enable()

@@ -82,6 +82,7 @@ def _write(path: Path | None, entries: dict) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        pattern_cache.prune(path.parent, path.name.split("-")[0])  # the files of older code
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next batch builds them again
         pass
 

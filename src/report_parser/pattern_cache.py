@@ -6,6 +6,11 @@ compiled by ``regex``'s pure-Python parser) is a third of a one-file run's CPU. 
 and compiled into one file, and the next run takes it back (``regex`` patterns pickle
 as their compiled code, so nothing is parsed again).
 
+The file holds two pickles: first the compiled patterns of ``regex``'s own cache (what
+the modules compiled from literal patterns, at import or with ``regex.search(text)``),
+put back into that cache before the modules are imported (:func:`preload`), so those
+are not compiled again either; then what the Patterns object validated and compiled.
+
 The file is named by a fingerprint of everything the artefacts depend on: the
 content of every pattern file of the configuration (ours and the district's
 overlay), the size and time of every module of the package and of the unit tables
@@ -13,7 +18,9 @@ of ``vietnamadminunits`` (official place names are kept too), and the versions o
 Python, ``regex`` and pydantic; any change makes a new file. It lives in
 ``$REPORT_PARSER_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME/report-parser``
 or ``~/.cache/report-parser``, a folder only the user may write; a file another user
-owns, or one that does not load, is ignored. Nothing here may fail a parse.
+owns, or one that does not load, is ignored. Every code change makes new files, so
+writing one removes the files of its kind used least recently beyond the :data:`KEEP`
+latest (:func:`prune`; a restore marks its file used). Nothing here may fail a parse.
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ from pathlib import Path
 from .patterns import Patterns
 
 ENV = "REPORT_PARSER_CACHE"
+KEEP = 8  # files of one kind kept in the folder (several checkouts or overlays may share it)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -39,6 +47,13 @@ def folder() -> Path | None:
 
 
 def fingerprint(p: Patterns) -> str:
+    """The key of ``p``'s files and of the code (computed once per Patterns object)."""
+    if "fingerprint" not in p.cache_state:
+        p.cache_state["fingerprint"] = _fingerprint(p)
+    return p.cache_state["fingerprint"]
+
+
+def _fingerprint(p: Patterns) -> str:
     import pydantic
     import regex
 
@@ -92,17 +107,62 @@ def mark_checked(p: Patterns) -> None:
         pass
 
 
+def preload() -> Patterns | None:
+    """The environment's Patterns with ``regex``'s cache filled from its cache file, before the
+    parse's modules are imported (their literal patterns are then not compiled again); None
+    when that fails (the parse makes and checks its Patterns as usual)."""
+    try:
+        p = Patterns.from_env()
+        path = _path(p)
+        if path is not None and path.stat().st_uid == os.getuid():
+            with path.open("rb") as f:
+                _seed_regexes(pickle.load(f))
+            p.cache_state["seeded"] = True
+        return p
+    except Exception:  # noqa: BLE001 - no file, an old or broken one
+        return None
+
+
 def restore(p: Patterns) -> int:
-    """Fill ``p`` from its cache file; how many artefacts it held (0: none, or no file)."""
+    """Fill ``p`` (and ``regex``'s cache, unless :func:`preload` did) from its cache file; how
+    many artefacts it held (0: none, or no file)."""
     try:
         path = _path(p)
         if path is None or path.stat().st_uid != os.getuid():
             return 0
-        valid, memo = pickle.loads(path.read_bytes())
+        with path.open("rb") as f:
+            compiled = pickle.load(f)
+            if not p.cache_state.get("seeded"):
+                _seed_regexes(compiled)
+            valid, memo = pickle.load(f)
         p.restore(valid, memo)
+        os.utime(path)  # used: kept by prune() before the files of older code
         return len(valid) + len(memo)
     except Exception:  # noqa: BLE001 - no file, an old or broken one: compile as usual
         return 0
+
+
+def _regex_state() -> dict:
+    """``regex``'s cache of compiled patterns with the two tables its look-ups need."""
+    from regex import _main
+
+    return {"version": _main.__version__, "cache": _picklable(_main._cache),
+            "named_args": dict(_main._named_args), "locale_sensitive": dict(_main._locale_sensitive)}
+
+
+def _seed_regexes(state: dict) -> None:
+    """Put the patterns of :func:`_regex_state` back into ``regex``'s cache (none it holds already):
+    ``regex.compile(p)`` then returns what compiling ``p`` gave the earlier run."""
+    from regex import _main
+
+    if state.get("version") != _main.__version__ or len(state["cache"]) + len(_main._cache) >= _main._MAXCACHE:
+        return
+    for key, compiled in state["cache"].items():
+        _main._cache.setdefault(key, compiled)
+    for table in ("named_args", "locale_sensitive"):
+        mine = getattr(_main, f"_{table}")
+        for key, value in state[table].items():
+            mine.setdefault(key, value)
 
 
 def _picklable(items: dict) -> dict:
@@ -117,18 +177,33 @@ def _picklable(items: dict) -> dict:
 
 
 def save(p: Patterns, restored: int = 0) -> None:
-    """Write what ``p`` validated and compiled to its cache file, unless it holds no more than
-    the ``restored`` artefacts it was filled with (atomically; errors ignored)."""
+    """Write what ``p`` validated and compiled (and ``regex``'s cache) to its cache file, unless
+    it holds no more than the ``restored`` artefacts it was filled with (atomically; errors
+    ignored); older files beyond :data:`KEEP` are removed."""
     try:
         valid, memo = p.state()
         path = _path(p) if len(valid) + len(memo) > restored else None
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = pickle.dumps((_picklable(valid), _picklable(memo)), protocol=pickle.HIGHEST_PROTOCOL)
+        data = (pickle.dumps(_regex_state(), protocol=pickle.HIGHEST_PROTOCOL)
+                + pickle.dumps((_picklable(valid), _picklable(memo)), protocol=pickle.HIGHEST_PROTOCOL))
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
+        prune(path.parent, "patterns")
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next run compiles again
+        pass
+
+
+def prune(where: Path, kind: str, keep: int = KEEP) -> None:
+    """Remove the ``KIND-*.pickle`` files of ``where`` used least recently beyond the ``keep``
+    latest (with their ``.checked`` marks): files of code and patterns changed since."""
+    try:
+        files = sorted(where.glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        for old in files[keep:]:
+            old.with_suffix(".checked").unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
+    except OSError:  # another process removed it first, a read-only folder: left as it is
         pass

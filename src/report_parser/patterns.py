@@ -107,6 +107,7 @@ class Patterns:
         self._raw: dict[str, Any] = {}
         self._valid: dict[tuple[str, Any], Any] = {}
         self._memo: dict[str, Any] = {}
+        self.cache_state: dict[str, Any] = {}  # :mod:`.pattern_cache`'s notes on this object (its fingerprint)
 
     @classmethod
     def from_env(cls) -> "Patterns":
