@@ -71,6 +71,7 @@ class IndicatorSpec(BaseModel):
 
     target_sections: list[str]
     targets: list[str]
+    averages: list[str] = Field(default_factory=list)
     joined: list[str]
     openers: list[str]
     weak_words: list[str]
@@ -83,6 +84,7 @@ class IndicatorSpec(BaseModel):
     parts_of: dict[str, list[str]] = Field(default_factory=dict)
     field_line: str
     inline_field: str | None = None
+    field_after: str | None = None
     zeros: list[Zero]
     rules: list[Rule]
 
@@ -137,6 +139,7 @@ class Compiled:
     field_line: regex.Pattern
     inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
+    field_after: regex.Pattern | None = None
     predicate_opener: regex.Pattern | None = None
     coordinator: regex.Pattern | None = None
 
@@ -162,12 +165,14 @@ def compiled() -> Compiled:
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
-    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined), delimiters,
+    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets + spec.averages), _any(spec.joined),
+                    delimiters,
                     weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]),
                     _any(spec.respectively or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
                     regex.compile(_source(spec.field_line)),
                     regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
+                    field_after=regex.compile(_source(spec.field_after), regex.I) if spec.field_after else None,
                     predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
                     coordinator=_ending(spec.coordinators))
 
@@ -558,6 +563,12 @@ def _inline_field(left: str, cp: Compiled) -> str | None:
     return canonical_field(m.group("field")) if m else None
 
 
+def _field_after(after: str, cp: Compiled) -> str | None:
+    """A field named right after the figure's noun: "9.700 hồ sơ liên quan đến lĩnh vực đất đai"."""
+    m = cp.field_after.match(after) if cp.field_after else None
+    return canonical_field(m.group("field")) if m else None
+
+
 def _field(ctx: Context, start: int, end: int, cp: Compiled) -> str | None:
     m = cp.field_line.match(ctx.text[start:end])
     return canonical_field(m.group("field")) if m else None
@@ -698,7 +709,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     for r in _readings(ctx, segs, cp):
         where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r), siblings.get(id(r.seg), ()))
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
-            dim = _dimension(field_name or _inline_field(r.left, cp), where)
+            dim = _dimension(field_name or _inline_field(r.left, cp) or _field_after(_after(ctx, r), cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
     coded = _named_items(ctx, coded)
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
