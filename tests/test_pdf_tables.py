@@ -73,8 +73,14 @@ class _LayoutPage:
     """What pdfplumber's TableFinder reads of a page, from our :class:`PageLayout`."""
 
     def __init__(self, layout):
-        self.edges, self.chars = layout.edges, layout.chars
+        self.edges, self.chars = layout.edges, _plumber_chars(layout.chars)
         self.bbox = (0, 0, layout.width, layout.height)
+
+
+def _plumber_chars(chars) -> list[dict]:
+    """Our character tuples as pdfplumber's char dicts."""
+    return [{"x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "text": t, "upright": True}
+            for x0, top, x1, bottom, t in chars]
 
 
 def _layouts(path: Path):
@@ -114,12 +120,12 @@ def test_finder_cells_and_texts_equal_pdfplumbers_on_the_same_edges(path):
         assert [[r.cells for r in t.rows] for t in theirs] == [[c for _, c in pdf_ruling.rows(t)] for t in ours]
         for t in ours:
             for cell in (c for _, row in pdf_ruling.rows(t) for c in row if c):
-                inside = [c for c in layout.chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
-                          and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
-                assert pdf_chars.text(inside) == unicodedata.normalize("NFC", extract_text(inside))
+                inside = [c for c in layout.chars if cell[0] <= (c[0] + c[2]) / 2 < cell[2]
+                          and cell[1] <= (c[1] + c[3]) / 2 < cell[3]]
+                assert pdf_chars.text(inside) == unicodedata.normalize("NFC", extract_text(_plumber_chars(inside)))
             above = (0, 0, layout.width, pdf_ruling.bbox(t)[1])
             assert pdf_chars.text_within(layout.chars, above) == unicodedata.normalize(
-                "NFC", extract_text(within_bbox(layout.chars, above)))
+                "NFC", extract_text(within_bbox(_plumber_chars(layout.chars), above)))
     assert pages
 
 
@@ -267,7 +273,7 @@ def test_finder_equals_pdfplumbers_on_drawn_grids(seed):
     assert [t.bbox for t in theirs] == [pdf_ruling.bbox(t) for t in ours]
 
 
-def _typed_chars(rng) -> list[dict]:
+def _typed_chars(rng) -> list[tuple]:
     """Characters of a few lines as a cell holds them: words apart by a gap or a space, a
     letter a little above its line (a stacked mark), a ligature, lines close together."""
     chars, top = [], rng.uniform(100, 120)
@@ -276,12 +282,10 @@ def _typed_chars(rng) -> list[dict]:
         for word in rng.sample(["Số", "văn", "bản", "ﬁ", "12.345", "(%)", "CHỈ", "tiêu", "-"], rng.randint(1, 5)):
             for ch in word:
                 t = top + rng.choice((0, 0, 0, -1.5, 2.9))
-                chars.append({"text": ch, "x0": x, "x1": x + 5, "top": t, "bottom": t + 12, "doctop": t,
-                              "upright": True})
+                chars.append((x, t, x + 5, t + 12, ch))
                 x += 5 + rng.choice((0, 0, 0.5, 2.9))
             if rng.random() < 0.5:
-                chars.append({"text": " ", "x0": x, "x1": x + 2.5, "top": top, "bottom": top + 12, "doctop": top,
-                              "upright": True})
+                chars.append((x, top, x + 2.5, top + 12, " "))
             x += rng.choice((0, 2.5, 3.5, 8))
         top += rng.choice((3.5, 12, 14))
     rng.shuffle(chars)
@@ -297,4 +301,32 @@ def test_cell_text_equals_pdfplumbers_extract_text(seed):
     from report_parser.ingest import pdf_chars
 
     chars = _typed_chars(random.Random(seed))
-    assert pdf_chars.text(chars) == unicodedata.normalize("NFC", extract_text(chars))
+    assert pdf_chars.text(chars) == unicodedata.normalize("NFC", extract_text(_plumber_chars(chars)))
+
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_row_cells_take_the_characters_their_centres_are_in(overlap):
+    """A row's characters go to the cell holding their centre, in their order on the page
+    (found by bisection over side-by-side cells; when two cells of a row overlap, each
+    looks at every character); a centre on a cell's right or bottom edge is outside it."""
+    from report_parser.ingest import pdf_chars, pdf_ruling
+    from report_parser.ingest.pdf_grid import PageLayout
+    from report_parser.ingest.pdf_tables import _GridPage, _GridTable
+
+    chars = [(x - 2, y - 5, x + 2, y + 5, t) for x, y, t in
+             [(15, 15, "a"), (30, 15, "b"), (20, 12, "c"), (50, 15, "d"), (15, 30, "e"), (18, 15, "f"),
+              (70, 40, "g"), (40, 25, "h"), (35, 14, "i")]]
+    cells = [(10, 10, 20, 20), (20, 10, 40, 20), (40, 10, 60, 20), (10, 20, 40, 40), (40, 20, 60, 40)]
+    if overlap:
+        cells.append((30, 10, 60, 30))
+
+    def centred(cell):
+        return [c for c in chars if cell[0] <= (c[0] + c[2]) / 2 < cell[2] and cell[1] <= (c[1] + c[3]) / 2 < cell[3]]
+
+    rows = _GridTable(cells, _GridPage(PageLayout(1, 100, 100, [], chars))).extract()
+    assert rows == [[cell and pdf_chars.text(centred(cell)) for cell in row] for _, row in pdf_ruling.rows(cells)]
+    if overlap:
+        assert rows == [["af", "c bi", "bi d\nh", "d"], ["e", None, None, "h"]]
+    else:
+        assert rows == [["af", "c bi", "d"], ["e", None, "h"]]

@@ -5,8 +5,9 @@ from the same objects instead of interpreting the page a second time with pdfmin
 (which cost most of a born-digital parse): every straight, axis-aligned segment of a
 painted path is a ruling edge (a rectangle gives four, a polyline one per side),
 and every character of the text page is a box with its text. Both come out in
-pdfplumber's shape (top-down coordinates from the media box's top-left corner, the
-keys its table finder reads), so :mod:`.pdf_tables` runs the same table logic on them.
+pdfplumber's coordinates (top-down from the media box's top-left corner; an edge as
+the dict its table finder reads, a character as a tuple), so :mod:`.pdf_tables` runs
+the same table logic on them.
 
 What this cannot settle returns ``None`` and the page goes to pdfplumber: a page
 with a ``/Rotate`` and a page with turned text (vertical column headers), whose
@@ -15,12 +16,15 @@ boxes pdfplumber orders by their own direction.
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
 Matrix = tuple[float, float, float, float, float, float]
+# a character: (x0, top, x1, bottom, text), pdfplumber's coordinates (see page_chars)
+Char = tuple[float, float, float, float, str]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # a segment this close to horizontal or vertical (points) is a ruling edge
 STRAIGHT = 0.01
@@ -36,7 +40,7 @@ class PageLayout:
     width: float
     height: float
     edges: list[dict]
-    chars: list[dict]
+    chars: list[Char]
 
 
 def objects(page, kind: int, max_depth: int = 2) -> Iterator:
@@ -161,13 +165,31 @@ def page_edges(page, height: float, x_origin: float) -> list[dict]:
     return edges
 
 
-def _add_space(chars: list[dict], boxed: bool, rect, x_origin: float) -> None:
-    """A space pdfium added between words (``boxed``: a space with its box in ``rect``; a
-    line end is not), at the height of the character before it."""
+def _unchecked(function, restype):
+    """``function`` of pypdfium2's bindings without its argument types: ctypes then passes
+    the arguments as they are (the handle, a Python int, a pointer) instead of checking and
+    converting each one, which halves the cost of a call."""
+    fn = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    fn.argtypes = None
+    return fn
+
+
+@functools.cache
+def _text_functions() -> tuple:
+    """pdfium's per-character functions, bound once (see :func:`_unchecked`)."""
+    c_int = ctypes.c_int
+    return (_unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
+            _unchecked(pdfium_c.FPDFText_IsGenerated, c_int),
+            _unchecked(pdfium_c.FPDFText_GetLooseCharBox, c_int),
+            _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p))
+
+
+def _add_space(chars: list[Char], boxed: bool, left: float, right: float) -> None:
+    """A space pdfium added between words (``boxed``: a space with its box at ``left`` ..
+    ``right``; a line end is not), at the height of the character before it."""
     if boxed and chars:
         before = chars[-1]
-        chars.append({"text": " ", "x0": rect.left - x_origin, "x1": rect.right - x_origin, "top": before["top"],
-                      "bottom": before["bottom"], "doctop": before["top"], "upright": True})
+        chars.append((left, before[1], right, before[3], " "))
 
 
 def _turned(m) -> bool:
@@ -175,8 +197,24 @@ def _turned(m) -> bool:
     return abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6
 
 
-def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
-    """The characters of the page as pdfplumber's char dicts; None when some text is turned.
+def _placement(raw, i: int) -> tuple[bool, float | None, float, bool]:
+    """(turned, baseline or None, font size, whether this holds for every character of its
+    text object) of character ``i``: an upright character's baseline is its matrix's ``f``
+    (the object's); without a matrix, its own origin's height."""
+    m = pdfium_c.FS_MATRIX()
+    upright = pdfium_c.FPDFText_GetMatrix(raw, i, m)
+    if upright and _turned(m):
+        return True, None, 0.0, True
+    size = pdfium_c.FPDFText_GetFontSize(raw, i)
+    if upright:
+        return False, m.f, size, True
+    x, y = ctypes.c_double(), ctypes.c_double()
+    return False, (y.value if pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y) else None), size, False
+
+
+def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
+    """The characters of the page as ``(x0, top, x1, bottom, text)``, in pdfplumber's
+    coordinates; None when some text is turned.
 
     A character stands one font size tall on its baseline, as pdfminer has it: pdfium's
     loose box rises above that for a capital with a stacked mark ("Ỉ", "Ố") and sinks
@@ -184,39 +222,43 @@ def page_chars(tp, height: float, x_origin: float) -> list[dict] | None:
     loose box's height stands in when pdfium has no size or origin). The spaces pdfium
     adds between words (where the content moves the pen instead of drawing a space) are
     kept, at the height of the character before them: they are where its page text has
-    its spaces. Its added line ends are dropped. pdfium's functions and their output
-    buffers are bound once, only a space or a line end is asked whether pdfium added
-    it, and an upright character's baseline is its matrix's ``f`` (pdfium's character
-    origin, to the bit: checked on every upright character of the corpus's PDFs): the
-    calls into pdfium are most of the time."""
+    its spaces. Its added line ends are dropped. The calls into pdfium are most of the
+    time, so there are as few as can be: pdfium's functions are bound once without
+    argument checks, only a space or a line end is asked whether pdfium added it, and a
+    character's matrix and font size are its text object's (pdfium gives every character
+    of an object the object's), asked once per object; an upright character's baseline is
+    its matrix's ``f`` (pdfium's character origin, to the bit: checked on every upright
+    character of the corpus's PDFs)."""
     raw = tp.raw
-    get_unicode, is_generated, loose_box = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated,
-                                            pdfium_c.FPDFText_GetLooseCharBox)
-    get_matrix, font_size, origin = (pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize,
-                                     pdfium_c.FPDFText_GetCharOrigin)
-    rect, m, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    px, py = ctypes.byref(x), ctypes.byref(y)
-    chars: list[dict] = []
+    get_unicode, is_generated, loose_box, text_object = _text_functions()
+    rect = pdfium_c.FS_RECTF()
+    box = ctypes.byref(rect)
+    placements: dict[int, tuple[bool, float | None, float, bool]] = {}
+    chars: list[Char] = []
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, i)
         if not code:
             continue
         if code in GENERATED and is_generated(raw, i) == 1:
-            _add_space(chars, code == 32 and loose_box(raw, i, rect), rect, x_origin)
+            _add_space(chars, code == 32 and loose_box(raw, i, box), rect.left - x_origin, rect.right - x_origin)
             continue
-        if not loose_box(raw, i, rect):
+        if not loose_box(raw, i, box):
             continue
-        upright = get_matrix(raw, i, m)
-        if upright and _turned(m):
+        obj = text_object(raw, i)
+        placement = placements.get(obj) if obj else None
+        if placement is None:
+            placement = _placement(raw, i)
+            if obj and placement[3]:
+                placements[obj] = placement
+        turned, baseline, size, _ = placement
+        if turned:
             return None
-        size = font_size(raw, i)
-        if size > 0 and (upright or origin(raw, i, px, py)):
-            baseline = m.f if upright else y.value
+        if size > 0 and baseline is not None:
             top, bottom = height - baseline - size, height - baseline
         else:
             top, bottom = height - rect.top, height - rect.bottom
-        chars.append({"text": "-" if code == LINE_END_HYPHEN else chr(code), "x0": rect.left - x_origin,
-                      "x1": rect.right - x_origin, "top": top, "bottom": bottom, "doctop": top, "upright": True})
+        chars.append((rect.left - x_origin, top, rect.right - x_origin, bottom,
+                      "-" if code == LINE_END_HYPHEN else chr(code)))
     return chars
 
 

@@ -103,7 +103,7 @@ class _GridPage:
         self.chars = layout.chars
         self.width = layout.width
         # the characters' centres (height, across, index), sorted by height, for every table
-        self.mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, i) for i, c in enumerate(self.chars))
+        self.mids = sorted(((c[1] + c[3]) / 2, (c[0] + c[2]) / 2, i) for i, c in enumerate(self.chars))
         self.heights = [m[0] for m in self.mids]
 
     def find_tables(self) -> list[_GridTable]:
@@ -126,16 +126,37 @@ class _GridTable:
     def extract(self) -> list[list[str | None]]:
         mids, heights = self._page.mids, self._page.heights
         out = []
-        for (x0, top, x1, bottom), cells in pdf_ruling.rows(self._cells):
-            inside = mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)]
-            inside = sorted((m for m in inside if x0 <= m[1] < x1), key=_index)  # the characters' order
-            out.append([None if cell is None else self._cell_text(cell, inside) for cell in cells])
+        for (_, top, _, bottom), cells in pdf_ruling.rows(self._cells):
+            inside = sorted(mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)], key=_index)
+            out.append(self._row_texts(cells, inside))  # in the characters' order
         return out
 
-    def _cell_text(self, cell, inside) -> str:
-        x0, top, x1, bottom = cell
+    def _row_texts(self, cells: list[pdf_ruling.Box | None], inside: list[tuple[float, float, int]]) -> list[str | None]:
+        """The texts of a row's cells (``inside``: the centres in the row's height band, in
+        the characters' order): each character goes to the cell whose span holds its centre,
+        found by bisection when the row's cells stand side by side (they overlap only in odd
+        grids: then each cell looks at every character)."""
+        present = [c for c in cells if c is not None]
+        if any(a[2] > b[0] for a, b in zip(present, present[1:])):
+            groups = [[i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom] for x0, top, x1, bottom in present]
+        else:
+            groups = _side_by_side(present, inside)
         chars = self._page.chars
-        return pdf_chars.text([chars[i] for v, h, i in inside if x0 <= h < x1 and top <= v < bottom])
+        texts = iter([pdf_chars.text([chars[i] for i in g]) for g in groups])
+        return [None if cell is None else next(texts) for cell in cells]
+
+
+def _side_by_side(cells: list[pdf_ruling.Box], inside: list[tuple[float, float, int]]) -> list[list[int]]:
+    """The indexes of the characters in each of ``cells`` (left to right, not overlapping)."""
+    lefts = [c[0] for c in cells]
+    groups: list[list[int]] = [[] for _ in cells]
+    for v, h, i in inside:
+        k = bisect.bisect_right(lefts, h) - 1
+        if k >= 0:
+            _, top, x1, bottom = cells[k]
+            if h < x1 and top <= v < bottom:
+                groups[k].append(i)
+    return groups
 
 
 def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
