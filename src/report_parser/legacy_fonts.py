@@ -199,7 +199,10 @@ def _convert(text: str, default: str | None, kinds: list[str]) -> str:
 
 def repair_tracked(t) -> list[str]:
     """Convert every legacy-font line of a :class:`normalize.Tracked` text; the kinds applied."""
-    default = document_encoding(t.text)
+    return _repair_tracked(t, document_encoding(t.text))
+
+
+def _repair_tracked(t, default: str | None) -> list[str]:
     kinds: list[str] = []
     if default is not None:
         t.sub(_LINE, lambda m: _convert(m.group(0), default, kinds))
@@ -209,10 +212,24 @@ def repair_tracked(t) -> list[str]:
 def repair_tables(tables: list, text: str) -> list[str]:
     """Convert the legacy-font cells of a reader's tables in place (their text was repaired
     through :func:`repair_tracked`; the cells are read separately); the kinds applied."""
-    default = document_encoding(text)
+    return _repair_tables(tables, document_encoding(text) if tables else None)
+
+
+def _repair_tables(tables: list, default: str | None) -> list[str]:
     kinds: list[str] = []
     if default is None:
         return kinds
     for table in tables:
         table.rows = [[c if c is None else _convert(c, default, kinds) for c in row] for row in table.rows]
     return kinds
+
+
+def repair_document(t, tables: list, raw_text: str) -> list[str]:
+    """:func:`repair_tracked` of ``t`` then :func:`repair_tables` of ``tables`` by ``raw_text``'s
+    encoding, which is read once when ``t`` still holds ``raw_text``."""
+    before = t.text
+    default = document_encoding(before)
+    kinds = _repair_tracked(t, default)
+    if not tables:
+        return kinds
+    return kinds + _repair_tables(tables, default if before == raw_text else document_encoding(raw_text))

@@ -12,7 +12,7 @@ import bisect
 import re as _re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -32,11 +32,16 @@ class Tracked:
 
     def sub(self, pattern: regex.Pattern, repl: str | Callable[[regex.Match], str]) -> int:
         """Replace every match; returns the number of matches that changed the text."""
+        return self.sub_matches(pattern.finditer(self.text), repl)
+
+    def sub_matches(self, matches: Iterable[regex.Match], repl: str | Callable[[regex.Match], str]) -> int:
+        """Replace the given matches of the current text (in order, not overlapping); returns the
+        number of them that changed the text."""
         text, origin = self.text, self.origin
         out: list[str] = []
         org: list[int] = []
         last = changed = 0
-        for m in pattern.finditer(text):
+        for m in matches:
             s, e = m.span()
             new = repl(m) if callable(repl) else m.expand(repl)
             old = text[s:e]
@@ -110,6 +115,20 @@ _FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
 # a combining mark that a text layer put after a space (or alone): "bi ̣" -> "bị"
 _STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)(?=(\p{L})?)")
 _DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
+_MARK_RUN = regex.compile(r"\p{Mn}+")
+_SPACED_MARK = regex.compile(r"(?<! ) ++\p{Mn}")  # from a run's first space: linear in the run
+
+
+def _at_letter_before(text: str, runs: Iterator[regex.Match], pattern: regex.Pattern) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern that is a letter then the text of ``runs`` (found by a
+    pattern that needs no letter first): tried only there, which is where it can match (a scan in C
+    for a rare character instead of a try at every letter)."""
+    for r in runs:
+        s = r.start() - 1
+        if s >= 0:
+            m = pattern.match(text, s)
+            if m is not None:
+                yield m
 _SPACES = regex.compile(r"[ ]{2,}")
 _TRAILING = regex.compile(r"(?<![ ])[ ]++(?=\n)|(?<=\n)[ ]+")  # only at a run start: a long run of spaces stays linear
 _WORD = regex.compile(r"(?<![\p{N}/_-])\p{L}+(?![\p{N}/_-])")
@@ -263,7 +282,7 @@ def _join_lines(t: Tracked) -> int:
             return not p[-1].islower() or len(p) < 40
         if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
             return True  # a numbered heading, then its first paragraph
-        if _ENDS_SENTENCE.search(p) and _UPPER_START.match(n):
+        if _ENDS_SENTENCE.search(p[-3:]) and _UPPER_START.match(n):  # p is stripped: a match is in its tail
             return True
         if p.endswith(")") and _UPPER_START.match(n) and "(" in p[:1]:
             return True
@@ -276,7 +295,7 @@ def _join_lines(t: Tracked) -> int:
         end = text.find("\n", m.end())
         nxt = text[m.end(): end if end >= 0 else len(text)]
         p = prev.rstrip()
-        if _SYMBOL_BROKEN.search(p) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not marker.match(nxt.lstrip()):
+        if _SYMBOL_BROKEN.search(p[-3:]) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not marker.match(nxt.lstrip()):
             return ""  # a document symbol broken after "-" or "/"
         if keep_break(prev, nxt):
             return "\n"
@@ -299,12 +318,17 @@ def _legacy_fonts(t: Tracked, doc: Document) -> list[str]:
     """Legacy 8-bit Vietnamese fonts (TCVN3/ABC, VNI) converted to Unicode."""
     from . import legacy_fonts
 
-    return legacy_fonts.repair_tracked(t) + legacy_fonts.repair_tables(doc.tables, doc.raw_text)
+    return legacy_fonts.repair_document(t, doc.tables, doc.raw_text)
+
+
+def _sub_if(t: Tracked, needle: str, pattern: regex.Pattern, repl: str) -> int:
+    """``t.sub`` when the text holds ``needle``, without which ``pattern`` cannot match (a scan in C)."""
+    return t.sub(pattern, repl) if needle in t.text else 0
 
 
 def _line_ends(t: Tracked, doc: Document) -> list[str]:
-    t.sub(_CRLF, "\n")
-    return ["line-end-hyphen"] if t.sub(_FFFE, "-") else []
+    _sub_if(t, "\r", _CRLF, "\n")
+    return ["line-end-hyphen"] if _sub_if(t, "\ufffe", _FFFE, "-") else []
 
 
 def _page_furniture(t: Tracked, doc: Document) -> list[str]:
@@ -318,10 +342,12 @@ def _page_furniture(t: Tracked, doc: Document) -> list[str]:
 def _marks(t: Tracked, doc: Document) -> list[str]:
     """A mark after a space belongs to the letter before it (a word glued after it gets the
     space back); decomposed letters composed."""
-    kinds = []
-    if t.sub(_STRAY_MARK, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else "")):
+    kinds: list[str] = []
+    strays = _at_letter_before(t.text, _SPACED_MARK.finditer(t.text), _STRAY_MARK)
+    if t.sub_matches(strays, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else "")):
         kinds.append("combining-marks")
-    if t.sub(_DECOMPOSED, lambda m: unicodedata.normalize("NFC", m.group(0))):
+    decomposed = _at_letter_before(t.text, _MARK_RUN.finditer(t.text), _DECOMPOSED)
+    if t.sub_matches(decomposed, lambda m: unicodedata.normalize("NFC", m.group(0))):
         kinds.append("nfc")
     return kinds
 
@@ -330,7 +356,7 @@ def _characters(t: Tracked, doc: Document) -> list[str]:
     """Look-alike letters, dashes, quotes, odd spaces to their plain forms; runs of spaces to one."""
     kinds = list(dict.fromkeys(kind for ch, kind in _REPAIR_KIND.items() if ch in t.text))
     t.sub(_CHARS, lambda m: _CHAR_MAP[m.group(0)])
-    t.sub(_SPACES, " ")
+    _sub_if(t, "  ", _SPACES, " ")
     return kinds
 
 
@@ -339,7 +365,7 @@ def _split_words(t: Tracked, doc: Document) -> list[str]:
 
 
 def _paragraphs(t: Tracked, doc: Document) -> list[str]:
-    t.sub(_FORM_FEED, "\n")  # furniture is gone: a page break is a line break
+    _sub_if(t, "\f", _FORM_FEED, "\n")  # furniture is gone: a page break is a line break
     return ["paragraphs"] if _join_lines(t) else []
 
 
@@ -354,9 +380,10 @@ def _ocr_mistakes(t: Tracked, doc: Document) -> list[str]:
 
 def _tidy(t: Tracked, doc: Document) -> list[str]:
     """No trailing spaces, no blank lines, single spaces, and NFC whatever the passes missed."""
-    t.sub(_TRAILING, "")
-    t.sub(_BLANK_LINES, "\n")
-    t.sub(_SPACES, " ")
+    if " \n" in t.text or "\n " in t.text:  # what _TRAILING needs
+        t.sub(_TRAILING, "")
+    _sub_if(t, "\n\n", _BLANK_LINES, "\n")
+    _sub_if(t, "  ", _SPACES, " ")
     if not unicodedata.is_normalized("NFC", t.text):
         t.sub(_GRAPHEME, lambda m: unicodedata.normalize("NFC", m.group(0)))
     return []
