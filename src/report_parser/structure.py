@@ -71,6 +71,7 @@ class Structure:
     def __post_init__(self) -> None:
         self._sec_starts = [s.start for s in self.sections]
         self._sent_starts = [s.start for s in self.sentences]
+        self._by_level: list[Section] | None = None  # the sections outermost first, sorted once
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section holding ``offset``."""
@@ -109,8 +110,9 @@ class Structure:
 
     def titles_at(self, offset: int) -> list[str]:
         """Titles of every section enclosing ``offset``, outermost first."""
-        return [s.title for s in sorted(self.sections, key=lambda s: s.level)
-                if s.start <= offset < s.end]
+        if self._by_level is None:
+            self._by_level = sorted(self.sections, key=lambda s: s.level)
+        return [s.title for s in self._by_level if s.start <= offset < s.end]
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:

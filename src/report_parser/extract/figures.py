@@ -21,7 +21,7 @@ def _in_text_table(ctx: Context) -> Callable[[int], bool]:
     gives its tables apart: they are never running text there either)."""
     if ctx.doc.tables:
         return lambda _offset: False
-    spans = row_spans(ctx.doc.raw_text)
+    spans = row_spans(ctx.doc.raw_text, ctx.cache)
     starts = [s for s, _ in spans]
 
     def inside(offset: int) -> bool:
@@ -36,7 +36,8 @@ def body_quantities(ctx: Context) -> list[Quantity]:
     found once per document (shared via ``ctx.cache``)."""
     if "body_quantities" not in ctx.cache:
         in_table = _in_text_table(ctx)
-        ctx.cache["body_quantities"] = [q for q in find_quantities(ctx.text)
+        body_end = ctx.structure.appendix_start  # the appendix's are left out: not read at all
+        ctx.cache["body_quantities"] = [q for q in find_quantities(ctx.text, body_end)
                                         if not ctx.structure.in_appendix(q.start) and not in_table(q.start)]
     return ctx.cache["body_quantities"]
 

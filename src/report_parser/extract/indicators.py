@@ -463,9 +463,9 @@ def _rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
 def _first_rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
     found: list[tuple[Rule, float | int]] = []
     takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
+    near = r.local + " " + (r.seg.parent.text(r.text) if r.seg and r.seg.parent else "")
     for take in takes:
         for rule in cp.rules:
-            near = r.local + " " + (r.seg.parent.text(r.text) if r.seg and r.seg.parent else "")
             if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context, near):
                 value = r.q.whole if take == "whole" else r.q.value
                 found.append((rule.rule, value))  # and the measures sharing the number ("tiếp nhận và giải quyết")

@@ -323,11 +323,13 @@ def _spelled() -> regex.Pattern:
                          + r")(?![\p{L}]))\p{L})", regex.I)
 
 
-def _spelled_counts(text: str) -> list[Quantity]:
+def _spelled_counts(text: str, end: int) -> list[Quantity]:
     """Counts spelled out before their unit noun ("chỉ tám hồ sơ quá hạn", "đã giải quyết sáu hồ sơ")."""
     spec = _vocab()[0]
     out = []
     for m in _spelled().finditer(text):
+        if m.start() >= end:
+            break
         unit, kind, end, _ = _after_unit(text, m.end())
         if unit is not None and kind == "count":
             out.append(Quantity(m.start(), end, int(_lookup(spec.number_words, m.group(1))), unit, "count",
@@ -335,26 +337,32 @@ def _spelled_counts(text: str) -> list[Quantity]:
     return out
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, end: int | None = None) -> list[Quantity]:
     """Every quantity of ``text`` in order, with unit, kind, qualifier and ratio whole.
 
     Money is normalised to triệu đồng. Dates, years, document symbols, section
     numbers, ordinals, standards ("ISO 9001:2015") and service levels ("mức độ
-    3,4") are not quantities and are left out.
+    3,4") are not quantities and are left out. ``end``: only the quantities starting
+    before it (each read from the whole text: the same as those of the full list).
     """
+    end = len(text) if end is None else end
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _SLASHED.finditer(text):
+        if m.start() >= end:
+            break  # a span from here on only covers numbers from here on
         taken.append(m.span())
         if q := _ratio(text, m):
             out.append(q)
     taken.extend(level_spans(text))
     inside = _Taken(taken)
     for m in _running().num.finditer(text):
+        if m.start() >= end:
+            break
         if m.start() in inside:
             continue
         if q := _single(text, m):
             out.append(q)
-    out.extend(_spelled_counts(text))
+    out.extend(_spelled_counts(text, end))
     out.sort(key=lambda q: q.start)
     return out

@@ -307,12 +307,23 @@ def _continues(prev: RawTable | None, b: _Block, rows: list[list[str]], gap: str
     return not regex.search(vocab().form_heading, gap, regex.M)
 
 
-def row_spans(raw: str) -> list[tuple[int, int]]:
+def _shared_blocks(raw: str, cache: dict | None) -> list[_Block]:
+    """``_blocks(raw)``, found once per document when the caller gives its ``cache`` (an extractor
+    context's): the reading of a block's rows only ever sets its ``headed`` to what it finds."""
+    if cache is None:
+        return _blocks(raw)
+    found = cache.get("text_blocks")
+    if found is None or found[0] is not raw:
+        found = cache["text_blocks"] = (raw, _blocks(raw))
+    return found[1]
+
+
+def row_spans(raw: str, cache: dict | None = None) -> list[tuple[int, int]]:
     """Raw spans of the pipe and tab tables of a text export (the blocks ``text_tables`` reads as
     tables): their cells are no running text. Space-aligned blocks are left to the running text,
-    since they are tables only when a form confirms them."""
+    since they are tables only when a form confirms them. ``cache``: see :func:`_shared_blocks`."""
     spans = []
-    for b in _blocks(raw):
+    for b in _shared_blocks(raw, cache):
         if b.kind == "aligned":
             continue
         rows = [c for _, c in _ROWS[b.kind](b)]
@@ -321,12 +332,13 @@ def row_spans(raw: str) -> list[tuple[int, int]]:
     return spans
 
 
-def text_tables(doc: Document) -> list[RawTable]:
-    """Every pipe, tab or space-aligned table of the raw text, with the offset and pages of its lines."""
+def text_tables(doc: Document, cache: dict | None = None) -> list[RawTable]:
+    """Every pipe, tab or space-aligned table of the raw text, with the offset and pages of its lines.
+    ``cache``: see :func:`_shared_blocks`."""
     raw = doc.raw_text
     tables: list[RawTable] = []
     prev_end = 0
-    for b in _blocks(raw):
+    for b in _shared_blocks(raw, cache):
         found = _ROWS[b.kind](b)
         rows = [c for _, c in found]
         pages = [doc.raw_page_of(pos) for pos, _ in found]

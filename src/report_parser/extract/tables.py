@@ -276,10 +276,10 @@ def _checked_aligned(aligned: list[FormTable | GridTable], flat: list[FormTable]
     return kept
 
 
-def _text_export_tables(doc: Document) -> list[FormTable | GridTable]:
+def _text_export_tables(doc: Document, cache: dict | None = None) -> list[FormTable | GridTable]:
     """The tables of a document without reader tables: pipe and tab rows as they are,
     space-aligned ones checked against the forms read line by line."""
-    raws = text_tables(doc)
+    raws = text_tables(doc, cache)
     tables = tables_from_raw(doc, [r for r in raws if r.source != ALIGNED])
     aligned = [r for r in raws if r.source == ALIGNED]
     if aligned:
@@ -293,7 +293,7 @@ def extract(ctx: Context) -> list[FormTable | GridTable]:
     """The tables of the report: the reader's tables, plus the forms rebuilt from the text
     lines that no reader table gave (all of them for a .txt export; a form printed without
     rules in a PDF)."""
-    tables = tables_from_raw(ctx.doc) if ctx.doc.tables else _text_export_tables(ctx.doc)
+    tables = tables_from_raw(ctx.doc) if ctx.doc.tables else _text_export_tables(ctx.doc, ctx.cache)
     forms = [t for t in tables if isinstance(t, FormTable)]
     if any(t.form is None for t in forms):
         return tables  # a reader form without its number may be any of the text's forms
