@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from . import catalogue as _catalogue
 from . import corrections, patterns
@@ -64,13 +64,13 @@ class Sheet:
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-class _SheetWords(BaseModel):
+class _SheetWords(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     title: str
     columns: dict[str, str]
 
 
-class SheetVocab(BaseModel):
+class SheetVocab(patterns.Schema):
     """``patterns/sheets.yaml``: every word of the spreadsheet but the indicators' names."""
 
     model_config = ConfigDict(extra="forbid")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
 
 from . import patterns
 
 
-class Entry(BaseModel):
+class Entry(patterns.Schema):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str                     # Vietnamese name, the column header of the district's sheets
@@ -39,7 +39,7 @@ class Entry(BaseModel):
         return self
 
 
-class Catalogue(BaseModel):
+class Catalogue(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     rate_units: list[str]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from . import patterns
 
@@ -17,7 +17,7 @@ Tier = Literal["commune", "district", "province"]
 FILE = "levels.yaml"
 
 
-class LevelSpec(BaseModel):
+class LevelSpec(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     levels: dict[str, Tier]
 

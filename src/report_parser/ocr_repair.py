@@ -18,7 +18,6 @@ from __future__ import annotations
 import unicodedata
 
 import regex
-from pydantic import BaseModel
 
 from . import patterns
 
@@ -38,7 +37,7 @@ _ROMAN_HEAD = regex.compile(r"(?m)^[IVXLl1]{1,5}(?=\s?\.\s?\p{Lu}{2,})")
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
-class _Phrases(BaseModel):
+class _Phrases(patterns.Schema):
     restore: list[str]  # pairs to restore a misread pair to
     known: list[str] = []  # other pairs of clean text: never changed
 

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from . import patterns
 
 
-class Bounds(BaseModel):
+class Bounds(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     start: tuple[int, int]  # (month, day)
     end: tuple[int, int]
 
 
-class _Convention(BaseModel):
+class _Convention(patterns.Schema):
     """The part of metadata.yaml this module reads (the rest is the metadata reader's)."""
 
     model_config = ConfigDict(extra="ignore")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from . import patterns
 from .levels import of_tier, tiers
@@ -48,7 +48,7 @@ def _query(sql: str) -> list[dict]:
         conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute(sql).fetchall()]
 
-class _Prefixes(BaseModel):
+class _Prefixes(patterns.Schema):
     """The part of metadata.yaml this module reads: the bodies ("UBND", "Ủy ban nhân dân") and the
     level abbreviations ("TP") that may stand before a unit's name (the rest is the metadata reader's)."""
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from . import patterns, structure_words
 from .document import Document
@@ -22,7 +22,7 @@ _NUMBER = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
 _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
 
 
-class _FormHeading(BaseModel):
+class _FormHeading(patterns.Schema):
     """The part of ``patterns/table_units.yaml`` read here: the heading of an appendix form."""
 
     model_config = ConfigDict(extra="ignore")

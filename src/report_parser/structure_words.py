@@ -5,14 +5,14 @@ part headings), normalize (the lines a broken line is never joined into) and the
 from __future__ import annotations
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from . import patterns
 
 FILE = "structure.yaml"
 
 
-class StructureWords(BaseModel):
+class StructureWords(patterns.Schema):
     """Schema of ``patterns/structure.yaml``."""
 
     model_config = ConfigDict(extra="forbid")

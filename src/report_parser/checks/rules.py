@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .. import catalogue, patterns
 from ..models import Severity
 
 
-class _Rule(BaseModel):
+class _Rule(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from pydantic import BaseModel, field_validator
+from pydantic import field_validator
 
 from .. import patterns
 from ..vietnamese import one_tone_placement
@@ -22,7 +22,7 @@ from ..vietnamese import one_tone_placement
 _LEAD = regex.compile(r"^\s*(?:[-+•*]\s*)?(?:lĩnh\s+vực\s*)?[:\-]?\s*", regex.I)
 
 
-class FieldPattern(BaseModel):
+class FieldPattern(patterns.Schema):
     label: str
     pattern: str | list[dict[str, Any]]
 

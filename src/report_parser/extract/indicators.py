@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .. import catalogue, patterns
 from ..models import Indicator
@@ -35,7 +35,7 @@ Kind = Literal["count", "percent", "ratio", "money", "other"]
 
 
 # --------------------------------------------------------------------------- patterns
-class Unless(BaseModel):
+class Unless(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     present: str
@@ -43,7 +43,7 @@ class Unless(BaseModel):
     within: Literal["section", "breakdown"] = "section"  # where the other code must be stated
 
 
-class Rule(BaseModel):
+class Rule(patterns.Schema):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     code: str
@@ -59,14 +59,14 @@ class Rule(BaseModel):
     unless: Unless | None = None
 
 
-class Zero(BaseModel):
+class Zero(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     codes: list[str]
     pattern: str
 
 
-class IndicatorSpec(BaseModel):
+class IndicatorSpec(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     target_sections: list[str]

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .. import patterns
 from ..numerals import parse_number  # noqa: F401  (its home is the base layer: checks read it too)
 
 
-class NotQuantities(BaseModel):
+class NotQuantities(patterns.Schema):
     """``not_quantities`` of ``patterns/units.yaml``: words around a number that make it no quantity."""
 
     model_config = ConfigDict(extra="forbid")
@@ -36,7 +36,7 @@ class NotQuantities(BaseModel):
     dates_before: list[str]
 
 
-class UnitsSpec(BaseModel):
+class UnitsSpec(patterns.Schema):
     """``patterns/units.yaml``."""
 
     nouns: dict[str, str]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from .. import levels as admin_levels
 from .. import patterns, structure_words
@@ -24,7 +24,7 @@ Kind = Literal["administrative", "normative", "party", "official_letter"]
 REGEX_TIMEOUT = 20.0
 
 
-class DocType(BaseModel):
+class DocType(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     name: str
     code: str | None = None
@@ -33,13 +33,13 @@ class DocType(BaseModel):
     abbrevs: list[str] = Field(default_factory=list)
 
 
-class DefaultType(BaseModel):
+class DefaultType(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     pattern: str
     type: str
 
 
-class ReferenceGrammar(BaseModel):
+class ReferenceGrammar(patterns.Schema):
     """Schema of ``patterns/references.yaml``."""
 
     model_config = ConfigDict(extra="forbid")

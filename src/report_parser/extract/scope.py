@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from .. import levels as _levels
 from .. import patterns
@@ -24,14 +24,14 @@ MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "gove
 Verdict = Literal["own", "part", "other"]
 
 
-class Marker(BaseModel):
+class Marker(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     kind: MarkerKind
     pattern: str
 
 
-class ScopeSpec(BaseModel):
+class ScopeSpec(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
     tier_ranks: dict[str, int]

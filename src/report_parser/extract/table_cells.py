@@ -12,14 +12,13 @@ from __future__ import annotations
 
 
 import regex
-from pydantic import BaseModel
 
 from .. import patterns
 from ..vietnamese import one_line
 from . import numbers
 
 
-class TableVocab(BaseModel):
+class TableVocab(patterns.Schema):
     """``patterns/table_units.yaml``."""
 
     units: list[str]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 import regex
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from .. import catalogue, levels, patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
@@ -27,7 +27,7 @@ from .table_cells import cell_value, clean, vocab
 EARLY = "dossiers.early"
 
 
-class RowRule(BaseModel):
+class RowRule(patterns.Schema):
     code: str
     label: str
     at: list[str] = Field(default_factory=list)
@@ -36,18 +36,18 @@ class RowRule(BaseModel):
     split_code: str | None = None
 
 
-class ColumnRule(BaseModel):
+class ColumnRule(patterns.Schema):
     code: str | None
     header: str
     split_code: str | None = None
 
 
-class GridSpec(BaseModel):
+class GridSpec(patterns.Schema):
     field_column: str
     columns: list[ColumnRule]
 
 
-class FormRowsSpec(BaseModel):
+class FormRowsSpec(patterns.Schema):
     rows: list[RowRule]
     label_drop: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)

@@ -2,18 +2,18 @@
 severity names, and the labels of what a click on a mark shows; validated when loaded."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
 
 from .. import patterns
 
 
-class _TableWords(BaseModel):
+class _TableWords(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     title: str
     columns: list[str]
 
 
-class _Labels(BaseModel):
+class _Labels(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -109,7 +109,7 @@ class _PageWords(_Labels):
     script: _ScriptWords
 
 
-class ReviewWords(BaseModel):
+class ReviewWords(patterns.Schema):
     """``patterns/review.yaml``: the page's table titles and column headers, severity names and labels."""
 
     model_config = ConfigDict(extra="forbid")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from ... import levels as admin_levels
 from ... import patterns
@@ -16,14 +16,14 @@ from ...vietnamese import fold_phrase, unaccent
 
 
 
-class PeriodPhrase(BaseModel):
+class PeriodPhrase(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     pattern: str
     kind: PeriodKind
     bounds: str | None = None  # key of period_bounds when it is not ``kind`` (H2 -> "other")
 
 
-class MetadataPatterns(BaseModel):
+class MetadataPatterns(patterns.Schema):
     model_config = ConfigDict(extra="forbid")
     draft_markers: list[str]
     level_abbrevs: dict[str, str]
