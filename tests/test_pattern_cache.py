@@ -70,8 +70,13 @@ def test_a_batch_checks_the_same_files_once_and_a_changed_file_again(tmp_path, m
 
 
 def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_path, monkeypatch):
+    import typing
+
     import regex
     from regex import _main
+
+    from report_parser import levels
+    from report_parser.models import Level
 
     monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
     literal = r"(?<!\p{L})số\s+(\d+)/BC-TEST(?!\p{L})"
@@ -84,8 +89,10 @@ def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_p
     def no_compiling(*args, **kwargs):
         raise AssertionError("compiled again")
 
+    monkeypatch.setattr(levels, "KNOWN", [])
     p = pattern_cache.preload()
     assert p is not None and p.cache_state["seeded"]
+    assert levels.KNOWN == [typing.get_args(Level)]  # the contract's words, PyYAML not needed
     monkeypatch.setattr(_main, "_parse_pattern", no_compiling)
     assert regex.search(literal, "Báo cáo số 12/BC-TEST ngày").span(1) == expected
     assert pattern_cache.restore(p) == 1

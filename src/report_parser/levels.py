@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import yaml
 from pydantic import ConfigDict
 
 from . import patterns
@@ -22,9 +21,16 @@ class LevelSpec(patterns.Schema):
     levels: dict[str, Tier]
 
 
+# the words of shipped() when the command line's pattern cache holds them (filled by
+# pattern_cache.preload from a file made from these very files and code, before models is imported)
+KNOWN: list[tuple[str, ...]] = []
+
+
 def shipped() -> tuple[str, ...]:
     """The level words of our own ``patterns/levels.yaml`` (the contract's enum), in file order."""
-    raw = yaml.safe_load((patterns.base_dir() / FILE).read_text(encoding="utf-8"))
+    if KNOWN:
+        return KNOWN[0]
+    raw = patterns._read(patterns.base_dir() / FILE)
     return tuple(LevelSpec.model_validate(raw).levels)
 
 

@@ -7,9 +7,10 @@ and compiled into one file, and the next run takes it back (``regex`` patterns p
 as their compiled code, so nothing is parsed again).
 
 The file holds two pickles: first the compiled patterns of ``regex``'s own cache (what
-the modules compiled from literal patterns, at import or with ``regex.search(text)``),
-put back into that cache before the modules are imported (:func:`preload`), so those
-are not compiled again either; then what the Patterns object validated and compiled.
+the modules compiled from literal patterns, at import or with ``regex.search(text)``)
+and the contract's level words (:func:`.levels.shipped`), put back before the modules
+are imported (:func:`preload`), so those patterns are not compiled again and PyYAML is
+not imported at all; then what the Patterns object validated and compiled.
 
 The file is named by a fingerprint of everything the artefacts depend on: the
 content of every pattern file of the configuration (ours and the district's
@@ -116,7 +117,7 @@ def preload() -> Patterns | None:
         path = _path(p)
         if path is not None and path.stat().st_uid == os.getuid():
             with path.open("rb") as f:
-                _seed_regexes(pickle.load(f))
+                _seed(pickle.load(f))
             p.cache_state["seeded"] = True
         return p
     except Exception:  # noqa: BLE001 - no file, an old or broken one
@@ -131,9 +132,9 @@ def restore(p: Patterns) -> int:
         if path is None or path.stat().st_uid != os.getuid():
             return 0
         with path.open("rb") as f:
-            compiled = pickle.load(f)
+            early = pickle.load(f)
             if not p.cache_state.get("seeded"):
-                _seed_regexes(compiled)
+                _seed(early)
             valid, memo = pickle.load(f)
         p.restore(valid, memo)
         os.utime(path)  # used: kept by prune() before the files of older code
@@ -142,16 +143,28 @@ def restore(p: Patterns) -> int:
         return 0
 
 
-def _regex_state() -> dict:
-    """``regex``'s cache of compiled patterns with the two tables its look-ups need."""
+def _early() -> dict:
+    """What :func:`preload` puts back: ``regex``'s cache of compiled patterns with the two tables
+    its look-ups need, and the level words of the contract."""
     from regex import _main
 
+    from .levels import shipped
+
     return {"version": _main.__version__, "cache": _picklable(_main._cache),
-            "named_args": dict(_main._named_args), "locale_sensitive": dict(_main._locale_sensitive)}
+            "named_args": dict(_main._named_args), "locale_sensitive": dict(_main._locale_sensitive),
+            "levels": shipped()}
+
+
+def _seed(early: dict) -> None:
+    from . import levels
+
+    if not levels.KNOWN and isinstance(early.get("levels"), tuple):
+        levels.KNOWN.append(early["levels"])
+    _seed_regexes(early)
 
 
 def _seed_regexes(state: dict) -> None:
-    """Put the patterns of :func:`_regex_state` back into ``regex``'s cache (none it holds already):
+    """Put the patterns of :func:`_early` back into ``regex``'s cache (none it holds already):
     ``regex.compile(p)`` then returns what compiling ``p`` gave the earlier run."""
     from regex import _main
 
@@ -186,7 +199,7 @@ def save(p: Patterns, restored: int = 0) -> None:
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = (pickle.dumps(_regex_state(), protocol=pickle.HIGHEST_PROTOCOL)
+        data = (pickle.dumps(_early(), protocol=pickle.HIGHEST_PROTOCOL)
                 + pickle.dumps((_picklable(valid), _picklable(memo)), protocol=pickle.HIGHEST_PROTOCOL))
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
         with os.fdopen(fd, "wb") as f:
