@@ -238,3 +238,48 @@ NOTHING_4 = [
 @pytest.mark.parametrize("body", NOTHING_4, ids=[b[:40] for b in NOTHING_4])
 def test_unseen_sentences_state_nothing_of_the_body_audit4(body):
     assert found(body) == set()
+
+
+def test_a_bulletins_paragraph_on_another_period_gives_no_indicators(tmp_path):
+    """A monthly bulletin (Vĩnh Phúc, tháng 9 và quý III/2021) goes on with the quarter's figures in a paragraph
+    of their own: the report's period is the month, the quarter's paragraph is another period's (all its sentences)."""
+    from report_parser import parse
+
+    p = tmp_path / "bulletin.txt"
+    p.write_text(
+        "Kết quả giải quyết TTHC tại Trung tâm Phục vụ hành chính công cấp tỉnh, huyện, xã tháng 9 và quý III/2021\n\n"
+        "29/09/2021\n\n"
+        "Trung tâm Phục vụ hành chính công tỉnh vừa ban hành báo cáo về kết quả tiếp nhận hồ sơ, giải quyết và trả kết "
+        "quả thủ tục hành chính cấp tỉnh, huyện, xã tháng 09/2021 và quý III năm 2021.\n\n"
+        "Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn kỳ trước chuyển "
+        "sang là 2.171. Đã có kết quả trả trước và đúng hạn là 4.157 hồ sơ (đạt 99,71%).\n\n"
+        "Quý III/2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 14.043 hồ sơ, hồ sơ tồn kỳ trước chuyển "
+        "sang là 2.191. Đã có kết quả trả trước và đúng hạn là 14.064 hồ sơ (đạt 99,74%).\n", encoding="utf-8")
+    got = {(i.code, float(i.value)) for i in parse(p, require_report=False).indicators if not i.dimension}
+    assert got == {("dossiers.received_in_period", 4131), ("dossiers.carried_over", 2171),
+                   ("dossiers.on_time", 4157), ("dossiers.on_time_rate", 99.71)}
+
+
+def test_a_period_written_as_the_reports_own_span_is_no_other_period():
+    """"Từ ngày 10/12/2021 đến ngày 09/6/2022, HĐND và UBND xã đã ban hành 255 văn bản" in the report of the first
+    half of 2022 (its bounds by the convention) is the report's own period; a quarter in a month's report is not,
+    nor a month in a nine months' text; a year holding the report's quarter is its own."""
+    import datetime as dt
+
+    from report_parser.extract.scope import opens_other_period
+    from report_parser.models import Period
+
+    h1 = Period(start=dt.date(2021, 12, 10), end=dt.date(2022, 6, 9), label="6 tháng đầu năm 2022", year=2022,
+                kind="H1")
+    assert not opens_other_period("Từ ngày 10/12/2021 đến ngày 09/6/2022, HĐND và UBND xã đã ban hành 255 văn bản "
+                                  "các loại.", h1, h1.end)
+    sept = Period(start=dt.date(2021, 9, 1), end=dt.date(2021, 9, 30), label="tháng 09/2021", year=2021, kind="other")
+    assert opens_other_period("Quý III/2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 14.043 hồ sơ.",
+                              sept, sept.end)
+    assert not opens_other_period("Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ.",
+                                  sept, sept.end)
+    nine = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 9, 30), label="9 tháng", year=2024, kind="9M")
+    assert opens_other_period("Từ ngày 1/9 đến 30/9/2024, Tổng đài 1022 tiếp nhận 1.382 lượt thông tin, phản ánh "
+                              "kiến nghị của công dân, doanh nghiệp.", nine, nine.end)
+    q1 = Period(start=dt.date(2024, 12, 15), end=dt.date(2025, 3, 14), label="quý I năm 2025", year=2025, kind="Q1")
+    assert not opens_other_period("Năm 2025, UBND xã đã ban hành kế hoạch CCHC với 30 nhiệm vụ.", q1, q1.end)

@@ -67,7 +67,8 @@ def _parse(path: str | Path, ocr: OcrMode, ocr_workers: int | None,
     refs = references.extract(ctx, meta)
     tbls = tables.extract(ctx)
     figs = figures.extract(ctx)
-    inds = indicators.extract(ctx, tbls, meta.issuer.level, parts=meta.type is not None)  # parts: a report's
+    inds = indicators.extract(ctx, tbls, meta.issuer.level, parts=meta.type is not None,  # parts: a report's
+                              period=meta.period)
     source = Source(path=printable(path),  # a name that is not UTF-8 still makes valid JSON
                     sha256=doc.sha256, format=doc.format, pages=doc.page_count,
                     ocr=bool(doc.ocr_pages), repairs=doc.repairs, size=doc.size,

@@ -154,6 +154,10 @@ def _ending(ps: list[str]) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alt + r")\s*$", regex.I)
 
 
+def _optional(p: str | None) -> regex.Pattern | None:
+    return regex.compile(_source(p), regex.I) if p else None
+
+
 @patterns.memoised
 def compiled() -> Compiled:
     spec = patterns.load("indicators.yaml", IndicatorSpec)
@@ -170,9 +174,9 @@ def compiled() -> Compiled:
                     weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]),
                     _any(spec.respectively or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
                     regex.compile(_source(spec.field_line)),
-                    regex.compile(_source(spec.inline_field), regex.I) if spec.inline_field else None,
+                    _optional(spec.inline_field),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
-                    field_after=regex.compile(_source(spec.field_after), regex.I) if spec.field_after else None,
+                    field_after=_optional(spec.field_after),
                     predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
                     coordinator=_ending(spec.coordinators))
 
@@ -693,17 +697,9 @@ def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
     return out
 
 
-def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
-               cp: Compiled, body: int | None, parts: bool) -> list[tuple[Indicator, Unless | None]]:
-    text = ctx.text
-    sentences = ctx.structure.sentences_in(start, end)
-    sentence_starts = [s.start for s in sentences
-                       if start < s.start and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
-    field_name = _field(ctx, start, end, cp)
-    if not qs:  # no figure to read: only the zeros a negation states
-        return _zeros(ctx, sentences, cp, field_name, body)
-    out: list[tuple[Indicator, Unless | None]] = []
-    segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
+def _coded(ctx: Context, segs: list[Segment], cp: Compiled, body: int | None, parts: bool,
+           field_name: str | None) -> list:
+    """(reading, rule, value, dimension) of each figure of the body (or of a part) that is no target."""
     coded = []
     siblings = _siblings(segs)
     for r in _readings(ctx, segs, cp):
@@ -711,7 +707,34 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
             dim = _dimension(field_name or _inline_field(r.left, cp) or _field_after(_after(ctx, r), cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
-    coded = _named_items(ctx, coded)
+    return coded
+
+
+def _other_period_start(ctx: Context, sentences: list, period) -> int | None:
+    """Where the paragraph turns to another period than the report's ("Quý III/2021, …" in a monthly bulletin)."""
+    if period is None or period.kind is None:
+        return None
+    dated = period.end or period.start
+    return next((s.start for s in sentences if scope.opens_other_period(ctx.text[s.start:s.end], period, dated)),
+                None)
+
+
+def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
+               cp: Compiled, body: int | None, parts: bool, period=None) -> list[tuple[Indicator, Unless | None]]:
+    text = ctx.text
+    sentences = ctx.structure.sentences_in(start, end)
+    other_from = _other_period_start(ctx, sentences, period)
+    if other_from is not None:  # the rest of the paragraph is of another period
+        qs = [q for q in qs if q.start < other_from]
+        sentences = [s for s in sentences if s.start < other_from]
+    sentence_starts = [s.start for s in sentences
+                       if start < s.start and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
+    field_name = _field(ctx, start, end, cp)
+    if not qs:  # no figure to read: only the zeros a negation states
+        return _zeros(ctx, sentences, cp, field_name, body)
+    out: list[tuple[Indicator, Unless | None]] = []
+    segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
+    coded = _named_items(ctx, _coded(ctx, segs, cp, body, parts, field_name))
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     return out + _zeros(ctx, sentences, cp, field_name, body)
@@ -754,10 +777,11 @@ def _dedupe(inds: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def text_indicators(ctx: Context, level: str | None = None, parts: bool = True) -> list[Indicator]:
+def text_indicators(ctx: Context, level: str | None = None, parts: bool = True, period=None) -> list[Indicator]:
     """The catalogue values the running text states for the reporting body (issuer ``level``:
     "xã", "huyện", "tỉnh" ...; None when unknown), and when ``parts`` a part's with ``dimension.scope``
-    (an official report's breakdown; a news text's quoted fragments of parts are left out)."""
+    (an official report's breakdown; a news text's quoted fragments of parts are left out); a paragraph
+    turning to another ``period`` than the report's (a ``models.Period``) gives none from there."""
     cp = compiled()
     body = scope.body_level(level)
     qs = sorted(body_quantities(ctx), key=lambda q: q.start)
@@ -767,10 +791,10 @@ def text_indicators(ctx: Context, level: str | None = None, parts: bool = True) 
         if _excluded_section(ctx, start, cp):
             continue
         out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp, body,
-                              parts))
+                              parts, period))
     return _dedupe(_apply_unless(out))
 
 
-def extract(ctx: Context, tables: list, level: str | None = None, parts: bool = True) -> list[Indicator]:
+def extract(ctx: Context, tables: list, level: str | None = None, parts: bool = True, period=None) -> list[Indicator]:
     """The indicators stated in the running text, then those read from the forms' rows."""
-    return text_indicators(ctx, level, parts) + table_indicators.from_tables(tables, level)
+    return text_indicators(ctx, level, parts, period) + table_indicators.from_tables(tables, level)

@@ -22,6 +22,7 @@ from .. import patterns
 MarkerKind = Literal["tiers", "tier", "territory", "units", "departments", "government", "agency", "pilot", "subunit",
                      "category"]
 Verdict = Literal["own", "part", "other"]
+SAME_PERIOD_DAYS = 31  # bounds this close are one period written two ways (Nghị định 09's 15th, the calendar's 1st)
 
 
 class Marker(patterns.Schema):
@@ -43,6 +44,7 @@ class ScopeSpec(patterns.Schema):
     named_unit: str
     other_periods: list[str]
     changes: str
+    period_opener: str | None = None
 
 
 @dataclass
@@ -56,6 +58,7 @@ class CompiledScope:
     named_unit: regex.Pattern
     other_periods: regex.Pattern
     changes: regex.Pattern
+    period_opener: regex.Pattern | None = None
 
 
 _source = patterns.spaced
@@ -80,7 +83,8 @@ def compiled() -> CompiledScope:
                          regex.compile(r"(?<![\p{L}])" + _source(spec.named_unit).replace("{level}", level.format(n="")),
                                        regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
-                         regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I))
+                         regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I),
+                         regex.compile(_source(spec.period_opener), regex.I) if spec.period_opener else None)
 
 
 def body_level(level: str | None) -> int | None:
@@ -227,3 +231,32 @@ def scope_of(sentence_before: str, left: str, body: int | None, after: str = "",
     found = named[1] if named is not None and m.string is sentence_before and named[0] > m.start() else None
     return _with_opening(m, found or _marker_scope(m, cs, body), sentence_before if opening is None else opening,
                          cs, body)
+
+
+def opens_other_period(sentence: str, period, dated=None) -> bool:
+    """The sentence opens on a period phrase ("Quý III/2021, …", "Từ ngày 1/9 đến 30/9/2024, …") that is not
+    the report's ``period`` (a ``models.Period``): its figures, and those of the sentences after it in its
+    paragraph, are of that period. A year that holds the report's period is no other one ("Năm 2025, UBND xã
+    ban hành kế hoạch với 30 nhiệm vụ" in a quarter's report)."""
+    cs = compiled()
+    if cs.period_opener is None or period is None or period.kind is None:
+        return False
+    m = cs.period_opener.match(sentence)
+    if not m:
+        return False
+    from ..models import ReportMeta
+    from .metadata.period import read_period
+    p = read_period("", 0, ReportMeta(title=m.group("period")), 0, dated=dated)
+    if p.kind is None or p.year is None:
+        return False
+    if p.kind == "Y" and p.year == period.year:
+        return False
+    return _differs(p, period)
+
+
+def _differs(p, period) -> bool:
+    """Two periods differ when their bounds are more than a month apart at either end (a convention's 15th and a
+    calendar's 1st are the same quarter), or, without bounds, when their kinds or years differ."""
+    if None not in (p.start, p.end, period.start, period.end):
+        return abs((p.start - period.start).days) > SAME_PERIOD_DAYS or abs((p.end - period.end).days) > SAME_PERIOD_DAYS
+    return p.kind != period.kind or (period.year is not None and p.year != period.year)
