@@ -773,3 +773,120 @@ def test_ward_notice_listed_on_its_web_page_with_the_sites_fields():
     stamp = meta_of("Báo cáo kết quả công tác cải cách hành chính quý I năm 2025 của xã\n"
                     "Người ký: Ủy ban nhân dân xã Lê Hồng\nUBND xã Lê Hồng báo cáo như sau:\n")
     assert stamp.signer.name is None
+
+
+# ----------------------------------------------------------------------------- audit set 2 (s4e, session 4)
+def test_commune_report_listed_with_the_sites_fields_without_colons():
+    """Xã Cẩm Hà's 6-month report (2022) as its portal lists it: the site's fields without colons,
+    joined into one line by the text export ("… Cơ quan ban hành Khác Người ký Nguyễn Văn Hùng Nội
+    dung"), then the header. The signer is the field's person, up to the next field's label."""
+    m = meta_of("Số kí hiệu Số: 218 /BC-UBND\nNgày ban hành 24/06/2022\nThể loại Văn bản\n"
+                "Cơ quan ban hành Khác\nNgười ký Nguyễn Văn Hùng\n\nNội dung\n\nỦY BAN NHÂN DÂN\n     XÃ CẨM HÀ\n\n\n"
+                "Số: 218 /BC-UBND\n \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\n"
+                "Cẩm Hà, ngày  24 tháng 6  năm 2022\nBÁO CÁO\nKết quả thực hiện kế hoạch kinh tế - xã hội, quốc phòng"
+                " - an ninh 6 tháng\n đầu năm và nhiệm vụ giải pháp thực hiện 6 tháng cuối năm 2022\n\n\n"
+                "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2022\n")
+    assert (m.number, m.issuer.level, m.issuer.unit) == ("218", "xã", "Cẩm Hà")
+    assert m.signer.name == "Nguyễn Văn Hùng"
+    assert (m.period.year, m.period.kind) == (2022, "H1")
+
+
+@pytest.mark.parametrize("fields", [
+    # hieuluat.vn: the fields in "|" cells, the signer's cell in the middle of a row
+    "Số hiệu: | 52/2018/QĐ-UBND | Ngày đăng công báo: | Đang cập nhật |\n"
+    "Loại văn bản: | Quyết định | Người ký: | Phạm Ngọc Thưởng |\nNgày ban hành: | 05/09/2018 |\n",
+    # thuvienphapluat (mobile): the fields after the signature block that kept only "TM. CHÍNH PHỦ"
+    "Nơi nhận: |\nTM.\nCHÍNH PHỦ |\nSố hiệu: | 27/NQ-CP |\n---|---|\nNgười ký: | Phạm Ngọc Thưởng |\n"
+    "Ngày ban hành: | 02/07/2010 |\n",
+])
+def test_signer_field_in_a_web_table_names_the_signer(fields):
+    m = meta_of("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 52/2018/QĐ-UBND\nLạng Sơn, ngày 05 tháng 9 năm 2018\n"
+                "QUYẾT ĐỊNH\nBan hành Quy định một số nội dung về lập dự toán ngân sách\n" + fields)
+    assert m.signer.name == "Phạm Ngọc Thưởng"
+
+
+def test_signature_marked_signed_between_position_and_name():
+    """HĐND tỉnh Thanh Hóa's resolution (1995) as vbpl.vn prints it: no "Nơi nhận:", no capacity,
+    "Chủ tịch" / "(Đã ký)" / the name, then the site's "Tải file đính kèm"."""
+    m = meta_of("HĐND TỈNH THANH HÓA\nSố: Không số\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Thanh Hóa, ngày 20 tháng 7 năm 1995\n\nNGHỊ QUYẾT\n\nVề việc chuyển đổi xã Quảng Tường thành phường "
+                "Trung Sơn,\n\nthuộc thị xã Sầm Sơn\n\n__________\n\nQUYẾT NGHỊ:\n\n1 - Tán thành việc đổi tên xã.\n\n"
+                "Nghị quyết này đã được thông qua ngày 20/07/1995./.\n\nChủ tịch\n\n(Đã ký)\n\n \n\n"
+                "Trịnh Trọng Quyền\n\nTải file đính kèm\n")
+    assert (m.signer.position, m.signer.name) == ("Chủ tịch", "Trịnh Trọng Quyền")
+    assert m.title == "Về việc chuyển đổi xã Quảng Tường thành phường Trung Sơn, thuộc thị xã Sầm Sơn"
+    assert m.number is None
+
+
+def test_report_title_not_joined_with_the_first_paragraph():
+    """Huyện Bắc Hà's 6-month report (2012): the text export joins the title's last line to the
+    first paragraph ("… cuối năm 2012" / "Năm 2012 là năm thứ 2 …") across the blank lines."""
+    m = meta_of("UỶ BAN NHÂN DÂN\n\nHUYỆN BẮC HÀ\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                "         Số:    198  /BC-UBND\n\n     Bắc Hà, ngày  29  tháng 6 năm 2012\n\nBÁO CÁO\n\n"
+                "Kết quả thực hiện các chỉ tiêu phát triển Kinh tế- Xã hội 6 tháng đầu năm;\n\n"
+                "Phương hướng nhiệm vụ  6 tháng  cuối năm 2012\n\n\nNăm 2012 là năm thứ 2 thực hiện Nghị quyết Đại "
+                "hội Đảng bộ các cấp (nhiệm kỳ 2010-2015), Trong bối cảnh tình hình kinh tế còn khó khăn.\n")
+    assert m.title == ("Kết quả thực hiện các chỉ tiêu phát triển Kinh tế- Xã hội 6 tháng đầu năm; "
+                       "Phương hướng nhiệm vụ 6 tháng cuối năm 2012")
+    assert (m.period.year, m.period.kind) == (2012, "H1")
+
+
+def test_caps_title_without_type_line_stops_at_the_authority():
+    """Nghị định 21/1999/NĐ-CP as a law site flattens it: no type line, the caps title under the
+    number row, then "CHÍNH PHỦ" (the authority) — not the title's last words."""
+    m = meta_of("CHÍNH PHỦ | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/1999/NĐ-CP | Hà Nội, ngày 14 tháng 04 năm "
+                "1999 |\nVỀ VIỆC THÀNH LẬP THÀNH PHỐ CÀ MAU THUỘC TỈNH CÀ MAU\nCHÍNH PHỦ\n"
+                "Căn cứ Luật tổ chức Chính phủ ngày 30 tháng 9 năm 1992;\n")
+    assert m.title == "VỀ VIỆC THÀNH LẬP THÀNH PHỐ CÀ MAU THUỘC TỈNH CÀ MAU"
+    assert m.type == "Nghị định"
+
+
+def test_wrapped_caps_title_ending_in_figures_joined_to_the_body():
+    """Hà Nội's Kế hoạch 168/KH-UBND (2020): the caps title wraps before its years ("… GIAI ĐOẠN" /
+    "2020 - 2025”"), and the export joins the body's first words to that last line."""
+    m = meta_of("ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\n|\nSố: 168/KH-UBND\n|\nHà\nNội, ngày 18 tháng 8 năm "
+                "2020\n|\nKẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN “XÂY DỰNG VĂN HÓA ỨNG XỬ TRONG TRƯỜNG HỌC GIAI ĐOẠN\n2020 - 2025”\n"
+                "Thực hiện Quyết định số 1299/QĐ-TTg\nngày 03/10/2018 của Thủ tướng Chính phủ về việc phê duyệt Đề án.\n")
+    assert m.title == 'THỰC HIỆN ĐỀ ÁN "XÂY DỰNG VĂN HÓA ỨNG XỬ TRONG TRƯỜNG HỌC GIAI ĐOẠN 2020 - 2025"'
+
+
+def test_national_body_wrapped_word_by_word_is_the_issuer_not_a_body_the_text_names():
+    """Nghị quyết 27/NQ-CP (2010) as a mobile law site prints it: "CHÍNH" / "PHỦ |". The header's
+    agency is the issuer; the province its Điều 3 names ("Chủ tịch Ủy ban nhân dân tỉnh Tuyên
+    Quang") is not."""
+    m = meta_of("CHÍNH\nPHỦ |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 27/NQ-CP |\nHà Nội, ngày 02 tháng 07 năm "
+                "2010 |\nNGHỊ QUYẾT\nVỀ VIỆC THÀNH LẬP THÀNH PHỐ TUYÊN QUANG THUỘC TỈNH TUYÊN QUANG\nCHÍNH PHỦ\n"
+                "Căn cứ Luật Tổ chức Chính phủ\nngày 25 tháng 12 năm 2001;\nQUYẾT NGHỊ:\nĐiều 3. Bộ trưởng Bộ Nội vụ, "
+                "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang chịu trách nhiệm thi hành Nghị quyết này./.\n")
+    assert m.issuer.name == "Chính phủ"
+    assert (m.issuer.level, m.issuer.unit, m.issuer.province) == (None, None, None)
+
+
+def test_form_header_with_a_blank_commune_keeps_its_level():
+    """A Bình Thuận form (Phụ lục 5, 2014): "ỦY BAN NHÂN DÂN" / "XÃ ........................" with
+    blank lines between; the level is known, the unit left blank."""
+    m = meta_of("PHỤ LỤC 5\n\nSố 5-1\n\nỦY BAN NHÂN DÂN\n\nXÃ ........................\n\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nSố: /BB-UBND\n\n"
+                "................, ngày ..... tháng ..... năm ......\n\nBIÊN BẢN\n\n"
+                "Họp đề nghị xét công nhận xã ........... đạt chuẩn nông thôn mới năm 2014\n")
+    assert (m.type, m.issuer.level, m.issuer.unit, m.number, m.date) == ("Biên bản", "xã", None, None, None)
+
+
+@pytest.mark.parametrize("text, title", [
+    # dienbien.gov.vn (2018): a heading line of two clauses, no header
+    ("Báo cáo tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội, đảm bảo quốc phòng an ninh năm 2018; "
+     "Kế hoạch phát triển kinh tế - xã hội, đảm bảo quốc phòng an ninh năm 2019, tỉnh Điện Biên.\n\nPHẦN THỨ NHẤT\n\n"
+     "TÌNH HÌNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN\n\nNăm 2018, là năm thứ 3 thực hiện nghị quyết Đại hội Đảng bộ tỉnh.\n",
+     "tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội, đảm bảo quốc phòng an ninh năm 2018; Kế hoạch phát "
+     "triển kinh tế - xã hội, đảm bảo quốc phòng an ninh năm 2019, tỉnh Điện Biên"),
+    # duytien.hanam.gov.vn: the heading printed twice among the page's chrome, all joined by the export
+    ("Skip Ribbon Commands\nSkip to main content\n\nBáo cáo kết quả tổ chức lấy ý kiến cử tri trên địa bàn huyện "
+     "về Đề án sắp xếp đơn vị hành chính cấp xã, thành lập các phường và thị xã Duy Tiên\n\nThông tin tuyên truyền, "
+     "phổ biến  \nBáo cáo kết quả tổ chức lấy ý kiến cử tri trên địa bàn huyện về Đề án sắp xếp đơn vị hành chính "
+     "cấp xã, thành lập các phường và thị xã Duy Tiên\nỦy ban nhân dân huyện Duy Tiên đã phối hợp với Sở Nội vụ.\n",
+     "kết quả tổ chức lấy ý kiến cử tri trên địa bàn huyện về Đề án sắp xếp đơn vị hành chính cấp xã, thành lập "
+     "các phường và thị xã Duy Tiên"),
+])
+def test_web_page_report_headline_without_header(text, title):
+    m = meta_of(text)
+    assert (m.type, m.title, m.number) == ("Báo cáo", title, None)

@@ -23,7 +23,9 @@ def header_orgs(header: str) -> list[str]:
             if not c:
                 continue
             if f.startswith("số"):
-                return orgs
+                if orgs:
+                    return orgs
+                continue  # a web page's field above the header ("Số kí hiệu Số: 218 /BC-UBND")
             if motto_cut and f.split(" ")[0] == motto[0].split(" ")[-1]:
                 c, f = c.split(" ", 1)[1] if " " in c else "", f.split(" ", 1)[1] if " " in f else ""
             # the motto may share a line with the issuer when OCR or a layout export reads both
@@ -37,8 +39,8 @@ def header_orgs(header: str) -> list[str]:
 
 def _rejoined(rows: list[str]) -> list[str]:
     """A word of the header wrapped on its own line by a narrow column is joined to the
-    next line when together they open a body or the motto: "ỦY" + "BAN NHÂN DÂN",
-    "HỘI" + "ĐỒNG NHÂN DÂN QUẬN 2", "CỘNG" + "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
+    next line when together they open a body, an agency or the motto: "ỦY" + "BAN NHÂN DÂN",
+    "HỘI" + "ĐỒNG NHÂN DÂN QUẬN 2", "CHÍNH" + "PHỦ |", "CỘNG" + "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
     motto = [fold_phrase(m)[:20] for m in vocab().motto]
     out: list[str] = []
     i = 0
@@ -46,7 +48,7 @@ def _rejoined(rows: list[str]) -> list[str]:
         cell = rows[i].strip(" |#*")
         if i + 1 < len(rows) and _wrapped_word(cell):
             joined = cell + " " + rows[i + 1].strip()
-            if rx().body.match(joined) or any(fold_phrase(joined).startswith(m) for m in motto):
+            if rx().body.match(joined) or _names_org(joined) or any(fold_phrase(joined).startswith(m) for m in motto):
                 out.append(joined)
                 i += 2
                 continue

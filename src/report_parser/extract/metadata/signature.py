@@ -26,23 +26,55 @@ def read_signature(ctx: Context) -> tuple[Signer, list[str]]:
         recipients, pieces = _split_block(text, m.end(), len(text))
         signer = _signer(pieces)
         if signer.name or signer.position:
-            return signer, recipients
+            return _named_by_field(signer, text[:end]), recipients
     else:
         recipients = []
     anchor = _last_capacity_line(text, end)
     if anchor is None:
-        return _signer_field(text[:end]), recipients
+        return _named_by_field(_signed_mark(text, end), text[:end]), recipients
     _, pieces = _split_block(text, anchor, end)
-    return _signer(pieces), recipients
+    return _named_by_field(_signer(pieces), text[:end]), recipients
+
+
+def _named_by_field(signer: Signer, text: str) -> Signer:
+    """A signature block that names nobody (a web copy keeps "TM. CHÍNH PHỦ" and drops the
+    name) takes the name from the page's signer field, when it has one."""
+    if signer.name:
+        return signer
+    field = _signer_field(text)
+    return signer.model_copy(update={"name": field.name}) if field.name else signer
 
 
 def _signer_field(text: str) -> Signer:
     """A web page that lists a document's fields names its signer in one of them ("Người ký văn
-    bản:" / "Lã Quang Thức"); a body there ("Người ký: Ủy ban nhân dân xã …", a stamp) is no signer."""
+    bản:" / "Lã Quang Thức", "| Người ký: | Phạm Ngọc Thưởng |", "Người ký Nguyễn Văn Hùng");
+    a body there ("Người ký: Ủy ban nhân dân xã …", a stamp) is no signer."""
     m = rx().signer_field.search(text)
     if m is None or rx().body.match(m.group(1)) or rx().position.match(unaccent(m.group(1))):
         return Signer()
     return Signer(name=m.group(1))
+
+
+def _signed_mark(text: str, end: int) -> Signer:
+    """A web copy without "Nơi nhận:" nor a capacity marks the signature with "(Đã ký)"
+    between the position and the name ("Chủ tịch (Đã ký)" / "Trịnh Trọng Quyền"): the
+    position ends the mark's line (or is the line before it), the name opens what follows."""
+    m = None
+    for m in rx().signed_mark.finditer(text, 0, end):
+        pass
+    if m is None:
+        return Signer()
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()].strip() or text[:line_start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    position, alone = _position_in(before)
+    if not alone:
+        return Signer()
+    name = SIGNED_NAME.match(text, m.end())
+    return Signer(position=position, name=name.group(1) if name else None)
+
+
+# the name after "(Đã ký)", up to the end of its line or to the page's next words ("… Quyền Tải file")
+SIGNED_NAME = regex.compile(r"\s*(\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){1,4})(?=[ \t]*$|[ ]\p{Lu}\p{Ll}*[ ]\p{Ll})", regex.M)
 
 
 def _last_capacity_line(text: str, end: int) -> int | None:

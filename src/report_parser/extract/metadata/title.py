@@ -72,20 +72,40 @@ def headline(text: str, max_lines: int = 15) -> tuple[str, str, int] | None:
     type name followed by its subject, not a citation ("Báo cáo số 12/BC-UBND …").
     Web chrome (dates, view counters, menus, breadcrumbs) never starts that way."""
     names = type_names()
-    starts = regex.compile(rf"(?i)^({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}.{{10,200}})$")
+    starts = regex.compile(rf"(?i)^({alternation(names.values())})\s+(?!số\b)(\p{{Ll}}.{{10,300}})$")
     for pos, line in islice(lines(text), max_lines):
         m = starts.match(line.strip())
-        if m and _is_subject(subject := _WEB_FIELD.split(m.group(2))[0]):
+        # a heading line may join two clauses ("… năm 2018; Kế hoạch … năm 2019, tỉnh Điện Biên.")
+        if m and _is_subject(subject := _WEB_FIELD.split(m.group(2))[0], clauses=True):
             return names[fold_phrase(m.group(1))], subject.rstrip(" .;:"), pos + len(line)
-    return _joined_headline(text)
+    return _joined_headline(text) or _repeated_headline(text)
 
 
 # a web page's field joined to its heading: "… phường Dương Nội Ngày bắt đầu có hiệu lực: 29/08/2018"
 _WEB_FIELD = regex.compile(r"\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,5}\s*:)")
 
 
-def _is_subject(s: str) -> bool:
-    return not regex.search(r"[.;:]\s+\p{Lu}", s) and len(s.split()) >= 3
+def _is_subject(s: str, clauses: bool = False) -> bool:
+    return not regex.search(r"[.:]\s+\p{Lu}" if clauses else r"[.;:]\s+\p{Lu}", s) and len(s.split()) >= 3
+
+
+def _repeated_headline(text: str, within: int = 800, min_words: int = 6) -> tuple[str, str, int] | None:
+    """The headline a web page prints twice (its heading and its breadcrumb or lead), joined
+    with the page's chrome by a text export ("Skip to main content Báo cáo kết quả … Duy Tiên
+    Thông tin tuyên truyền, phổ biến Báo cáo kết quả … Duy Tiên Ủy ban nhân dân huyện …"): the
+    words that follow the type's name both times, when they are a subject of six words or more."""
+    names = type_names()
+    head = text[:within].split("\n", 1)[0]
+    found = list(regex.finditer(rf"(?<!\p{{L}})({alternation(names.values())})\s+(?!số\b)(?=\p{{Ll}})", head))
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if fold_phrase(a.group(1)) != fold_phrase(b.group(1)):
+                continue
+            x, y = head[a.end():].split(), head[b.end():].split()
+            n = next((k for k, (u, v) in enumerate(zip(x, y)) if u != v), min(len(x), len(y)))
+            if n >= min_words and len(x) > n and _is_subject(" ".join(x[:n])):
+                return names[fold_phrase(a.group(1))], " ".join(x[:n]).rstrip(" .;:"), a.end()
+    return None
 
 
 def _joined_headline(text: str, within: int = 600) -> tuple[str, str, int] | None:
@@ -144,8 +164,8 @@ def caps_title_after_date(header: str) -> tuple[str, int] | None:
     end = start
     for pos, line in islice(lines(header, start + 1), 4) if start >= 0 else ():
         s = line.strip(" |#*")
-        if not s or not is_caps(s) or rx().body.match(s) or len(s.split()) < 2:
-            break
+        if not s or not is_caps(s) or rx().body.match(s) or len(s.split()) < 2 or _is_agency(s):
+            break  # "CHÍNH PHỦ" under the title is the authority, not its last words
         parts.append(s)
         end = pos + len(line)
     title = " ".join(parts)
@@ -176,6 +196,11 @@ def read_title(text: str, after: int, max_lines: int = 5) -> tuple[str | None, i
             if parts:
                 break
             continue
+        tail = _figures_before_body(s, parts, r)
+        if tail:  # '… GIAI ĐOẠN' / '2020 - 2025" Thực hiện Quyết định số …' joined by the export
+            parts.append(tail)
+            end = pos + line.find(s) + len(tail)
+            break
         if _ends_title(s, parts, r):
             break
         note = r.data_line.search(s)
@@ -199,10 +224,23 @@ def _ends_title(s: str, parts: list[str], r: Rx) -> bool:
         return True  # a subtitle, the body, or the rule drawn under the title ("_____", "-----")
     if regex.match(r"^(?:[IVX]+|\d+)\.\s", s) or numbered_block().match(s) or part_heading().match(s):
         return True
-    if parts and is_caps(s) and (_authority(s, r) or r.body.match(s)
-                                  or fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}):
+    if parts and is_caps(s) and (_authority(s, r) or r.body.match(s) or _is_agency(s)):
         return True  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "CHÍNH PHỦ" under a title
+    if parts and not regex.search(r"\p{L}", s):
+        return False  # a wrapped caps title's last words are figures: "… GIAI ĐOẠN" / "2020 - 2025”"
     return bool(parts) and is_caps(s) != is_caps(parts[-1])
+
+
+def _figures_before_body(s: str, parts: list[str], r: Rx) -> str | None:
+    """The figures that end a wrapped title, when the body's first words were joined after them."""
+    cut = r.opener_inline.search(s)
+    head = s[:cut.start()].strip() if cut else ""
+    return head if parts and regex.search(r"\d", head) and not regex.search(r"\p{L}", head) else None
+
+
+def _is_agency(s: str) -> bool:
+    """A line that is an agency's bare name ("CHÍNH PHỦ")."""
+    return fold_phrase(s) in {fold_phrase(a) for a in vocab().agencies}
 
 
 def _authority(s: str, r: Rx) -> bool:

@@ -39,6 +39,7 @@ class MetadataPatterns(patterns.Schema):
     position_abbrevs: dict[str, str]
     stamp_labels: list[str]
     signer_fields: list[str]
+    signed_marks: list[str]
     recipients_heading: list[str]
     addressee_heading: list[str]
     body_openers: list[str]
@@ -91,6 +92,7 @@ class Rx:
     capacity_inside: regex.Pattern  # before a TM./KT./… marker inside a signature line
     position_abbrev: regex.Pattern  # "P. " before a position ("P. GIÁM ĐỐC")
     signer_field: regex.Pattern  # "Người ký văn bản: Lã Quang Thức" (a web page's field)
+    signed_mark: regex.Pattern  # "(Đã ký)" between a position and a name
     stamp_line: regex.Pattern  # "Người ký: …", "Thời gian ký: …" of a digital-signature stamp, to the line's end
 
 
@@ -120,7 +122,10 @@ def rx() -> Rx:
             rf"[ \t]*\n?[ \t]*((?:{alternation(v.subject_after_number)})[ \t]+\p{{Ll}}[^\n]+)"),
         positions={fold_phrase(unaccent(p)): p for p in v.positions},
         signer_field=regex.compile(
-            rf"(?m)(?:^|(?<=\s))(?:{alternation(v.signer_fields)})[ \t]*:[ \t]*\n?[ \t\n]*(\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}})[ \t]*$"),
+            rf"(?m)(?:^|(?<=\s))(?:{alternation(v.signer_fields)})[ \t]*(?::[ \t|]*\n?[ \t\n|]*|[ \t]+)"
+            # the name ends its line or cell, or the next field's label follows ("… Hùng Nội dung")
+            rf"(\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}})(?=[ \t]*(?:\||$)|[ ]\p{{Lu}}\p{{Ll}}*[ ]\p{{Ll}})"),
+        signed_mark=regex.compile(rf"\((?i:{alternation(v.signed_marks)})\)"),
         stamp_line=regex.compile(rf"(?:^|(?<=\s))(?:{alternation(v.stamp_labels)})\s*:.*$"),
         position_abbrev=regex.compile(
             rf"(?<!\p{{L}})({alternation(v.position_abbrevs)})\s*(?=(?i:{alternation(v.positions)})(?!\p{{L}}))"),
