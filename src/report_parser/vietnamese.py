@@ -28,6 +28,7 @@ DIACRITIC_LETTERS = set(VIETNAMESE_LETTERS) - set("aeiouy") | {"đ"}
 _SPACES = regex.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # the same labels and cells are cleaned again and again
 def one_line(s: str | None) -> str:
     """Text as one NFC line: wrapped lines joined, runs of spaces collapsed (a table cell, a label)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", s or "")).strip()

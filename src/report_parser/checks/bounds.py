@@ -11,15 +11,15 @@ import regex
 
 from ..models import Check, FormRow, FormTable, Indicator
 from ..vietnamese import one_line as clean
-from .rules import CheckRules, RowBound, RowMatch
+from .rules import CheckRules, RowBound, RowMatch, regex_of
 from .values import Facts, fmt, make_check, row_evidence
 
 
 def _matches(match: RowMatch, row: FormRow, parent: FormRow | None) -> bool:
-    if not regex.search(match.label, clean(row.label), regex.I):
+    if not regex_of(match.label, regex.I).search(clean(row.label)):
         return False
     return match.parent is None or (parent is not None and bool(
-        regex.search(match.parent, clean(parent.label), regex.I)))
+        regex_of(match.parent, regex.I).search(clean(parent.label))))
 
 
 def _rows_of(match: RowMatch, tables: list) -> list[tuple[str, FormRow]]:

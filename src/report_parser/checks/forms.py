@@ -12,8 +12,10 @@ import regex
 
 from .. import catalogue
 from ..models import Check, FormRow, FormTable
-from .rules import CheckRules
+from .rules import CheckRules, regex_of
 from .values import agrees, computed_fmt, fmt, make_check, row_evidence
+
+_LETTER = regex.compile(r"\p{L}")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def _check_over_100(form: str, row: FormRow, rules: CheckRules, found: FormFindi
 def allowed_codes(row: FormRow, rules: CheckRules) -> list[int]:
     """The codes a coded row offers ("Có = 1; Không = 0" -> [1, 0]); empty when it offers none."""
     text = "\n".join(x for x in (row.label, row.unit, row.note) if x)
-    codes = [int(m["code"]) for m in regex.finditer(rules.coded_choice, text)]
+    codes = [int(m["code"]) for m in regex_of(rules.coded_choice).finditer(text)]
     return list(dict.fromkeys(codes)) if len(codes) >= 2 else []
 
 
@@ -95,7 +97,7 @@ def _check_coded(form: str, row: FormRow, rules: CheckRules, found: FormFindings
 def _check_cell_text(form: str, row: FormRow, rules: CheckRules, found: FormFindings) -> None:
     """A value cell that says more than a number ("10 tỷ đồng/0%" in a "Triệu đồng" row):
     the officer sees how it was read. Information only: the reading may well be right."""
-    if row.value is None or not row.raw or not regex.search(r"\p{L}", row.raw) or allowed_codes(row, rules):
+    if row.value is None or not row.raw or not _LETTER.search(row.raw) or allowed_codes(row, rules):
         return
     message = rules.messages.cell_text.format(form=form, row=row.code, raw=row.raw.strip(),
                                               unit=row.unit or "?", value=fmt(row.value))

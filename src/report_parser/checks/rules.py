@@ -6,8 +6,10 @@ rule or rewords a message without touching Python.
 """
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
+import regex
 from pydantic import ConfigDict, Field
 
 from .. import catalogue, patterns
@@ -126,3 +128,10 @@ class CheckRules(_Rule):
 
 def load() -> CheckRules:
     return patterns.load("checks.yaml", CheckRules)
+
+
+@functools.lru_cache(maxsize=512)
+def regex_of(pattern: str, flags: int = 0) -> regex.Pattern:
+    """A rule's pattern (``coded_choice``, a row matcher's label) compiled once: keyed by its own text,
+    so it is the same whatever the rules object (a call with the string compiles it on every row)."""
+    return regex.compile(pattern, flags)

@@ -90,6 +90,8 @@ class IndicatorSpec(patterns.Schema):
 
 
 _source = patterns.spaced
+_LETTER = regex.compile(r"\p{L}")
+_WORD_NEXT = regex.compile(r"\s*\p{L}")
 
 
 def _words(p: str, flags: int = regex.I) -> regex.Pattern:
@@ -225,7 +227,7 @@ class _Segmenter:
 
     def _label_follows(self, pos: int, end: int) -> bool:
         nxt = next((q.start for q in self.qs if q.start >= pos), end)
-        return bool(regex.search(r"\p{L}", self.text[pos:nxt]))
+        return bool(_LETTER.search(self.text[pos:nxt]))
 
     # ------------------------------------------------------------------ the walk over the events
     def _events(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
@@ -288,7 +290,7 @@ class _Segmenter:
         nxt = next((q for q in self.qs if q.start >= ev_end), None)
         return (nxt is not None and not self.text[ev_end:nxt.start].strip()
                 and bool(self.cp.predicate_opener.fullmatch(self.text[pos:ev_end]))
-                and bool(regex.search(r"\p{L}", self.text[self.cur_start:pos])))
+                and bool(_LETTER.search(self.text[self.cur_start:pos])))
 
     def _opener(self, pos: int, has_fig: bool, ev_end: int) -> None:
         """"trong đó", "gồm": what follows breaks down the clause with a figure before it."""
@@ -363,12 +365,12 @@ class Reading:
 
 def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
     rest = cp.weak.sub(" ", local.replace(q_text, " ", 1))
-    return not regex.search(r"\p{L}", rest)
+    return not _LETTER.search(rest)
 
 
 def _unit(text: str, q: Quantity, left: str, seg: Segment) -> str | None:
     unit = q.unit
-    if unit is None and not regex.match(r"\s*\p{L}", text[q.end:q.end + 3]):
+    if unit is None and not _WORD_NEXT.match(text[q.end:q.end + 3]):
         unit = last_unit_noun(left)  # "cán bộ, công chức được giao là 20," (a noun after it is no unit)
     if unit is None and seg.parent and seg.parent.figs:
         unit = seg.parent.figs[0].unit
@@ -388,7 +390,7 @@ def _coordinated(st: str, seg: Segment, cp: Compiled) -> list[tuple[int, int]]:
     for i, (a, b) in enumerate(zip(seg.figs, seg.figs[1:])):
         lo, at = seg.offset(a.end), seg.offset(b.start)
         m = cp.coordinator.search(st, lo, at)
-        cut = m.start() if m and regex.search(r"\p{L}", st[lo:m.start()]) else None
+        cut = m.start() if m and _LETTER.search(st[lo:m.start()]) else None
         spans[i][1], spans[i + 1][0] = (cut, cut) if cut is not None else (at, lo)
     return [(lo, hi) for lo, hi in spans]
 

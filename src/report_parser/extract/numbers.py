@@ -254,15 +254,20 @@ def _is_enumerator(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
 
+_NUMERAL = regex.compile(r"[\d.,]+")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_NON_DIGITS = regex.compile(r"\D")
+
+
 def _ratio(text: str, m: regex.Match) -> Quantity | None:
     """A slashed token that is a ratio ("24/28", "03/03"), not a date or a symbol."""
     parts = m.group(0).split("/")
-    if len(parts) != 2 or not all(regex.fullmatch(r"[\d.,]+", p) for p in parts):
+    if len(parts) != 2 or not all(_NUMERAL.fullmatch(p) for p in parts):
         return None
     part, whole = parse_number(parts[0]), parse_number(parts[1])
     if part is None or whole is None or not whole or part > whole:
         return None
-    if regex.fullmatch(r"(?:19|20)\d\d", parts[1]) or _running().date_words_before.search(text[max(0, m.start() - 12):m.start()]):
+    if _YEAR.fullmatch(parts[1]) or _running().date_words_before.search(text[max(0, m.start() - 12):m.start()]):
         return None
     unit, kind, end, _ = _after_unit(text, m.end())
     if kind == "percent":
@@ -287,7 +292,7 @@ def _bare_non_quantity(text: str, start: int, num_end: int, tok: str) -> bool:
         return True
     if _NAME_BEFORE.search(before) and not _qualifier(text, start):
         return True
-    if regex.fullmatch(r"(?:19|20)\d\d", tok):
+    if _YEAR.fullmatch(tok):
         return True
     spelled = _SPELLED_OUT.match(text, num_end)
     return bool(_running().period_after.match(text, spelled.end() if spelled else num_end))
@@ -302,7 +307,7 @@ def _single(text: str, m: regex.Match) -> Quantity | None:
     unit, kind, end, scale = _after_unit(text, num_end)
     if unit is None and _bare_non_quantity(text, start, num_end, tok):
         return None
-    digits = regex.sub(r"\D", "", tok)
+    digits = _NON_DIGITS.sub("", tok)
     if digits.startswith("0") and len(digits) >= 8:
         return None  # a telephone number
     if unit is None and isinstance(value, float) and scale is None:

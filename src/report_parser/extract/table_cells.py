@@ -44,11 +44,13 @@ clean = one_line  # a cell's text as one NFC line (shared with the checks, from 
 # (OCR may double the trailing dot: "4.4...")
 _FLAT_CODE = regex.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+)(?=\s|$)")
 _CELL_CODE = regex.compile(r"^(?:(?:\d{1,2}|[IVXLC]{1,6})(?:\.\d{1,2}){0,3}|[a-zđA-Z])\.?$")
+_SPACE_RUNS = regex.compile(r"\s+")
+_TRAILING_NUMBER = regex.compile(r"\s(\d[\d.,]*%?)$")
 
 
 def row_code(cell: str | None) -> str | None:
     """The STT of a form row as printed, without spaces and the trailing dot ("3.3.1\\n." -> "3.3.1")."""
-    s = regex.sub(r"\s+", "", cell or "")
+    s = _SPACE_RUNS.sub("", cell or "")
     return s.rstrip(".") if s and _CELL_CODE.match(s) else None
 
 
@@ -168,7 +170,7 @@ def _split_tail(tail: str) -> tuple[str | None, str | None]:
 
 def _trailing_number(label: str) -> tuple[str, str | None]:
     """A row without a unit may end with its value ("Tuyển dụng công chức, viên chức 0")."""
-    m = regex.search(r"\s(\d[\d.,]*%?)$", label)
+    m = _TRAILING_NUMBER.search(label)
     if not m:
         return label, None
     before = label[:m.start()].casefold()

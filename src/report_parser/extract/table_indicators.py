@@ -109,8 +109,15 @@ def _is_short(label: str) -> bool:
     one that names its own measure ("Số phiếu thu về": form_rows.yaml ``short_label_not``)."""
     spec = _spec()[0]
     text = clean(label)
-    own = regex.search(spec.short_label_not, text, regex.I) if spec.short_label_not else None
+    not_short = _short_label_not()
+    own = not_short.search(text) if not_short is not None else None
     return len(text.split()) <= spec.short_label_words and own is None
+
+
+@patterns.memoised
+def _short_label_not() -> regex.Pattern | None:
+    spec = _spec()[0]
+    return regex.compile(spec.short_label_not, regex.I) if spec.short_label_not else None
 
 
 def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool] | None:

@@ -29,6 +29,8 @@ from .table_cells import clean, row_code, vocab
 _SEPARATOR = regex.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 _GAP = regex.compile(r" {2,}")
 _NUMBER_CELL = regex.compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
+_LINE_END = regex.compile(r"\r\n|\n|\f")
+_SEGMENT = regex.compile(r"\S+(?: \S+)*")
 # a row code at the start of a line, as the line-by-line form reader takes it (table_cells.flat_code)
 # ("1.3", "2.", or a bare "1" when a column gap follows it: the STT column of a grid)
 _LEAD_CODE = regex.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,3}\.*|\d{1,2}\.+|\d{1,2}(?= {2,}\S))(?=\s|$)")
@@ -56,7 +58,7 @@ class _Block:
 def _lines(raw: str) -> Iterator[tuple[int, str]]:
     """(raw offset, line) of every line; form feeds and CR LF end lines too."""
     pos = 0
-    for m in regex.finditer(r"\r\n|\n|\f", raw):
+    for m in _LINE_END.finditer(raw):
         yield pos, raw[pos:m.start()]
         pos = m.end()
     yield pos, raw[pos:]
@@ -148,7 +150,7 @@ def _tab_rows(b: _Block) -> list[tuple[int, list[str]]]:
 
 def _segments(line: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each run of text separated by two or more spaces."""
-    return [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\S+(?: \S+)*", line)]
+    return [(m.start(), m.end(), m.group()) for m in _SEGMENT.finditer(line)]
 
 
 def _aligned_columns(lines: list[str]) -> list[tuple[int, int]]:
@@ -289,8 +291,7 @@ def _holds_values(cells: list[str]) -> bool:
 
 def _has_data(rows: list[tuple[int, list[str]]]) -> bool:
     """At least two rows that start with a row code or hold a number past the first column."""
-    number = regex.compile(r"^[\d.,%\s]*\d[\d.,%\s]*$")
-    data = [c for _, c in rows if row_code(c[0]) or any(number.match(x) for x in c[1:])]
+    data = [c for _, c in rows if row_code(c[0]) or any(_NUMBER_CELL.match(x) for x in c[1:])]
     return len(data) >= ALIGNED_MIN_WIDE
 
 

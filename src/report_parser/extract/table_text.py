@@ -46,10 +46,13 @@ class _Form:
     rows: list[_Row] = field(default_factory=list)
 
 
+_LINE_END = regex.compile(r"\r\n|\n|\f")
+
+
 def _line_offsets(raw: str):
     """(raw offset, line) pairs computed exactly from the separators found."""
     pos = 0
-    for m in regex.finditer(r"\r\n|\n|\f", raw):
+    for m in _LINE_END.finditer(raw):
         yield pos, raw[pos:m.start()]
         pos = m.end()
     yield pos, raw[pos:]

@@ -105,13 +105,20 @@ def _column_paths(head: list[list[str | None]], width: int) -> list[list[str]]:
     return paths
 
 
+@patterns.memoised
+def _column_words() -> list[tuple[str, list[regex.Pattern]]]:
+    """Each column role with its header words (tables.yaml ``columns``), as whole words."""
+    return [(role, [regex.compile(r"(?<!\p{L})" + regex.escape(w.casefold()) + r"(?!\p{L})") for w in words])
+            for role, words in vocab().columns.items()]
+
+
 def _role(path: list[str]) -> str | None:
     """A column's role from its own header text first, then its parents'."""
-    cols = vocab().columns
+    cols = _column_words()
     for text in reversed(path):
         t = text.casefold()
-        for role, words in cols.items():
-            if any(regex.search(r"(?<!\p{L})" + regex.escape(w.casefold()) + r"(?!\p{L})", t) for w in words):
+        for role, words in cols:
+            if any(w.search(t) for w in words):
                 return role
     return None
 
