@@ -55,6 +55,9 @@ def _words(line: list[Char]) -> list[tuple[float, str]]:
 
 def text(chars: list[Char]) -> str:
     """The characters' text, lines joined by line breaks (see the module's description)."""
+    tops = [c[1] for c in chars]
+    if tops and max(tops) <= min(tops) + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
+        return unicodedata.normalize("NFC", " ".join(w for _, w in _words(sorted(chars, key=_x0))))
     words = []
     for line in cluster(chars, _top, Y_TOLERANCE):
         words.extend(_words(sorted(line, key=_x0)))

@@ -68,6 +68,35 @@ def bounds(obj) -> tuple[float, float, float, float]:
     return left.value, bottom.value, right.value, top.value
 
 
+def _unchecked(function, restype):
+    """``function`` of pypdfium2's bindings without its argument types: ctypes then passes
+    the arguments as they are (the handle, a Python int, a pointer) instead of checking and
+    converting each one, which halves the cost of a call."""
+    fn = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    fn.argtypes = None
+    return fn
+
+
+@functools.cache
+def _path_functions() -> tuple:
+    """pdfium's per-segment functions, bound once (see :func:`_unchecked`)."""
+    c_int = ctypes.c_int
+    return (_unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT),
+            _unchecked(pdfium_c.FPDFPathSegment_GetPoint, c_int),
+            _unchecked(pdfium_c.FPDFPathSegment_GetType, c_int),
+            _unchecked(pdfium_c.FPDFPathSegment_GetClose, c_int))
+
+
+@functools.cache
+def _text_functions() -> tuple:
+    """pdfium's per-character functions, bound once (see :func:`_unchecked`)."""
+    c_int = ctypes.c_int
+    return (_unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
+            _unchecked(pdfium_c.FPDFText_IsGenerated, c_int),
+            _unchecked(pdfium_c.FPDFText_GetLooseCharBox, c_int),
+            _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p))
+
+
 def _compose(m: Matrix, outer: Matrix) -> Matrix:
     """``m`` applied first, then ``outer`` (PDF row-vector convention)."""
     a, b, c, d, e, f = m
@@ -91,15 +120,15 @@ def _painted(obj) -> bool:
 
 def _points(obj, m: Matrix) -> list[tuple[int, float, float, bool]]:
     """(segment type, x, y, closes) of a path's segments, in page space."""
+    get_segment, get_point, get_type, get_close = _path_functions()
     x, y = ctypes.c_float(), ctypes.c_float()
+    px, py = ctypes.byref(x), ctypes.byref(y)
     a, b, c, d, e, f = m
     out = []
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        px, py = x.value, y.value
-        out.append((pdfium_c.FPDFPathSegment_GetType(seg), a * px + c * py + e, b * px + d * py + f,
-                    bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
+        seg = get_segment(obj, k)
+        get_point(seg, px, py)
+        out.append((get_type(seg), a * x.value + c * y.value + e, b * x.value + d * y.value + f, bool(get_close(seg))))
     return out
 
 
@@ -143,10 +172,10 @@ def _edge(seg: tuple[float, float, float, float], height: float, x_origin: float
 def _paths(obj, m: Matrix, depth: int):
     """(path object, its page matrix) of ``obj`` and, for a form, of what it holds."""
     kind = pdfium_c.FPDFPageObj_GetType(obj)
-    m = _compose(_matrix(obj), m)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        yield obj, m
+        yield obj, _compose(_matrix(obj), m)
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+        m = _compose(_matrix(obj), m)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
             yield from _paths(pdfium_c.FPDFFormObj_GetObject(obj, i), m, depth + 1)
 
@@ -163,25 +192,6 @@ def page_edges(page, height: float, x_origin: float) -> list[dict]:
                 if e is not None:
                     edges.append(e)
     return edges
-
-
-def _unchecked(function, restype):
-    """``function`` of pypdfium2's bindings without its argument types: ctypes then passes
-    the arguments as they are (the handle, a Python int, a pointer) instead of checking and
-    converting each one, which halves the cost of a call."""
-    fn = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
-    fn.argtypes = None
-    return fn
-
-
-@functools.cache
-def _text_functions() -> tuple:
-    """pdfium's per-character functions, bound once (see :func:`_unchecked`)."""
-    c_int = ctypes.c_int
-    return (_unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
-            _unchecked(pdfium_c.FPDFText_IsGenerated, c_int),
-            _unchecked(pdfium_c.FPDFText_GetLooseCharBox, c_int),
-            _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p))
 
 
 def _add_space(chars: list[Char], boxed: bool, left: float, right: float) -> None:

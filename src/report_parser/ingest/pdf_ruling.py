@@ -140,7 +140,7 @@ def cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Box]:
 
 def _smallest_cell(points, x: float, y: float, ys: list[float], xs: list[float]) -> Box | None:
     vs, hs = points[(x, y)]
-    downs = [y2 for y2 in ys[bisect.bisect_right(ys, y):] if vs & points[(x, y2)][0]]
+    downs = (y2 for y2 in ys[bisect.bisect_right(ys, y):] if vs & points[(x, y2)][0])  # most cells: the first
     rights = [x2 for x2 in xs[bisect.bisect_right(xs, x):] if hs & points[(x2, y)][1]]
     for y2 in downs:
         for x2 in rights:

@@ -103,7 +103,7 @@ class _GridPage:
         self.chars = layout.chars
         self.width = layout.width
         # the characters' centres (height, across, index), sorted by height, for every table
-        self.mids = sorted(((c[1] + c[3]) / 2, (c[0] + c[2]) / 2, i) for i, c in enumerate(self.chars))
+        self.mids = sorted([((top + bottom) / 2, (x0 + x1) / 2, i) for i, (x0, top, x1, bottom, _) in enumerate(self.chars)])
         self.heights = [m[0] for m in self.mids]
 
     def find_tables(self) -> list[_GridTable]:
