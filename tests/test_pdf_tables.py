@@ -308,8 +308,9 @@ def test_cell_text_equals_pdfplumbers_extract_text(seed):
 @pytest.mark.parametrize("overlap", [False, True])
 def test_row_cells_take_the_characters_their_centres_are_in(overlap):
     """A row's characters go to the cell holding their centre, in their order on the page
-    (found by bisection over side-by-side cells; when two cells of a row overlap, each
-    looks at every character); a centre on a cell's right or bottom edge is outside it."""
+    (found by bisection over the row's centres sorted across; two cells of a row may
+    overlap, a cell may be shorter than its row); a centre on a cell's right or bottom
+    edge is outside it."""
     from report_parser.ingest import pdf_chars, pdf_ruling
     from report_parser.ingest.pdf_grid import PageLayout
     from report_parser.ingest.pdf_tables import _GridPage, _GridTable

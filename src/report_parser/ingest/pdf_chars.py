@@ -12,23 +12,25 @@ characters, pdfminer as one. A character is a tuple ``(x0, top, x1, bottom, text
 """
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from operator import itemgetter
 
 from .pdf_grid import Char
-from .pdf_ruling import Box, cluster
+from .pdf_ruling import Box, cluster, cluster_numbers
 
 # pdfplumber's defaults
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
+_SPELT = str.maketrans(LIGATURES)
 _top = itemgetter(1)
 _x0 = itemgetter(0)
 _first = itemgetter(0)
 
 
-def _words(line: list[Char]) -> list[tuple[float, str]]:
+def _words(line) -> list[tuple[float, str]]:
     """(top, text) of the words of one line of characters (sorted left to right)."""
     out: list[tuple[float, str]] = []
     parts: list[str] = []
@@ -39,14 +41,17 @@ def _words(line: list[Char]) -> list[tuple[float, str]]:
                 out.append((word_top, "".join(parts)))
                 parts = []
             continue
-        if parts and (x0 < x0_before or x0 > x1_before + X_TOLERANCE or abs(top - top_before) > Y_TOLERANCE):
-            out.append((word_top, "".join(parts)))
-            parts = []
-        if parts:
-            word_top = min(word_top, top)
-        else:
+        if not parts:
+            parts = [t]
             word_top = top
-        parts.append(LIGATURES.get(t, t))
+        elif x0 < x0_before or x0 > x1_before + X_TOLERANCE or abs(top - top_before) > Y_TOLERANCE:
+            out.append((word_top, "".join(parts)))
+            parts = [t]
+            word_top = top
+        else:
+            parts.append(t)
+            if top < word_top:
+                word_top = top
         x0_before, x1_before, top_before = x0, x1, top
     if parts:
         out.append((word_top, "".join(parts)))
@@ -56,13 +61,16 @@ def _words(line: list[Char]) -> list[tuple[float, str]]:
 def text(chars: list[Char]) -> str:
     """The characters' text, lines joined by line breaks (see the module's description)."""
     tops = [c[1] for c in chars]
-    if tops and max(tops) <= min(tops) + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
-        return unicodedata.normalize("NFC", " ".join(w for _, w in _words(sorted(chars, key=_x0))))
-    words = []
-    for line in cluster(chars, _top, Y_TOLERANCE):
-        words.extend(_words(sorted(line, key=_x0)))
+    if not tops:
+        return ""
+    if max(tops) <= min(tops) + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
+        return unicodedata.normalize("NFC", " ".join(w for _, w in _words(sorted(chars, key=_x0))).translate(_SPELT))
+    line = cluster_numbers(tops, Y_TOLERANCE)
+    words = []  # the lines in order, each left to right (a stable sort: the given order on a tie)
+    for _, group in itertools.groupby(sorted(chars, key=lambda c: (line[c[1]], c[0])), key=lambda c: line[c[1]]):
+        words.extend(_words(group))
     lines = cluster(words, _first, Y_TOLERANCE)
-    return unicodedata.normalize("NFC", "\n".join(" ".join(w for _, w in line) for line in lines))
+    return unicodedata.normalize("NFC", "\n".join(" ".join(w for _, w in line) for line in lines).translate(_SPELT))
 
 
 def _inside(c: Char, box: Box) -> bool:

@@ -30,8 +30,9 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 STRAIGHT = 0.01
 # pdfium's code for a hyphen that ends a line ("2631/QĐ-" above "UBND")
 LINE_END_HYPHEN = 0x02
-# the only characters pdfium adds to a text page (a space, a line end)
+# the only characters pdfium adds to a text page (a space, a line end), and no character
 GENERATED = frozenset((0x20, 0x0A, 0x0D))
+SPECIAL = GENERATED | {0}
 
 
 @dataclass
@@ -207,19 +208,29 @@ def _turned(m) -> bool:
     return abs(m.b) >= 1e-6 or abs(m.c) >= 1e-6
 
 
-def _placement(raw, i: int) -> tuple[bool, float | None, float, bool]:
-    """(turned, baseline or None, font size, whether this holds for every character of its
-    text object) of character ``i``: an upright character's baseline is its matrix's ``f``
-    (the object's); without a matrix, its own origin's height."""
+# what _height gives for a character whose height is its loose box's, and for turned text
+LOOSE = (None, None)
+TURNED = (None,)
+
+
+def _height(raw, i: int, height: float) -> tuple[tuple, bool]:
+    """((top, bottom) of character ``i``, LOOSE or TURNED; whether that holds for every
+    character of its text object): it stands one font size tall on its baseline, which is
+    its matrix's ``f`` when upright (the object's matrix and size), else its own origin's
+    height."""
     m = pdfium_c.FS_MATRIX()
     upright = pdfium_c.FPDFText_GetMatrix(raw, i, m)
     if upright and _turned(m):
-        return True, None, 0.0, True
+        return TURNED, True
     size = pdfium_c.FPDFText_GetFontSize(raw, i)
+    if size <= 0:
+        return LOOSE, upright
     if upright:
-        return False, m.f, size, True
+        return (height - m.f - size, height - m.f), True
     x, y = ctypes.c_double(), ctypes.c_double()
-    return False, (y.value if pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y) else None), size, False
+    if not pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y):
+        return LOOSE, False
+    return (height - y.value - size, height - y.value), False
 
 
 def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
@@ -243,32 +254,29 @@ def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
     get_unicode, is_generated, loose_box, text_object = _text_functions()
     rect = pdfium_c.FS_RECTF()
     box = ctypes.byref(rect)
-    placements: dict[int, tuple[bool, float | None, float, bool]] = {}
+    heights: dict[int, tuple] = {}  # text object -> _height's answer for its characters
     chars: list[Char] = []
+    append = chars.append
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, i)
-        if not code:
-            continue
-        if code in GENERATED and is_generated(raw, i) == 1:
-            _add_space(chars, code == 32 and loose_box(raw, i, box), rect.left - x_origin, rect.right - x_origin)
-            continue
+        if code in SPECIAL:
+            if code and is_generated(raw, i) == 1:
+                _add_space(chars, code == 32 and loose_box(raw, i, box), rect.left - x_origin, rect.right - x_origin)
+                continue
+            if not code:
+                continue
         if not loose_box(raw, i, box):
             continue
         obj = text_object(raw, i)
-        placement = placements.get(obj) if obj else None
-        if placement is None:
-            placement = _placement(raw, i)
-            if obj and placement[3]:
-                placements[obj] = placement
-        turned, baseline, size, _ = placement
-        if turned:
-            return None
-        if size > 0 and baseline is not None:
-            top, bottom = height - baseline - size, height - baseline
-        else:
-            top, bottom = height - rect.top, height - rect.bottom
-        chars.append((rect.left - x_origin, top, rect.right - x_origin, bottom,
-                      "-" if code == LINE_END_HYPHEN else chr(code)))
+        span = heights.get(obj)
+        if span is None:
+            span, shared = _height(raw, i, height)
+            if span is TURNED:
+                return None
+            if obj and shared:
+                heights[obj] = span
+        top, bottom = (height - rect.top, height - rect.bottom) if span is LOOSE else span
+        append((rect.left - x_origin, top, rect.right - x_origin, bottom, "-" if code == LINE_END_HYPHEN else chr(code)))
     return chars
 
 

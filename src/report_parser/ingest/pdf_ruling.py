@@ -31,13 +31,9 @@ PREFILTER_LENGTH = 1.0
 _box = itemgetter("x0", "top", "x1", "bottom")
 
 
-def cluster(items: list, key: Callable, tolerance: float) -> list[list]:
-    """``items`` grouped by ``key``: sorted distinct values less than ``tolerance`` after the
-    one before fall in one group; groups in value order, items in their given order
-    (pdfplumber's ``cluster_objects``)."""
-    keys = [key(x) for x in items]
-    if not keys or max(keys) <= min(keys) + tolerance:  # one group (rounding is monotonic: exact)
-        return [list(items)] if keys else []
+def cluster_numbers(keys: list[float], tolerance: float) -> dict[float, int]:
+    """The group (0, 1, ...) of each distinct key: in sorted order, a key more than
+    ``tolerance`` after the one before starts the next group."""
     group: dict[float, int] = {}
     n = 0
     previous = None
@@ -46,6 +42,17 @@ def cluster(items: list, key: Callable, tolerance: float) -> list[list]:
             n += 1
         group[v] = n
         previous = v
+    return group
+
+
+def cluster(items: list, key: Callable, tolerance: float) -> list[list]:
+    """``items`` grouped by ``key``: sorted distinct values less than ``tolerance`` after the
+    one before fall in one group; groups in value order, items in their given order
+    (pdfplumber's ``cluster_objects``)."""
+    keys = [key(x) for x in items]
+    if not keys or max(keys) <= min(keys) + tolerance:  # one group (rounding is monotonic: exact)
+        return [list(items)] if keys else []
+    group = cluster_numbers(keys, tolerance)
     out: list[list] = []
     last = None
     for i in sorted(range(len(items)), key=lambda i: group[keys[i]]):  # stable: given order kept

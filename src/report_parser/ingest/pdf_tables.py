@@ -32,7 +32,7 @@ FURNITURE_CHARS = 12
 # column edges of two parts of one table agree within this many points
 EDGE_TOLERANCE = 6.0
 
-_index = itemgetter(2)
+_across = itemgetter(1)
 
 
 def _ws(s: str | None) -> str:
@@ -127,36 +127,22 @@ class _GridTable:
         mids, heights = self._page.mids, self._page.heights
         out = []
         for (_, top, _, bottom), cells in pdf_ruling.rows(self._cells):
-            inside = sorted(mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)], key=_index)
-            out.append(self._row_texts(cells, inside))  # in the characters' order
+            band = sorted(mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)], key=_across)
+            across = [m[1] for m in band]
+            out.append([None if cell is None else self._cell_text(cell, band, across, bottom) for cell in cells])
         return out
 
-    def _row_texts(self, cells: list[pdf_ruling.Box | None], inside: list[tuple[float, float, int]]) -> list[str | None]:
-        """The texts of a row's cells (``inside``: the centres in the row's height band, in
-        the characters' order): each character goes to the cell whose span holds its centre,
-        found by bisection when the row's cells stand side by side (they overlap only in odd
-        grids: then each cell looks at every character)."""
-        present = [c for c in cells if c is not None]
-        if any(a[2] > b[0] for a, b in zip(present, present[1:])):
-            groups = [[i for v, h, i in inside if x0 <= h < x1 and top <= v < bottom] for x0, top, x1, bottom in present]
-        else:
-            groups = _side_by_side(present, inside)
+    def _cell_text(self, cell: pdf_ruling.Box, band: list[tuple[float, float, int]], across: list[float],
+                   band_bottom: float) -> str:
+        """The text of the characters whose centre is in ``cell``, in their order on the page
+        (``band``: the centres in its row's height band, sorted across, ``across`` their
+        positions; a cell starts at its row's top, and one as tall as the row takes every
+        centre across its span)."""
+        x0, _, x1, bottom = cell
+        span = band[bisect.bisect_left(across, x0):bisect.bisect_left(across, x1)]
+        inside = sorted([i for v, _, i in span if v < bottom] if bottom < band_bottom else [m[2] for m in span])
         chars = self._page.chars
-        texts = iter([pdf_chars.text([chars[i] for i in g]) for g in groups])
-        return [None if cell is None else next(texts) for cell in cells]
-
-
-def _side_by_side(cells: list[pdf_ruling.Box], inside: list[tuple[float, float, int]]) -> list[list[int]]:
-    """The indexes of the characters in each of ``cells`` (left to right, not overlapping)."""
-    lefts = [c[0] for c in cells]
-    groups: list[list[int]] = [[] for _ in cells]
-    for v, h, i in inside:
-        k = bisect.bisect_right(lefts, h) - 1
-        if k >= 0:
-            _, top, x1, bottom = cells[k]
-            if h < x1 and top <= v < bottom:
-                groups[k].append(i)
-    return groups
+        return pdf_chars.text([chars[i] for i in inside])
 
 
 def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
