@@ -70,6 +70,7 @@ def test_a_batch_checks_the_same_files_once_and_a_changed_file_again(tmp_path, m
 
 
 def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_path, monkeypatch):
+    import pickle
     import typing
 
     import regex
@@ -82,8 +83,13 @@ def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_p
     literal = r"(?<!\p{L})số\s+(\d+)/BC-TEST(?!\p{L})"
     expected = regex.search(literal, "Báo cáo số 12/BC-TEST ngày").span(1)
     first = Patterns()
-    first.memo("test.artefact", lambda: 1)  # something to save
+    held = r"(?<!\p{L})held\s+by\s+the\s+memo"
+    first.memo("test.artefact", lambda: regex.compile(held))  # something to save, in regex's cache too
     pattern_cache.save(first)
+    with pattern_cache._path(first).open("rb") as f:
+        early = pickle.load(f)
+    assert literal in {k[0] for k in early["cache"]}
+    assert held not in {k[0] for k in early["cache"]}  # restored with the memo: not written twice
     regex.purge()
 
     def no_compiling(*args, **kwargs):
@@ -95,7 +101,7 @@ def test_regex_cache_comes_back_so_literal_patterns_are_not_compiled_again(tmp_p
     assert levels.KNOWN == [typing.get_args(Level)]  # the contract's words, PyYAML not needed
     monkeypatch.setattr(_main, "_parse_pattern", no_compiling)
     assert regex.search(literal, "Báo cáo số 12/BC-TEST ngày").span(1) == expected
-    assert pattern_cache.restore(p) == 1
+    assert pattern_cache.restore(p) == 1 and p.memo("test.artefact", None).pattern == held
 
 
 def test_writing_a_cache_file_removes_the_least_recently_used_beyond_keep(tmp_path):

@@ -26,11 +26,14 @@ latest (:func:`prune`; a restore marks its file used). Nothing here may fail a p
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sys
 import tempfile
 from pathlib import Path
+
+import regex
 
 from .patterns import Patterns
 
@@ -143,16 +146,33 @@ def restore(p: Patterns) -> int:
         return 0
 
 
-def _early() -> dict:
-    """What :func:`preload` puts back: ``regex``'s cache of compiled patterns with the two tables
-    its look-ups need, and the level words of the contract."""
+def _early(held: set[int]) -> dict:
+    """What :func:`preload` puts back: ``regex``'s cache of compiled patterns (but those the
+    Patterns object holds: ``held``, their ids) with the two tables its look-ups need, and the
+    level words of the contract."""
     from regex import _main
 
     from .levels import shipped
 
-    return {"version": _main.__version__, "cache": _picklable(_main._cache),
-            "named_args": dict(_main._named_args), "locale_sensitive": dict(_main._locale_sensitive),
+    cache = {k: v for k, v in _picklable(_main._cache).items() if id(v) not in held}
+    return {"version": _main.__version__, "cache": cache,
+            "named_args": {k[:3]: _main._named_args[k[:3]] for k in cache if k[:3] in _main._named_args},
+            "locale_sensitive": {(k[1], k[0]): _main._locale_sensitive[k[1], k[0]]
+                                 for k in cache if (k[1], k[0]) in _main._locale_sensitive},
             "levels": shipped()}
+
+
+class _Noting(pickle.Pickler):
+    """A pickler that notes the ids of the compiled patterns it writes (:func:`_early` leaves them out)."""
+
+    def __init__(self, file) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.patterns: set[int] = set()
+
+    def persistent_id(self, obj):
+        if isinstance(obj, regex.Pattern):
+            self.patterns.add(id(obj))
+        return None  # pickled as usual
 
 
 def _seed(early: dict) -> None:
@@ -199,8 +219,10 @@ def save(p: Patterns, restored: int = 0) -> None:
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = (pickle.dumps(_early(), protocol=pickle.HIGHEST_PROTOCOL)
-                + pickle.dumps((_picklable(valid), _picklable(memo)), protocol=pickle.HIGHEST_PROTOCOL))
+        artefacts = io.BytesIO()
+        noting = _Noting(artefacts)
+        noting.dump((_picklable(valid), _picklable(memo)))
+        data = pickle.dumps(_early(noting.patterns), protocol=pickle.HIGHEST_PROTOCOL) + artefacts.getvalue()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
