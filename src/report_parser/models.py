@@ -21,6 +21,17 @@ FigureKind = Literal["count", "percent", "ratio", "money", "other"]
 Severity = Literal["error", "warning", "info"]
 
 
+def _list() -> list:
+    """An empty list: a default factory pydantic reads the signature of cheaply (``list``'s own
+    is parsed from its text signature by ``inspect``, ~0.2 ms for each field)."""
+    return []
+
+
+def _dict() -> dict:
+    """An empty dict (see :func:`_list`)."""
+    return {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -31,12 +42,12 @@ class Source(_Model):
     format: str = Field(description="pdf | docx | txt | doc | odt | image")
     pages: int
     ocr: bool = False
-    repairs: list[str] = Field(default_factory=list, description="kinds of text repair applied")
+    repairs: list[str] = Field(default_factory=_list, description="kinds of text repair applied")
     size: int | None = Field(None, description="file size in bytes")
-    ocr_pages: list[int] = Field(default_factory=list, description="1-based pages whose text came from OCR")
+    ocr_pages: list[int] = Field(default_factory=_list, description="1-based pages whose text came from OCR")
     ocr_confidence: dict[str, float] = Field(
-        default_factory=dict, description="mean Tesseract word confidence (0-100) per OCR'd page")
-    warnings: list[str] = Field(default_factory=list)
+        default_factory=_dict, description="mean Tesseract word confidence (0-100) per OCR'd page")
+    warnings: list[str] = Field(default_factory=_list)
 
 
 class Issuer(_Model):
@@ -71,10 +82,10 @@ class ReportMeta(_Model):
                                        "is blank ('/BC-UBND'; symbol and number are then null)")
     date: dt.date | None = None
     place: str | None = None
-    issuer: Issuer = Field(default_factory=Issuer)
-    period: Period = Field(default_factory=Period)
-    signer: Signer = Field(default_factory=Signer)
-    recipients: list[str] = Field(default_factory=list)
+    issuer: Issuer = Field(default_factory=lambda: Issuer())
+    period: Period = Field(default_factory=lambda: Period())
+    signer: Signer = Field(default_factory=lambda: Signer())
+    recipients: list[str] = Field(default_factory=_list)
 
 
 class Mention(_Model):
@@ -91,8 +102,8 @@ class Reference(_Model):
     date: dt.date | None = None
     issuer: str | None = None
     subject: str | None = None
-    mentions: list[Mention] = Field(default_factory=list)
-    issues: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=_list)
+    issues: list[str] = Field(default_factory=_list)
     kind: str | None = Field(None, description="administrative | normative | party | official_letter | untyped")
     issuer_code: str | None = Field(None, description="the issuer part of the symbol, e.g. UBND, NĐ-CP → CP")
     year: int | None = Field(None, description="year in a normative symbol (130/2005/NĐ-CP → 2005)")
@@ -102,7 +113,7 @@ class Indicator(_Model):
     code: str
     value: float | int
     unit: str | None = None
-    dimension: dict[str, str] = Field(default_factory=dict)
+    dimension: dict[str, str] = Field(default_factory=_dict)
     qualifier: Literal[">", "<", "≈", ">=", "<="] | None = None
     source: Literal["text", "table"] = "text"
     page: int | None = None
@@ -133,8 +144,8 @@ class FormTable(_Model):
     form: str | None = None
     title: str | None = None
     page: int | None = None
-    pages: list[int] = Field(default_factory=list)
-    rows: list[FormRow] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=_list)
+    rows: list[FormRow] = Field(default_factory=_list)
 
 
 class GridTable(_Model):
@@ -142,9 +153,9 @@ class GridTable(_Model):
     form: str | None = None
     title: str | None = None
     page: int | None = None
-    pages: list[int] = Field(default_factory=list)
-    columns: list[str] = Field(default_factory=list)
-    rows: list[GridRow] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=_list)
+    columns: list[str] = Field(default_factory=_list)
+    rows: list[GridRow] = Field(default_factory=_list)
 
 
 Table = Annotated[Union[FormTable, GridTable], Field(discriminator="kind")]
@@ -171,21 +182,21 @@ class Check(_Model):
     rule: str
     severity: Severity
     message: str
-    indicators: list[str] = Field(default_factory=list)
-    references: list[str] = Field(default_factory=list)
-    evidence: list[str] = Field(default_factory=list)
-    pages: list[int] = Field(default_factory=list)
+    indicators: list[str] = Field(default_factory=_list)
+    references: list[str] = Field(default_factory=_list)
+    evidence: list[str] = Field(default_factory=_list)
+    pages: list[int] = Field(default_factory=_list)
 
 
 class Report(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: Source
-    report: ReportMeta = Field(default_factory=ReportMeta)
-    references: list[Reference] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
-    figures: list[Figure] = Field(default_factory=list)
-    checks: list[Check] = Field(default_factory=list)
+    report: ReportMeta = Field(default_factory=lambda: ReportMeta())
+    references: list[Reference] = Field(default_factory=_list)
+    indicators: list[Indicator] = Field(default_factory=_list)
+    tables: list[Table] = Field(default_factory=_list)
+    figures: list[Figure] = Field(default_factory=_list)
+    checks: list[Check] = Field(default_factory=_list)
 
     def to_json(self, *, pretty: bool = False) -> str:
         return self.model_dump_json(indent=2 if pretty else None)

@@ -30,7 +30,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import regex
@@ -223,6 +222,8 @@ def save(p: Patterns, restored: int = 0) -> None:
         noting = _Noting(artefacts)
         noting.dump((_picklable(valid), _picklable(memo)))
         data = pickle.dumps(_early(noting.patterns), protocol=pickle.HIGHEST_PROTOCOL) + artefacts.getvalue()
+        import tempfile  # only when a file is written: most runs read one
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
