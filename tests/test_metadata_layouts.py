@@ -890,3 +890,43 @@ def test_form_header_with_a_blank_commune_keeps_its_level():
 def test_web_page_report_headline_without_header(text, title):
     m = meta_of(text)
     assert (m.type, m.title, m.number) == ("Báo cáo", title, None)
+
+
+def test_one_person_two_offices_is_one_position():
+    """Văn phòng Chính phủ's Công văn 2617/VPCP-TCCV (2009): "BỘ TRƯỞNG, CHỦ NHIỆM" signs."""
+    m = meta_of("VĂN PHÒNG CHÍNH PHỦ\nSố: 2617/VPCP-TCCV\nV/v gửi báo cáo kết quả thống kê thủ tục hành chính\n"
+                "Hà Nội, ngày 23 tháng 04 năm 2009\nKính gửi: Các đồng chí Bộ trưởng.\n\n"
+                "Nơi nhận: - Như trên;\n- TTgCP (để b/c);\n- Lưu: VT, TCCV (5).\n\nBỘ TRƯỞNG, CHỦ NHIỆM\n"
+                "Nguyễn Xuân Phúc\n")
+    assert (m.signer.position, m.signer.name) == ("Bộ trưởng, Chủ nhiệm", "Nguyễn Xuân Phúc")
+    assert m.recipients == ["Như trên", "TTgCP (để b/c)", "Lưu: VT, TCCV (5)"]
+
+
+def test_recipient_with_a_hyphenated_abbreviation_keeps_its_space():
+    """Lai Châu's Quyết định 20/2015/QĐ-UBND: "Đài PT-TH tỉnh" among the recipients; the split-word
+    repair must not read "P" as a word of its own and glue it to "Đài"."""
+    m = meta_of("Nơi nhận:\n- Như điều 3;\n- Báo Lai Châu, Đài PT-TH tỉnh, phân xã TTXVN tại Lai Châu, Công báo tỉnh,\n"
+                "Cổng thông tin điện tử tỉnh;\n- Lưu: VT, TH.\n|\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nĐỗ Ngọc An\n|\n")
+    assert m.recipients[1] == ("Báo Lai Châu, Đài PT-TH tỉnh, phân xã TTXVN tại Lai Châu, Công báo tỉnh, "
+                               "Cổng thông tin điện tử tỉnh")
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("TM.", "Chủ tịch", "Đỗ Ngọc An")
+
+
+@pytest.mark.parametrize("type_line", [
+    "BÁO CÁO: Kết quả công tác cải cách hành chính quý I năm 2024",
+    "BÁO CÁO Kết quả công tác cải cách hành chính quý I năm 2024",
+    "BÁO CÁO KẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024",
+])
+def test_type_and_title_on_one_line_without_the_motto(type_line):
+    """Probe (no audit document had it): the type's caps name and the title on one line, after a
+    colon, in running case, or all in caps, in a header whose motto a copy lost; the title
+    never keeps "BÁO CÁO", and the place and date line above stays the header's."""
+    m = meta_of("ỦY BAN NHÂN DÂN\nXÃ LÊ HỒNG\nSố: 12/BC-UBND\nLê Hồng, ngày 10 tháng 4 năm 2024\n" + type_line +
+                "\nThực hiện Kế hoạch số 5/KH-UBND ngày 10/01/2024 của UBND xã.\n")
+    assert m.type == "Báo cáo"
+    assert fold(m.title) == "kết quả công tác cải cách hành chính quý i năm 2024"
+    assert (m.date, m.place, m.period.kind) == (dt.date(2024, 4, 10), "Lê Hồng", "Q1")
+
+
+def fold(s: str) -> str:
+    return " ".join(s.split()).casefold()

@@ -131,7 +131,7 @@ def _at_letter_before(text: str, runs: Iterator[regex.Match], pattern: regex.Pat
                 yield m
 _SPACES = regex.compile(r"[ ]{2,}")
 _TRAILING = regex.compile(r"(?<![ ])[ ]++(?=\n)|(?<=\n)[ ]+")  # only at a run start: a long run of spaces stays linear
-_WORD = regex.compile(r"(?<![\p{N}/_-])\p{L}+(?![\p{N}/_-])")
+_WORD = regex.compile(r"(?<![\p{L}\p{N}/_-])\p{L}++(?![\p{N}/_-])")  # possessive: "PT-TH" is no word "P"
 
 
 def _join_split_words(t: Tracked) -> int:

@@ -227,6 +227,10 @@ def _position_in(caps: str) -> tuple[str | None, bool]:
     found = list(r.position.finditer(unaccent(caps)))
     if not found:
         return None, False
-    last = max(found, key=lambda m: (m.end(), len(m.group(0))))
     proper = r.positions
-    return proper.get(fold_phrase(last.group(0)), last.group(0)), last.group(0) == unaccent(caps).strip()
+    line = unaccent(caps).strip()
+    if len(found) > 1 and regex.fullmatch(r"(?:\s*,\s*)?".join(regex.escape(m.group(0)) for m in found), line):
+        # one person holding two offices: "BỘ TRƯỞNG, CHỦ NHIỆM" -> "Bộ trưởng, Chủ nhiệm"
+        return ", ".join(proper.get(fold_phrase(m.group(0)), m.group(0)) for m in found), True
+    last = max(found, key=lambda m: (m.end(), len(m.group(0))))
+    return proper.get(fold_phrase(last.group(0)), last.group(0)), last.group(0) == line

@@ -39,7 +39,22 @@ def find_type_line(text: str, max_lines: int = 60) -> tuple[int, int, str] | Non
                         key, changed = key[len(d) + 1:], True
             if key in names:
                 return pos, pos + len(line), names[key]
-    return _type_opening_a_line(text, max_lines)
+    return _type_then_title(text, max_lines) or _type_opening_a_line(text, max_lines)
+
+
+def _type_then_title(text: str, max_lines: int) -> tuple[int, int, str] | None:
+    """A caps type name with its title on the same line, after a colon or in running case
+    ("BÁO CÁO: Kết quả công tác …", "BÁO CÁO Kết quả công tác …"), which a text export may
+    join after the place and date: ``(start of the type's words, end of them and the colon, type name)``."""
+    starts = regex.compile(rf"[ \t|#*]*({alternation(type_names().values())})(?:[ \t]*:|(?=[ \t]+\p{{Lu}}\p{{Ll}}))"
+                           rf"(?=[ \t]+\p{{Lu}})", regex.IGNORECASE)
+    for pos, line in islice(lines(text), max_lines):
+        # at the line's start, or after the place and date the text export joined it to
+        for at in [0] + [d.end() for d in PLACE_DATE_RE.finditer(line)]:
+            m = starts.match(line, at)
+            if m and is_caps(m.group(1)) and rx().opener_start.match(line[m.end():].strip()) is None:
+                return pos + at, pos + m.end(), type_names()[fold_phrase(m.group(1))]
+    return None
 
 
 def _type_opening_a_line(text: str, max_lines: int) -> tuple[int, int, str] | None:
@@ -52,8 +67,8 @@ def _type_opening_a_line(text: str, max_lines: int) -> tuple[int, int, str] | No
     for pos, line in islice(lines(text), max_lines):
         core = " ".join(line.strip(" |#*").split())
         f = fold_phrase(core)
-        if len(f) >= 6 and any(f in m or m in f for m in motto):
-            below_motto = True
+        if len(f) >= 6 and any(f in m or m in f for m in motto) or PLACE_DATE_RE.search(core):
+            below_motto = True  # under the motto, or under the place and date when the motto is lost
             continue
         if rx().opener_start.match(core):
             return None
