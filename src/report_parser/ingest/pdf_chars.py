@@ -13,6 +13,7 @@ characters, pdfminer as one. A character is a tuple ``(x0, top, x1, bottom, text
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from operator import itemgetter
 
@@ -25,6 +26,7 @@ Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 _SPELT = str.maketrans(LIGATURES)
+_LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
 _top = itemgetter(1)
 _x0 = itemgetter(0)
 _first = itemgetter(0)
@@ -64,13 +66,18 @@ def text(chars: list[Char]) -> str:
     if not tops:
         return ""
     if max(tops) <= min(tops) + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
-        return unicodedata.normalize("NFC", " ".join(w for _, w in _words(sorted(chars, key=_x0))).translate(_SPELT))
+        return _composed(" ".join(w for _, w in _words(sorted(chars, key=_x0))))
     line = cluster_numbers(tops, Y_TOLERANCE)
     words = []  # the lines in order, each left to right (a stable sort: the given order on a tie)
     for _, group in itertools.groupby(sorted(chars, key=lambda c: (line[c[1]], c[0])), key=lambda c: line[c[1]]):
         words.extend(_words(group))
     lines = cluster(words, _first, Y_TOLERANCE)
-    return unicodedata.normalize("NFC", "\n".join(" ".join(w for _, w in line) for line in lines).translate(_SPELT))
+    return _composed("\n".join(" ".join(w for _, w in line) for line in lines))
+
+
+def _composed(s: str) -> str:
+    """``s`` with its ligatures spelt out, composed (NFC)."""
+    return unicodedata.normalize("NFC", s.translate(_SPELT) if _LIGATURE.search(s) else s)
 
 
 def _inside(c: Char, box: Box) -> bool:

@@ -35,15 +35,23 @@ EDGE_TOLERANCE = 6.0
 _across = itemgetter(1)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _ws(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip()
+    return _SPACES.sub(" ", s or "").strip()
+
+
+def _filled(s: str | None) -> bool:
+    """Whether a cell holds more than white space (``_ws(s)`` is not empty)."""
+    return bool(s) and not s.isspace()
 
 
 def _is_data_table(rows: list[list[str | None]]) -> bool:
     """True for a real grid: two columns or more, and most rows fill two cells or more."""
     if not rows or max(len(r) for r in rows) < 2:
         return False
-    full = sum(1 for r in rows if sum(1 for c in r if _ws(c)) >= 2)
+    full = sum(1 for r in rows if sum(1 for c in r if _filled(c)) >= 2)
     return full * 2 >= len(rows)
 
 
@@ -110,7 +118,10 @@ class _GridPage:
         return [_GridTable(cells, self) for cells in pdf_ruling.find(self.edges)]
 
     def text_within(self, bbox: tuple[float, float, float, float]) -> str:
-        return pdf_chars.text_within(self.chars, bbox)
+        """The text wholly inside ``bbox``: of the characters whose centre is in its height."""
+        band = self.mids[bisect.bisect_left(self.heights, bbox[1]):bisect.bisect_right(self.heights, bbox[3])]
+        chars = self.chars
+        return pdf_chars.text_within([chars[i] for i in sorted([m[2] for m in band])], bbox)
 
 
 class _GridTable:
