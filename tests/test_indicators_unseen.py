@@ -283,3 +283,17 @@ def test_a_period_written_as_the_reports_own_span_is_no_other_period():
                               "kiến nghị của công dân, doanh nghiệp.", nine, nine.end)
     q1 = Period(start=dt.date(2024, 12, 15), end=dt.date(2025, 3, 14), label="quý I năm 2025", year=2025, kind="Q1")
     assert not opens_other_period("Năm 2025, UBND xã đã ban hành kế hoạch CCHC với 30 nhiệm vụ.", q1, q1.end)
+
+
+def test_a_flattened_statistics_row_states_no_indicator(tmp_path):
+    """A statistics page (dịch vụ công Thừa Thiên Huế) flattened into text: its row's cells run together and the
+    next row's label follows the last cell ("27,8% Tỷ lệ đánh giá mức độ hài lòng"): no satisfaction rate, nor
+    any measure of a cell whose column is unknown; a score sheet's row (real/18) likewise."""
+    from report_parser import parse
+
+    p = tmp_path / "thongke.txt"
+    p.write_text("Tỷ lệ cung cấp dịch vụ công trực tuyến\nMức độ 1 Mức độ 2 Mức độ 3 Mức độ 4\nTTHC % TTHC % TTHC % TTHC %\n"
+                 "Tỷ lệ TTHC cung cấp trực tuyến 2643 100% 2643 100% 1856 70,2% 736 27,8%\n"
+                 "Tỷ lệ đánh giá mức độ hài lòng\n\nTiêu chí 1: Đánh giá tổng thể dịch vụ\n", encoding="utf-8")
+    assert parse(p, require_report=False).indicators == []
+    assert found("297 Mức độ hài lòng Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị 100 6 464 Mức độ hài lòng") == set()

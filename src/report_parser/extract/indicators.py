@@ -712,6 +712,23 @@ def _coded(ctx: Context, segs: list[Segment], cp: Compiled, body: int | None, pa
     return coded
 
 
+FLAT_ROW = 3  # this many figures with nothing but spaces between them are the cells of a flattened table row
+
+
+def _row_cells(text: str, qs: list[Quantity]) -> set[int]:
+    """Figures (by id) in a run of FLAT_ROW or more with only spaces between them: a table row flattened into the
+    text ("Tỷ lệ TTHC cung cấp trực tuyến 2643 100% 2643 100% 1856 70,2% 736 27,8% Tỷ lệ đánh giá mức độ hài
+    lòng", a score sheet's "… phản ánh, kiến nghị 100 6 464"): which column is which measure is unknown, and the
+    words after a cell are the next row's label."""
+    runs: list[list[Quantity]] = []
+    for q in qs:
+        if runs and not text[runs[-1][-1].end:q.start].strip():
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return {id(q) for run in runs if len(run) >= FLAT_ROW for q in run}
+
+
 def _other_period_start(ctx: Context, sentences: list, period) -> int | None:
     """Where the paragraph turns to another period than the report's ("Quý III/2021, …" in a monthly bulletin)."""
     if period is None or period.kind is None:
@@ -736,7 +753,8 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
         return _zeros(ctx, sentences, cp, field_name, body)
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
-    coded = _named_items(ctx, _coded(ctx, segs, cp, body, parts, field_name))
+    cells = _row_cells(text, qs)
+    coded = _named_items(ctx, [c for c in _coded(ctx, segs, cp, body, parts, field_name) if id(c[0].q) not in cells])
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     return out + _zeros(ctx, sentences, cp, field_name, body)
