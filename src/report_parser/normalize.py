@@ -141,13 +141,17 @@ def _join_split_words(t: Tracked) -> int:
     text = t.text
     drop: list[int] = []
     s1 = e1 = -2
+    a_syllable = False  # whether text[s1:e1] is a syllable: two syllables never join (the common case)
     for m in _WORD.finditer(text):
         s2, e2 = m.span()
-        if s2 == e1 + 1 and text[e1] == " " and _certain_join(text[s1:e1], m.group()):
+        b = text[s2:e2]
+        b_syllable = is_syllable(b)
+        if (s2 == e1 + 1 and not (a_syllable and b_syllable) and text[e1] == " "
+                and _certain_join(text[s1:e1], b)):
             drop.append(e1)
-            e1 = e2
+            e1, a_syllable = e2, False  # a joined word holds a space: no syllable, it joins no more
         else:
-            s1, e1 = s2, e2
+            s1, e1, a_syllable = s2, e2, b_syllable
     t.delete([(i, i + 1) for i in drop])
     return len(drop)
 

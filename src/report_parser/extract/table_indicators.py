@@ -92,16 +92,19 @@ def _rewritten(label: str) -> str:
     return " ".join(text.split())
 
 
-def _fits(rule: RowRule, row: FormRow) -> bool:
-    """A rate code takes a row in "%", a count code a row in any other unit."""
-    return catalogue.is_rate(rule.code) == catalogue.is_rate_unit(clean(row.unit))
+@patterns.memoised
+def _rule_rates() -> list[bool]:
+    """Whether each row rule's code is a rate: a rate code takes a row in "%", a count code a row
+    in any other unit."""
+    return [catalogue.is_rate(rule.code) for rule in _spec()[0].rows]
 
 
 # --------------------------------------------------------------------------- forms
 def _matches(texts: set[str], row: FormRow, key: str, parent_label: str) -> list[tuple[RowRule, bool]]:
     spec, labels, parents, _ = _spec()
-    return [(rule, key in rule.at) for rule, lab, par in zip(spec.rows, labels, parents)
-            if any(lab.search(t) for t in texts) and _fits(rule, row) and _parent_fits(par, parent_label)]
+    rate_row = catalogue.is_rate_unit(clean(row.unit))  # the rules of the row's kind only
+    return [(rule, key in rule.at) for rule, lab, par, rate in zip(spec.rows, labels, parents, _rule_rates())
+            if rate == rate_row and any(lab.search(t) for t in texts) and _parent_fits(par, parent_label)]
 
 
 def _is_short(label: str) -> bool:
