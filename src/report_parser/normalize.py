@@ -21,6 +21,13 @@ from .document import PAGE_BREAK, Document
 from .vietnamese import is_caps, is_syllable
 
 
+def _origins(origin: list[int], s: int, e: int, n: int) -> list[int]:
+    """The origins of ``n`` characters put in place of the text's [s, e): those of the replaced
+    characters one by one, the last one repeated (an insertion takes the origin of where it is)."""
+    src = origin[s:e] or [origin[s] if s < len(origin) else (origin[-1] + 1 if origin else 0)]
+    return src[:n] if n <= len(src) else src + [src[-1]] * (n - len(src))
+
+
 class Tracked:
     """A string with, for every character, its offset in the original text."""
 
@@ -41,20 +48,17 @@ class Tracked:
         out: list[str] = []
         org: list[int] = []
         last = changed = 0
+        fixed = repl if isinstance(repl, str) and "\\" not in repl else None  # a template without escapes
         for m in matches:
             s, e = m.span()
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = fixed if fixed is not None else repl(m) if callable(repl) else m.expand(repl)
             old = text[s:e]
             if new == old:
                 continue
             changed += 1
             out.append(text[last:s])
             org.extend(origin[last:s])
-            src = origin[s:e] or [origin[s] if s < len(origin) else (origin[-1] + 1 if origin else 0)]
-            if len(new) == len(old):
-                org.extend(src)
-            else:
-                org.extend(src[min(i, len(src) - 1)] for i in range(len(new)))
+            org.extend(_origins(origin, s, e, len(new)))
             out.append(new)
             last = e
         if not changed:
