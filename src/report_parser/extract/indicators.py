@@ -400,6 +400,7 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
     ("Bộ phận Tiếp nhận và Trả kết quả") are blanked, their words are no actions."""
     text = ctx.text
     out = []
+    plain: dict[str, str] = {}  # the figures of a clause share its context: blanked once
     for seg in segs:
         st = seg.text(text)
         parent_text = seg.parent.text(text) if seg.parent else ""
@@ -412,7 +413,9 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
                 cut = cp.predicate.search(st, at_end, hi)
                 hi = cut.start() if cut else hi
             left = st[lo:seg.offset(q.start)]
-            out.append((Reading(q, _plain(st[lo:hi], cp), left, _plain(context, cp),
+            if context not in plain:
+                plain[context] = _plain(context, cp)
+            out.append((Reading(q, _plain(st[lo:hi], cp), left, plain[context],
                                 _unit(text, q, left, seg), seg, text, _plain(st[:hi], cp)), seg))
     return out
 
@@ -766,6 +769,8 @@ def _zeros(ctx: Context, sentences: list, cp: Compiled, field_name: str | None,
     out: list[tuple[Indicator, Unless | None]] = []
     for s in sentences:
         for codes, pattern in cp.zeros:
+            if pattern.search(ctx.text, s.start, s.end) is None:
+                continue  # the common case, without an iterator
             for m in pattern.finditer(ctx.text, s.start, s.end):
                 where = _scope(ctx, m.start(), "", body)
                 if not _is_target(ctx, m.start(), cp) and where.verdict == "own":
