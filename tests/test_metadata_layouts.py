@@ -930,3 +930,18 @@ def test_type_and_title_on_one_line_without_the_motto(type_line):
 
 def fold(s: str) -> str:
     return " ".join(s.split()).casefold()
+
+
+def test_typists_file_path_and_stray_separator_in_the_signature_block():
+    """Hậu Giang's Công văn 454/UBND-NCTH (2011) from the province's portal: a space-aligned
+    two-column header, the typist's file path under "Lưu" ("d:\\2011\\CV\\…") and a stray ";"
+    after the signer's name."""
+    m = meta_of("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n\n\n"
+                "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nV/v tiếp tục phối hợp tuyên truyền và tham gia "
+                "bầu chọn Vịnh Hạ Long là kỳ quan thiên nhiên thế giới\n\nKính gửi:\n\n- Giám đốc Sở Văn hóa, Thể thao và "
+                "Du lịch;\n\nỦy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22 tháng 3 năm 2011.\n\n"
+                "Nơi nhận:\n\n- Như trên;\n\n- TT. HĐND, UBND tỉnh;\n\n- Lưu: VT, NCTH.HH\n\n"
+                "d:\\2011\\CV\\SVH\\T4\\Bau cho Vinh Ha Long\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n \n\n \n\nTrần Thành Lập\n\n;")
+    assert (m.number, m.place, m.issuer.unit) == ("454", "Vị Thanh", "Hậu Giang")
+    assert m.recipients == ["Như trên", "TT. HĐND, UBND tỉnh", "Lưu: VT, NCTH.HH"]
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Phó Chủ tịch", "Trần Thành Lập")

@@ -96,6 +96,7 @@ def _split_block(text: str, start: int, end: int, max_lines: int = 40) -> tuple[
         line = FOOTNOTE_TAIL.sub("", line)
         line = rx().position_abbrev.sub(lambda m: abbrevs[m.group(1)].upper() + " ", line)
         line = rx().stamp_line.sub("", line)  # a digital-signature stamp names the signing body, not the signer
+        line = TYPIST_NOISE.sub("", line)
         if not line.strip():
             continue
         cells = [c for c in CELL_SPLIT.split(line) if c.strip()]
@@ -178,6 +179,9 @@ def _strip_capacity(piece: str) -> tuple[str | None, str]:
     return m.group(1) + ".", m.group(2).strip()
 
 
+# what a typist or a web export leaves in the block: the document's file path ("- Lưu: VT, NCTH.HH
+# d:\\2011\\CV\\SVH\\…"), a stray separator after the name ("Trần Thành Lập ;")
+TYPIST_NOISE = regex.compile(r"\s+[A-Za-z]:\\\S.*$|\s+[;,]\s*$")
 # a page footnote that a PDF text layer glues after the signer's name ("Trần Hữu Tuấn 1 Gồm: Sở …")
 FOOTNOTE_TAIL = regex.compile(r"(?<=\p{Ll})\s+\d{1,2}\s+\p{Lu}.*$")
 
