@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REAL, needs_shared
 from test_indicators import found, want
 
 STATES = [
@@ -292,8 +293,31 @@ def test_a_flattened_statistics_row_states_no_indicator(tmp_path):
     from report_parser import parse
 
     p = tmp_path / "thongke.txt"
-    p.write_text("Tỷ lệ cung cấp dịch vụ công trực tuyến\nMức độ 1 Mức độ 2 Mức độ 3 Mức độ 4\nTTHC % TTHC % TTHC % TTHC %\n"
+    p.write_text("Tỷ lệ cung cấp dịch vụ công trực tuyến\nMức độ 1 Mức độ 2 Mức độ 3 Mức độ 4\n"
+                 "TTHC % TTHC % TTHC % TTHC %\n"
                  "Tỷ lệ TTHC cung cấp trực tuyến 2643 100% 2643 100% 1856 70,2% 736 27,8%\n"
                  "Tỷ lệ đánh giá mức độ hài lòng\n\nTiêu chí 1: Đánh giá tổng thể dịch vụ\n", encoding="utf-8")
     assert parse(p, require_report=False).indicators == []
-    assert found("297 Mức độ hài lòng Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị 100 6 464 Mức độ hài lòng") == set()
+    row = "297 Mức độ hài lòng Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị 100 6 464 Mức độ hài lòng"
+    assert found(row) == set()
+
+
+def test_a_figure_in_a_pilots_section_is_the_pilots(tmp_path):
+    """real/13 (Sở Nội vụ Lâm Đồng, the pilots of QĐ 787): "Tỷ lệ hồ sơ nộp trực tuyến đạt 88%." stands with no
+    marker of its own in the section "5. Mô hình "Hồ sơ phi địa giới hành chính" …": the pilot's rate, a part."""
+    from report_parser.extract.scope import section_part
+
+    title = ('Mô hình "Hồ sơ phi địa giới hành chính" đối với các TTHC thuộc thẩm quyền giải quyết của Sở Nội vụ')
+    part = section_part(["KẾT QUẢ THỰC HIỆN", title], 3)
+    assert part is not None and part.verdict == "part" and part.name == "Mô hình"
+    assert section_part(["5. " + title], 3) == part
+    assert section_part(["KẾT QUẢ THỰC HIỆN", "Mức độ hài lòng của người dân"], 3) is None
+
+
+@needs_shared
+def test_the_pilots_rate_in_real13_is_a_part():
+    from report_parser import parse
+
+    got = parse(REAL / "13_tinh_LamDong_MoHinhThiDiemCCHC-QD787_2025.pdf", require_report=False).indicators
+    rates = [i for i in got if i.code == "dossiers.online_rate" and i.value == 88]
+    assert rates and all(i.dimension.get("scope") == "Mô hình" for i in rates)

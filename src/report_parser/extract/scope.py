@@ -45,6 +45,7 @@ class ScopeSpec(patterns.Schema):
     other_periods: list[str]
     changes: str
     period_opener: str | None = None
+    part_sections: str | None = None
 
 
 @dataclass
@@ -59,6 +60,7 @@ class CompiledScope:
     other_periods: regex.Pattern
     changes: regex.Pattern
     period_opener: regex.Pattern | None = None
+    part_sections: regex.Pattern | None = None
 
 
 _source = patterns.spaced
@@ -84,7 +86,11 @@ def compiled() -> CompiledScope:
                                        regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I),
-                         regex.compile(_source(spec.period_opener), regex.I) if spec.period_opener else None)
+                         _optional(spec.period_opener), _optional(spec.part_sections))
+
+
+def _optional(p: str | None) -> regex.Pattern | None:
+    return regex.compile(_source(p), regex.I) if p else None
 
 
 def body_level(level: str | None) -> int | None:
@@ -258,5 +264,20 @@ def _differs(p, period) -> bool:
     """Two periods differ when their bounds are more than a month apart at either end (a convention's 15th and a
     calendar's 1st are the same quarter), or, without bounds, when their kinds or years differ."""
     if None not in (p.start, p.end, period.start, period.end):
-        return abs((p.start - period.start).days) > SAME_PERIOD_DAYS or abs((p.end - period.end).days) > SAME_PERIOD_DAYS
+        return max(abs((p.start - period.start).days), abs((p.end - period.end).days)) > SAME_PERIOD_DAYS
     return p.kind != period.kind or (period.year is not None and p.year != period.year)
+
+
+def section_part(titles: list[str], body: int | None) -> Scope | None:
+    """A part named where a section's title opens ("5. Mô hình "Hồ sơ phi địa giới hành chính" đối với …"): the
+    figures of the section with no marker of their own are that part's (a pilot's rate, not the body's)."""
+    cs = compiled()
+    if cs.part_sections is None:
+        return None
+    for title in titles:
+        o = cs.part_sections.match(title)
+        m = cs.markers.match(title, o.end()) if o else None
+        if m and cs.kinds[_index(m)] in _OPENING_KINDS:
+            return _marker_scope(m, cs, body)
+    return None
+
