@@ -48,18 +48,19 @@ def objects(page, kind: int, max_depth: int = 2) -> Iterator:
     """Raw handles of a page's objects of one kind (``FPDF_PAGEOBJ_*``), descending into form
     objects as ``PdfPage.get_objects(filter=[kind], max_depth=...)`` does, without making a
     Python wrapper for every object (that was most of the cost of looking at a page)."""
-    yield from _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, kind, max_depth, 0)
+    page_object, form_object, _ = _object_functions()
+    yield from _objects(page.raw, pdfium_c.FPDFPage_CountObjects, page_object, kind, max_depth, 0)
 
 
 def _objects(parent, count, get, kind: int, max_depth: int, level: int) -> Iterator:
+    _, form_object, get_type = _object_functions()
     for i in range(count(parent)):
         obj = get(parent, i)
-        t = pdfium_c.FPDFPageObj_GetType(obj)
+        t = get_type(obj)
         if t == kind:
             yield obj
         if t == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
-            yield from _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                                kind, max_depth, level + 1)
+            yield from _objects(obj, pdfium_c.FPDFFormObj_CountObjects, form_object, kind, max_depth, level + 1)
 
 
 def bounds(obj) -> tuple[float, float, float, float]:
@@ -76,6 +77,14 @@ def _unchecked(function, restype):
     fn = ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
     fn.argtypes = None
     return fn
+
+
+@functools.cache
+def _object_functions() -> tuple:
+    """pdfium's functions that walk a page's objects, bound once (see :func:`_unchecked`)."""
+    return (_unchecked(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+            _unchecked(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+            _unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int))
 
 
 @functools.cache
@@ -172,20 +181,22 @@ def _edge(seg: tuple[float, float, float, float], height: float, x_origin: float
 
 def _paths(obj, m: Matrix, depth: int):
     """(path object, its page matrix) of ``obj`` and, for a form, of what it holds."""
-    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    _, form_object, get_type = _object_functions()
+    kind = get_type(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
         yield obj, _compose(_matrix(obj), m)
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
         m = _compose(_matrix(obj), m)
         for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            yield from _paths(pdfium_c.FPDFFormObj_GetObject(obj, i), m, depth + 1)
+            yield from _paths(form_object(obj, i), m, depth + 1)
 
 
 def page_edges(page, height: float, x_origin: float) -> list[dict]:
     edges = []
     raw = page.raw
+    page_object = _object_functions()[0]
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        for obj, m in _paths(pdfium_c.FPDFPage_GetObject(raw, i), IDENTITY, 0):
+        for obj, m in _paths(page_object(raw, i), IDENTITY, 0):
             if not _painted(obj):
                 continue  # a clipping path draws nothing
             for seg in _segments(_points(obj, m)):

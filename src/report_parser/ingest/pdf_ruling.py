@@ -147,12 +147,12 @@ def cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Box]:
 
 def _smallest_cell(points, x: float, y: float, ys: list[float], xs: list[float]) -> Box | None:
     vs, hs = points[(x, y)]
-    downs = (y2 for y2 in ys[bisect.bisect_right(ys, y):] if vs & points[(x, y2)][0])  # most cells: the first
-    rights = [x2 for x2 in xs[bisect.bisect_right(xs, x):] if hs & points[(x2, y)][1]]
+    downs = (y2 for y2 in ys[bisect.bisect_right(ys, y):] if not vs.isdisjoint(points[(x, y2)][0]))  # mostly the first
+    rights = [x2 for x2 in xs[bisect.bisect_right(xs, x):] if not hs.isdisjoint(points[(x2, y)][1])]
     for y2 in downs:
         for x2 in rights:
             corner = points.get((x2, y2))
-            if corner and corner[0] & points[(x2, y)][0] and corner[1] & points[(x, y2)][1]:
+            if corner and not corner[0].isdisjoint(points[(x2, y)][0]) and not corner[1].isdisjoint(points[(x, y2)][1]):
                 return (x, y, x2, y2)
     return None
 
