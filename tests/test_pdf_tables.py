@@ -331,3 +331,37 @@ def test_row_cells_take_the_characters_their_centres_are_in(overlap):
         assert rows == [["af", "c bi", "bi d\nh", "d"], ["e", None, None, "h"]]
     else:
         assert rows == [["af", "c bi", "d"], ["e", None, "h"]]
+
+
+@pytest.mark.parametrize("path", RULED_PDFS)
+def test_the_characters_of_a_text_object_share_its_matrix_and_size(path):
+    """page_chars asks pdfium for a character's matrix and font size once per text object:
+    that holds only while pdfium gives every character of an object the object's (a newer
+    pdfium that did not would move characters off their lines)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(path)
+    seen: dict[int, tuple] = {}
+    m = pdfium_c.FS_MATRIX()
+    shared = 0
+    try:
+        for page in pdf:
+            tp = page.get_textpage()
+            for i in range(pdfium_c.FPDFText_CountChars(tp.raw)):
+                obj = pdfium_c.FPDFText_GetTextObject(tp.raw, i)
+                if not obj or pdfium_c.FPDFText_IsGenerated(tp.raw, i) == 1:
+                    continue
+                assert pdfium_c.FPDFText_GetMatrix(tp.raw, i, m)
+                placed = ((m.a, m.b, m.c, m.d, m.e, m.f), pdfium_c.FPDFText_GetFontSize(tp.raw, i))
+                first = seen.setdefault(ctypes.addressof(obj.contents), placed)
+                assert first == placed
+                shared += first is not placed
+            seen.clear()  # an object's address may come back on another page
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()
+    assert shared > 1000  # most characters share an object with the one before
