@@ -763,3 +763,22 @@ def test_one_symbol_of_two_bodies_is_no_date_conflict():
                   "UBND xã Hồng Phong về tuyên truyền cải cách hành chính năm 2020.")
     assert [(r.symbol, r.date, r.issues) for r in got] == [
         ("08/KH-UBND", D(2020, 1, 10), []), ("08/KH-UBND", D(2020, 1, 21), [])]
+
+
+@pytest.mark.parametrize("citation", [
+    "Kế hoạch số 12/KH.UBND ngày 10/01/2024",   # a dot typed for the hyphen between two codes
+    "Kế hoạch số12/KH-UBND ngày 10/01/2024",    # "số" glued to the number
+    "Kế hoạch số 12/KH-UBND ngày10/01/2024",    # "ngày" glued to the date
+    "Kế hoạch số:12/KH- UBND ngày 10/01/2024",
+])
+def test_broken_symbols_and_dates_are_read_whole(citation):
+    """Probes (typing slips seen in commune reports; no audit document had these three): the
+    citation keeps its canonical symbol and its date."""
+    (ref,) = refs_of(f"Thực hiện {citation} của UBND huyện về cải cách hành chính.")
+    assert (ref.type, ref.number, ref.symbol, ref.date) == ("Kế hoạch", "12", "12/KH-UBND", dt.date(2024, 1, 10))
+
+
+def test_a_dot_between_codes_is_no_separator_after_a_sentence_end():
+    """"… Kế hoạch số 12/KH-UBND. UBND xã …": the sentence's full stop is not part of the symbol."""
+    (ref,) = refs_of("Thực hiện Kế hoạch số 12/KH-UBND. UBND xã đã triển khai.")
+    assert ref.symbol == "12/KH-UBND"

@@ -29,7 +29,7 @@ import re
 # is about three times faster than ``regex`` on such runs.
 _SEP = r"[ \t]{0,2}+(?P<sep>[/.\-])[ \t]{0,2}+"
 DATE_RE = re.compile(
-    r"(?:(?P<kw>\bngày)\s{1,3}+)?(?<![\d/])(?<!\d\.)(?P<d>\d{1,2}+)(?:"
+    r"(?:(?P<kw>\bngày)\s{0,3}+)?(?<![\d/])(?<!\d\.)(?P<d>\d{1,2}+)(?:"
     + _SEP + r"(?P<m>\d{1,2}+)[ \t]{0,2}+(?P=sep)[ \t]{0,2}+(?P<y>\d{4}|(?:19|20) \d{2})(?!\d|/\d|\.\d)"
     r"|\s{1,3}+tháng\s{1,3}+(?P<wm>\d{1,2}+)\s{1,3}+năm\s{1,3}+(?P<wy>\d{4})(?!\d))",
     re.IGNORECASE,

@@ -118,10 +118,12 @@ def _head_alternation(heads: list[str]) -> str:
 # letter ("TTr", "QyĐ", "TTg"), then digits ("QH13", "PA83")
 _UNIT = r"(?:[A-ZĐÐ][a-zđ]?){1,9}\d{0,3}"
 _SEG = _UNIT + r"(?:&" + _UNIT + r")?(?![\p{L}\d])"
-_DASH = r"[ \t]?+-[ \t\n]{0,2}+"
+# a hyphen (spaced or broken over a line), or a dot typed for it between two codes ("12/KH.UBND")
+_DASH = r"(?:[ \t]?+-[ \t\n]{0,2}+|\.(?=[A-ZĐÐ]))"
 _SLASH = r"[ \t\n]{0,2}+/[ \t\n]{0,2}+"
 SYMBOL_PATTERN = (
-    r"(?<![\p{L}\d/])(?:"
+    # not inside a word or a number; "số" may be glued to it ("Kế hoạch số12/KH-UBND")
+    r"(?:(?<![\p{L}\d/])|(?<=(?<!\p{L})(?i:số)))(?:"
     # Party: number first, "18-NQ/TW", "225-CV/ĐU"
     r"(?P<pnum>\d{1,5}+[a-zđ]?+)[ \t]?+-[ \t]?+(?P<pcode>" + _SEG + ")" + _SLASH
     + r"(?P<piss>" + _SEG + "(?:" + _DASH + _SEG + "){0,3})"
@@ -147,7 +149,7 @@ class Symbol:
 
 
 def _segments(s: str) -> list[str]:
-    return [p for p in regex.split(r"\s*-\s*", s.strip()) if p]
+    return [p for p in regex.split(r"\s*-\s*|\.", s.strip()) if p]
 
 
 @dataclass(frozen=True)
@@ -334,7 +336,7 @@ def _build(spec: ReferenceGrammar) -> Grammar:
     titled_guard = _guard(spec.titled_types, ignore_case=False)
     titled_types = _alternation(spec.titled_types, ignore_case=False)
     # never empty, so that a search does not try every position of a long text
-    so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
+    so = r"(?:(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{0,3}+(?=\d)|(?P<so>(?i:số))(?:[ \t]{0,2}+:)?[ \t\n]{1,3}+|(?P<so2>(?i:số)):)"
     lead = (_guard(type_words + ["số"], ignore_case=True)
             + rf"(?:(?P<tw>{tw})[ \t\n]{{1,3}}+{so}?|{so})\Z")
     number_ref = (_guard(type_words, ignore_case=True)
