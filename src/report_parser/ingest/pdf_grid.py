@@ -272,7 +272,7 @@ def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
         code = get_unicode(raw, i)
         if code in SPECIAL:
             if code and is_generated(raw, i) == 1:
-                _add_space(chars, code == 32 and loose_box(raw, i, box), rect.left - x_origin, rect.right - x_origin)
+                _add_space(chars, code == 32 and loose_box(raw, i, box), rect.left, rect.right)
                 continue
             if not code:
                 continue
@@ -287,7 +287,9 @@ def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
             if obj and shared:
                 heights[obj] = span
         top, bottom = (height - rect.top, height - rect.bottom) if span is LOOSE else span
-        append((rect.left - x_origin, top, rect.right - x_origin, bottom, "-" if code == LINE_END_HYPHEN else chr(code)))
+        append((rect.left, top, rect.right, bottom, "-" if code == LINE_END_HYPHEN else chr(code)))
+    if x_origin:  # a media box not at (0, 0): pdfplumber's x counts from its left edge
+        return [(x0 - x_origin, top, x1 - x_origin, bottom, t) for x0, top, x1, bottom, t in chars]
     return chars
 
 

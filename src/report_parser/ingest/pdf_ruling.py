@@ -146,15 +146,34 @@ def cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Box]:
 
 
 def _smallest_cell(points, x: float, y: float, ys: list[float], xs: list[float]) -> Box | None:
+    """The nearest crossing below (x, y) on one of its vertical edges and the nearest to its
+    right on one of its horizontal edges that close a cell, downwards first; the crossings to
+    the right are looked at only as far as needed (the first one closes most cells)."""
     vs, hs = points[(x, y)]
-    downs = (y2 for y2 in ys[bisect.bisect_right(ys, y):] if not vs.isdisjoint(points[(x, y2)][0]))  # mostly the first
-    rights = [x2 for x2 in xs[bisect.bisect_right(xs, x):] if not hs.isdisjoint(points[(x2, y)][1])]
-    for y2 in downs:
+    rights: list[float] = []  # the crossings to the right on one of its horizontal edges, so far
+    k = bisect.bisect_right(xs, x)
+    for y2 in ys[bisect.bisect_right(ys, y):]:
+        if vs.isdisjoint(points[(x, y2)][0]):
+            continue
         for x2 in rights:
-            corner = points.get((x2, y2))
-            if corner and not corner[0].isdisjoint(points[(x2, y)][0]) and not corner[1].isdisjoint(points[(x, y2)][1]):
+            if _closes(points, x, y, x2, y2):
                 return (x, y, x2, y2)
+        while k < len(xs):
+            x2 = xs[k]
+            k += 1
+            if not hs.isdisjoint(points[(x2, y)][1]):
+                rights.append(x2)
+                if _closes(points, x, y, x2, y2):
+                    return (x, y, x2, y2)
     return None
+
+
+def _closes(points, x: float, y: float, x2: float, y2: float) -> bool:
+    """Whether (x2, y2) is a crossing joined to (x2, y) by a vertical edge and to (x, y2) by a
+    horizontal one."""
+    corner = points.get((x2, y2))
+    return (corner is not None and not corner[0].isdisjoint(points[(x2, y)][0])
+            and not corner[1].isdisjoint(points[(x, y2)][1]))
 
 
 def _corners(c: Box) -> tuple:
