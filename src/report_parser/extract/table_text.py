@@ -87,8 +87,9 @@ def _step(form: _Form, offset: int, line: str, header: regex.Pattern) -> None:
         form.rows[-1].parts.append(line)
 
 
-def forms_from_text(doc: Document) -> list[FormTable]:
-    """Every "Biểu mẫu" form of a document whose tables exist only as text lines."""
+def forms_from_text(doc: Document, skip: set[str] | frozenset[str] = frozenset()) -> list[FormTable]:
+    """Every "Biểu mẫu" form of a document whose tables exist only as text lines (but the forms
+    numbered in ``skip``: those the caller has already, not read at all)."""
     heading, header, end = _regexes()
     forms: list[_Form] = []
     current: _Form | None = None
@@ -106,4 +107,4 @@ def forms_from_text(doc: Document) -> list[FormTable]:
             current = None
         elif current is not None:
             _step(current, offset, s, header)
-    return [_to_form(f, doc) for f in forms if f.rows]
+    return [_to_form(f, doc) for f in forms if f.rows and f.number not in skip]

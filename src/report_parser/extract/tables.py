@@ -291,7 +291,7 @@ def _text_export_tables(doc: Document, cache: dict | None = None) -> list[FormTa
     aligned = [r for r in raws if r.source == ALIGNED]
     if aligned:
         have = {t.form for t in tables if isinstance(t, FormTable)}
-        flat = [t for t in forms_from_text(doc) if t.form not in have]
+        flat = forms_from_text(doc, skip=have)
         tables += _checked_aligned(tables_from_raw(doc, aligned), flat)
     return tables
 
@@ -305,4 +305,4 @@ def extract(ctx: Context) -> list[FormTable | GridTable]:
     if any(t.form is None for t in forms):
         return tables  # a reader form without its number may be any of the text's forms
     have = {t.form for t in forms}
-    return tables + [t for t in forms_from_text(ctx.doc) if t.form not in have]
+    return tables + forms_from_text(ctx.doc, skip=have)
