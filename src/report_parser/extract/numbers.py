@@ -182,7 +182,17 @@ def _running() -> _Running:
 
 def level_spans(text: str) -> list[tuple[int, int]]:
     """Spans of service-level lists ("mức độ 3,4"): their digits and commas are no numbers or clause breaks."""
-    return [m.span() for m in _running().levels.finditer(text)]
+    return _level_spans(text, len(text))
+
+
+def _level_spans(text: str, end: int) -> list[tuple[int, int]]:
+    """:func:`level_spans` of the lists starting before ``end``."""
+    out = []
+    for m in _running().levels.finditer(text):
+        if m.start() >= end:
+            break
+        out.append(m.span())
+    return out
 
 
 class _Taken:
@@ -359,7 +369,7 @@ def find_quantities(text: str, end: int | None = None) -> list[Quantity]:
         taken.append(m.span())
         if q := _ratio(text, m):
             out.append(q)
-    taken.extend(level_spans(text))
+    taken.extend(_level_spans(text, end))
     inside = _Taken(taken)
     for m in _running().num.finditer(text):
         if m.start() >= end:
