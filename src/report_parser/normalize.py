@@ -120,19 +120,31 @@ _FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
 _STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)(?=(\p{L})?)")
 _DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
 _MARK_RUN = regex.compile(r"\p{Mn}+")
-_SPACED_MARK = regex.compile(r"(?<! ) ++\p{Mn}")  # from a run's first space: linear in the run
 
 
-def _at_letter_before(text: str, runs: Iterator[regex.Match], pattern: regex.Pattern) -> Iterator[regex.Match]:
-    """``pattern.finditer(text)`` for a pattern that is a letter then the text of ``runs`` (found by a
-    pattern that needs no letter first): tried only there, which is where it can match (a scan in C
-    for a rare character instead of a try at every letter)."""
-    for r in runs:
-        s = r.start() - 1
+def _mark_starts(text: str, *, spaced: bool) -> Iterator[int]:
+    """Where a letter would start before each run of marks (a scan in C for a rare character): right
+    before it, or when ``spaced`` before the spaces that come right before it (none: no start)."""
+    for r in _MARK_RUN.finditer(text):
+        q = r.start()
+        if spaced:
+            if q == 0 or text[q - 1] != " ":
+                continue
+            while q > 0 and text[q - 1] == " ":
+                q -= 1
+        yield q - 1
+
+
+def _at_letter_before(text: str, starts: Iterator[int], pattern: regex.Pattern) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern that is a letter, maybe spaces, then marks: tried only
+    at ``starts`` (see :func:`_mark_starts`), which is where it can match, instead of at every letter."""
+    for s in starts:
         if s >= 0:
             m = pattern.match(text, s)
             if m is not None:
                 yield m
+
+
 _SPACES = regex.compile(r"[ ]{2,}")
 _TRAILING = regex.compile(r"(?<![ ])[ ]++(?=\n)|(?<=\n)[ ]+")  # only at a run start: a long run of spaces stays linear
 _WORD = regex.compile(r"(?<![\p{L}\p{N}/_-])\p{L}++(?![\p{N}/_-])")  # possessive: "PT-TH" is no word "P"
@@ -351,10 +363,10 @@ def _marks(t: Tracked, doc: Document) -> list[str]:
     """A mark after a space belongs to the letter before it (a word glued after it gets the
     space back); decomposed letters composed."""
     kinds: list[str] = []
-    strays = _at_letter_before(t.text, _SPACED_MARK.finditer(t.text), _STRAY_MARK)
+    strays = _at_letter_before(t.text, _mark_starts(t.text, spaced=True), _STRAY_MARK)
     if t.sub_matches(strays, lambda m: m.group(1) + m.group(2) + (" " if m.group(3) else "")):
         kinds.append("combining-marks")
-    decomposed = _at_letter_before(t.text, _MARK_RUN.finditer(t.text), _DECOMPOSED)
+    decomposed = _at_letter_before(t.text, _mark_starts(t.text, spaced=False), _DECOMPOSED)
     if t.sub_matches(decomposed, lambda m: unicodedata.normalize("NFC", m.group(0))):
         kinds.append("nfc")
     return kinds
