@@ -116,3 +116,20 @@ def test_writing_a_cache_file_removes_the_least_recently_used_beyond_keep(tmp_pa
     pattern_cache.prune(tmp_path, "patterns", keep=2)
     assert sorted(f.name for f in tmp_path.iterdir()) == [
         "patterns-4.checked", "patterns-4.pickle", "patterns-5.checked", "patterns-5.pickle", "units-0.pickle"]
+
+
+def test_spacy_matchers_are_not_cached(tmp_path, monkeypatch):
+    """A run that needed spaCy's field matchers must not make every later run import spaCy
+    (restoring a pickled Matcher imports spaCy: ~0.5 s of CPU in each run of the version)."""
+    from report_parser.extract import fields
+
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
+    first = Patterns()
+    parse(SAMPLE_TXT, patterns=first)
+    first.memo(fields._matchers.memo_key, fields._matchers.__wrapped__)  # as a field name not in the phrase list does
+    pattern_cache.save(first)
+    again = Patterns()
+    assert pattern_cache.restore(again) > 0
+    valid, memo = again.state()
+    assert fields._matchers.memo_key not in memo
+    assert all(b"spacy" not in f.read_bytes() for f in tmp_path.glob("patterns-*.pickle"))
