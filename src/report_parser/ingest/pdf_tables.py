@@ -18,7 +18,6 @@ import bisect
 import io
 import logging
 import re
-from operator import itemgetter
 from pathlib import Path
 
 from ..document import Document, RawTable
@@ -32,7 +31,6 @@ FURNITURE_CHARS = 12
 # column edges of two parts of one table agree within this many points
 EDGE_TOLERANCE = 6.0
 
-_across = itemgetter(1)
 
 
 _SPACES = re.compile(r"\s+")
@@ -110,18 +108,25 @@ class _GridPage:
         self.edges = layout.edges
         self.chars = layout.chars
         self.width = layout.width
-        # the characters' centres (height, across, index), sorted by height, for every table
-        self.mids = sorted([((top + bottom) / 2, (x0 + x1) / 2, i) for i, (x0, top, x1, bottom, _) in enumerate(self.chars)])
-        self.heights = [m[0] for m in self.mids]
+        # the characters' centres (height, across), and their indexes sorted by height, for every table
+        self.down = [(top + bottom) / 2 for _, top, _, bottom, _ in self.chars]
+        self.across = [(x0 + x1) / 2 for x0, _, x1, _, _ in self.chars]
+        self.order = sorted(range(len(self.chars)), key=self.down.__getitem__)
+        self.heights = [self.down[i] for i in self.order]
 
     def find_tables(self) -> list[_GridTable]:
         return [_GridTable(cells, self) for cells in pdf_ruling.find(self.edges)]
 
+    def band(self, top: float, bottom: float, *, inclusive: bool = False) -> list[int]:
+        """The indexes of the characters whose centre is from ``top`` to ``bottom`` (that one
+        excluded unless ``inclusive``)."""
+        end = (bisect.bisect_right if inclusive else bisect.bisect_left)(self.heights, bottom)
+        return self.order[bisect.bisect_left(self.heights, top):end]
+
     def text_within(self, bbox: tuple[float, float, float, float]) -> str:
         """The text wholly inside ``bbox``: of the characters whose centre is in its height."""
-        band = self.mids[bisect.bisect_left(self.heights, bbox[1]):bisect.bisect_right(self.heights, bbox[3])]
         chars = self.chars
-        return pdf_chars.text_within([chars[i] for i in sorted([m[2] for m in band])], bbox)
+        return pdf_chars.text_within([chars[i] for i in sorted(self.band(bbox[1], bbox[3], inclusive=True))], bbox)
 
 
 class _GridTable:
@@ -135,25 +140,26 @@ class _GridTable:
         self._page = page
 
     def extract(self) -> list[list[str | None]]:
-        mids, heights = self._page.mids, self._page.heights
+        across = self._page.across
         out = []
         for (_, top, _, bottom), cells in pdf_ruling.rows(self._cells):
-            band = sorted(mids[bisect.bisect_left(heights, top):bisect.bisect_left(heights, bottom)], key=_across)
-            across = [m[1] for m in band]
-            out.append([None if cell is None else self._cell_text(cell, band, across, bottom) for cell in cells])
+            band = sorted(self._page.band(top, bottom), key=across.__getitem__)
+            positions = [across[i] for i in band]
+            out.append([None if cell is None else self._cell_text(cell, band, positions, bottom) for cell in cells])
         return out
 
-    def _cell_text(self, cell: pdf_ruling.Box, band: list[tuple[float, float, int]], across: list[float],
-                   band_bottom: float) -> str:
+    def _cell_text(self, cell: pdf_ruling.Box, band: list[int], positions: list[float], band_bottom: float) -> str:
         """The text of the characters whose centre is in ``cell``, in their order on the page
-        (``band``: the centres in its row's height band, sorted across, ``across`` their
-        positions; a cell starts at its row's top, and one as tall as the row takes every
-        centre across its span)."""
+        (``band``: the characters whose centre is in its row's height band, sorted across,
+        ``positions`` their centres across; a cell starts at its row's top, and one as tall
+        as the row takes every centre across its span)."""
         x0, _, x1, bottom = cell
-        span = band[bisect.bisect_left(across, x0):bisect.bisect_left(across, x1)]
-        inside = sorted([i for v, _, i in span if v < bottom] if bottom < band_bottom else [m[2] for m in span])
+        span = band[bisect.bisect_left(positions, x0):bisect.bisect_left(positions, x1)]
+        if bottom < band_bottom:
+            down = self._page.down
+            span = [i for i in span if down[i] < bottom]
         chars = self._page.chars
-        return pdf_chars.text([chars[i] for i in inside])
+        return pdf_chars.text([chars[i] for i in sorted(span)])
 
 
 def _plumber_text_within(page, bbox: tuple[float, float, float, float]) -> str:
