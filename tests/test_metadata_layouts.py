@@ -674,7 +674,10 @@ def test_party_committee_letter_with_its_party_number():
                 "Thực hiện ý kiến chỉ đạo của Ban Thường vụ Đảng ủy phường Hương Xuân, Ban Chỉ đạo đã họp.\n")
     assert (m.type, m.number, m.symbol, m.date, m.place) == \
         ("Công văn", "01", "01-CV/BCĐ", dt.date(2015, 10, 12), "Hương Xuân")
-    assert (m.issuer.name, m.issuer.level, m.issuer.unit) == ("Đảng ủy phường Hương Xuân", "phường", "Hương Xuân")
+    # the committee's short kind "BCĐ" is written out (metadata.yaml agency_abbrevs): it is the issuer
+    # under its Party committee, as a "BAN CHỈ ĐẠO …" line under "UBND TỈNH …" is (real/09)
+    assert (m.issuer.name, m.issuer.parent) == ("Ban Chỉ đạo xây dựng đề án phường ĐCVMĐT", "Đảng ủy phường Hương Xuân")
+    assert (m.issuer.level, m.issuer.unit) == ("phường", "Hương Xuân")
     assert m.title == "đề nghị tham gia góp ý kiến vào dự thảo Đề án xây dựng phường đạt chuẩn văn minh đô thị"
 
 
@@ -945,3 +948,21 @@ def test_typists_file_path_and_stray_separator_in_the_signature_block():
     assert (m.number, m.place, m.issuer.unit) == ("454", "Vị Thanh", "Hậu Giang")
     assert m.recipients == ["Như trên", "TT. HĐND, UBND tỉnh", "Lưu: VT, NCTH.HH"]
     assert (m.signer.capacity, m.signer.position, m.signer.name) == ("KT.", "Phó Chủ tịch", "Trần Thành Lập")
+
+
+@pytest.mark.parametrize("org, name", [
+    ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND"),      # acronyms keep their capitals
+    ("TRUNG TÂM PVHCC", "Trung tâm PVHCC"),
+    ("VP UBND HUYỆN", "Văn phòng UBND huyện"),                # a short kind written out
+    ("BQL CÁC KCN", "Ban Quản lý các KCN"),
+    ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG", "Ban Quản lý dự án đầu tư xây dựng"),  # "QUẢN" is no "quận"
+    ("PHÒNG NỘI VỤ", "Phòng Nội vụ"),
+])
+def test_agency_short_names_under_their_body(org, name):
+    """Probes of a department's header (no audit document had these): the agency is the issuer,
+    its body the parent, and its level the body's."""
+    m = meta_of("UBND HUYỆN THANH MIỆN\n" + org + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Số: 12/BC-VP\nThanh Miện, ngày 10 tháng 4 năm 2024\nBÁO CÁO\nKết quả công tác quý I năm 2024\n"
+                "Thực hiện Kế hoạch số 5/KH-UBND ngày 10/01/2024.\n")
+    assert (m.issuer.name, m.issuer.parent) == (name, "UBND huyện Thanh Miện")
+    assert (m.issuer.level, m.issuer.district) == ("huyện", "Thanh Miện")

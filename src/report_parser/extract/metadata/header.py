@@ -33,8 +33,15 @@ def header_orgs(header: str) -> list[str]:
             # may wrap it ("… CHỦ NGHĨA VIỆT" / "NAM" / "PHƯỜNG TÂN LẬP Độc lập - …")
             cut = min((i for m in motto if (i := f.find(m[:20])) >= 0), default=len(c))
             motto_cut = cut < len(c) and motto[0].startswith(f[cut:]) and f[cut:] != motto[0]
-            _add_org(orgs, c[:cut].strip())
+            _add_org(orgs, _expanded(c[:cut].strip()))
     return orgs
+
+
+def _expanded(c: str) -> str:
+    """An agency's short kind opening the line, written out: 'VP UBND TỈNH' -> 'VĂN PHÒNG UBND TỈNH'."""
+    head, _, rest = c.partition(" ")
+    full = vocab().agency_abbrevs.get(head)
+    return f"{full.upper()} {rest}" if full and rest else c
 
 
 def _rejoined(rows: list[str]) -> list[str]:
@@ -96,13 +103,17 @@ def _names_org(caps: str) -> bool:
                 or any(f == fold_phrase(a) or f.startswith(fold_phrase(a) + " ") for a in v.agencies))
 
 
-def level_place(s: str) -> tuple[str, str | None] | None:
+def level_place(s: str, exact: bool = False) -> tuple[str, str | None] | None:
     """'HUYỆN THANH MIỆN' -> ('huyện', 'Thanh Miện'); 'TP ĐÀ NẴNG' -> ('thành phố', 'Đà Nẵng');
-    a form's blank 'XÃ ..........' -> ('xã', None)."""
+    a form's blank 'XÃ ..........' -> ('xã', None). A header line may have lost or misread its
+    marks ("UBND THÀNH PHÓ ĐÀ NẴNG"); ``exact``: a word with marks must be the level's own."""
     m = rx().level.match(unaccent(s))
     if not m:
         return None
     v = vocab()
+    word = s[m.start(1):m.end(1)]
+    if exact and word != unaccent(word) and not _level_word(word.rstrip(".")):
+        return None  # matched only without its marks: "BAN" + "QUẢN LÝ …" names no "quận"
     by_bare = {fold_phrase(unaccent(w)): w for w in v.levels} \
         | {fold_phrase(unaccent(k)): w for k, w in v.level_abbrevs.items()}
     place = s[m.start(2):].strip()

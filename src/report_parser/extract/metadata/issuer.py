@@ -43,7 +43,7 @@ def _parse_org(caps: str, body_text: str) -> _Org:
     for agency in sorted(v.agencies, key=len, reverse=True):
         if fold_phrase(caps).startswith(fold_phrase(agency) + " "):
             rest = caps[len(agency):].strip()
-            if placed := level_place(rest):  # "CÔNG AN TP ĐÀ NẴNG"
+            if placed := level_place(rest, exact=True):  # "CÔNG AN TP ĐÀ NẴNG", not "BAN QUẢN LÝ …"
                 return _Org(" ".join(w for w in (agency, *placed) if w), *placed)
             guess = f"{agency} {agency_case(rest)}"
             return _Org(_spelled_in_body(caps, body_text) or guess)

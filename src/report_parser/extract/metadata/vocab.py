@@ -12,7 +12,7 @@ from ... import patterns
 from ...models import PeriodKind
 from ...patterns import alternation
 from ...periods import Bounds
-from ...vietnamese import fold_phrase, unaccent
+from ...vietnamese import fold_phrase, is_caps, is_syllable, unaccent
 
 
 
@@ -37,6 +37,7 @@ class MetadataPatterns(patterns.Schema):
     collective_capacities: list[str]
     positions: list[str]
     position_abbrevs: dict[str, str]
+    agency_abbrevs: dict[str, str]
     stamp_labels: list[str]
     signer_fields: list[str]
     signed_marks: list[str]
@@ -162,16 +163,24 @@ def title_case(s: str) -> str:
 
 
 def agency_case(s: str) -> str:
-    """'GIÁO DỤC VÀ ĐÀO TẠO' -> 'Giáo dục và Đào tạo' (each joined part capitalised once)."""
+    """'GIÁO DỤC VÀ ĐÀO TẠO' -> 'Giáo dục và Đào tạo' (each joined part capitalised once; an
+    acronym, no Vietnamese syllable, keeps its capitals: 'Văn phòng HĐND và UBND')."""
     parts = regex.split(r"\s+(và|VÀ)\s+", s.strip())
     out = []
     for i, p in enumerate(parts):
         if i % 2:
             out.append("và")
         else:
-            p = p.lower()
+            # an acronym keeps its capitals ("VĂN PHÒNG HĐND VÀ UBND", "TRUNG TÂM PVHCC")
+            p = " ".join(w if _acronym(w) else w.lower() for w in p.split())
             out.append(p[:1].upper() + p[1:])
     return " ".join(out)
+
+
+def _acronym(word: str) -> bool:
+    """A caps word that is no Vietnamese syllable ("HĐND", "PVHCC", "KCN"), punctuation aside."""
+    core = word.strip(",.;:()\"'")
+    return core.isalpha() and is_caps(core) and not is_syllable(core)
 
 
 def clean_item(s: str) -> str:
