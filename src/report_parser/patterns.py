@@ -224,7 +224,11 @@ def memoised(builder: Callable[[], T]) -> Callable[[], T]:
 
     @functools.wraps(builder)
     def get() -> T:
-        return current().memo(key, builder)
+        p = _ACTIVE.get() or default()  # current(), inlined: hot loops ask for their patterns
+        try:
+            return p._memo[key]
+        except KeyError:
+            return p.memo(key, builder)
 
     get.memo_key = key  # type: ignore[attr-defined]  # marks a memoised builder (the tests' pattern census)
     return get
