@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "report_parser"
 
 # module (or package prefix) -> layer; the README's drawing of "How it works"
 LAYERS = {
-    "base": ["errors", "models", "document", "patterns", "pattern_cache", "vietnamese", "options", "limits", "catalogue",
+    "base": ["errors", "models", "document", "patterns", "pattern_cache", "code_cache", "vietnamese", "options", "limits", "catalogue",
              "places", "periods", "textsafe", "deadline", "levels", "structure_words", "numerals"],
     "ingest": ["ingest"],
     "normalize": ["normalize", "legacy_fonts", "ocr_repair"],

@@ -17,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+from . import code_cache
 from .cli_parse import COMMANDS, run_parse
 from .errors import EXIT_OK
 from .options import OcrMode
@@ -37,10 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     the imports make long-lived objects only, so it is off while they run and they are
     frozen out of its reach before the parse (its passes over them cost ~0.04 s of
     CPU), and the heap is frozen again at the end, so the interpreter's last collection
-    does not walk every object either (0.05-0.1 s); atexit handlers still run."""
+    does not walk every object either (0.05-0.1 s); atexit handlers still run. The code
+    ``dataclasses`` compiles comes from :mod:`.code_cache`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         gc.disable()
+        code_cache.install()  # the code dataclasses compiles, from an earlier run
     try:
         code = fast(args, settle=argv is None)
         if code is None:
@@ -51,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         gc.enable()
     if argv is None:
+        code_cache.save()
         gc.freeze()
     return code
 

@@ -34,19 +34,11 @@ from pathlib import Path
 
 import regex
 
+from .code_cache import ENV, folder  # noqa: F401  (the cache folder, where both keep their files)
 from .patterns import Patterns
 
-ENV = "REPORT_PARSER_CACHE"
 KEEP = 8  # files of one kind kept in the folder (several checkouts or overlays may share it)
 _PACKAGE = Path(__file__).resolve().parent
-
-
-def folder() -> Path | None:
-    """Where the cache files go, or None when the cache is turned off."""
-    if ENV in os.environ:
-        return Path(os.environ[ENV]) if os.environ[ENV].strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "report-parser"
 
 
 def fingerprint(p: Patterns) -> str:

@@ -1,0 +1,64 @@
+"""The command line's cache of the code dataclasses and typing compile: the same code, not compiled again."""
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import typing
+
+import pytest
+
+from report_parser import code_cache
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache in tmp_path; dataclasses and typing given back their built-ins afterwards."""
+    monkeypatch.setenv(code_cache.ENV, str(tmp_path))
+    monkeypatch.setattr(dataclasses, "exec", builtins.exec, raising=False)
+    monkeypatch.setattr(typing, "compile", builtins.compile, raising=False)
+    for table in ("_KNOWN", "_USED", "_NEW"):  # this process's tables, left as they were
+        monkeypatch.setattr(code_cache, table, type(getattr(code_cache, table))())
+    return tmp_path
+
+
+def _point():
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        label: str = "a"
+
+    return Point
+
+
+def test_a_dataclass_made_again_runs_the_code_an_earlier_run_compiled(fresh):
+    code_cache.install()
+    before = _point()(1)
+    assert code_cache._NEW and not code_cache._USED
+    code_cache.save()
+    assert len(list(fresh.glob("code-*.marshal"))) == 1
+    code_cache._KNOWN.clear()
+    code_cache.install()  # the next run
+    point = _point()
+    again = point(1)
+    assert code_cache._USED and not code_cache._NEW  # nothing compiled this time
+    assert repr(again) == repr(before) == "_point.<locals>.Point(x=1, label='a')"
+    assert hash(again) == hash(before) and again == point(1) and again != point(2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.x = 2
+
+
+def test_typing_annotations_compile_alike_and_bad_ones_fail_alike(fresh):
+    code_cache.install()
+    ref = typing.ForwardRef("list[int] | None")
+    assert ref.__forward_code__.co_filename == "<string>"
+    assert eval(ref.__forward_code__) == (list[int] | None)
+    with pytest.raises(SyntaxError):
+        typing.ForwardRef("list[")
+
+
+def test_no_folder_no_file(monkeypatch, fresh):
+    monkeypatch.setenv(code_cache.ENV, "")
+    code_cache.install()
+    _point()
+    code_cache.save()
+    assert code_cache.folder() is None and not list(fresh.iterdir())
