@@ -133,3 +133,17 @@ def test_spacy_matchers_are_not_cached(tmp_path, monkeypatch):
     valid, memo = again.state()
     assert fields._matchers.memo_key not in memo
     assert all(b"spacy" not in f.read_bytes() for f in tmp_path.glob("patterns-*.pickle"))
+
+
+def test_an_artefact_whose_loading_would_import_a_library_is_not_kept(tmp_path, monkeypatch):
+    """A spaCy matcher pickles, but taking it back would import spaCy (0.5 s) at every start."""
+    import yaml.error  # stands in for spaCy: not a module a parse imports
+
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
+    first = Patterns()
+    first.memo("test.light", lambda: {"words": ("xã", "phường")})
+    first.memo("test.heavy", lambda: yaml.error.Mark("x", 0, 0, 0, None, None))
+    pattern_cache.save(first)
+    again = Patterns()
+    assert pattern_cache.restore(again) == 1
+    assert again.state()[1] == {"test.light": {"words": ("xã", "phường")}}

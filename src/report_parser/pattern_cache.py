@@ -189,31 +189,26 @@ def _seed_regexes(state: dict) -> None:
             mine.setdefault(key, value)
 
 
-# libraries whose objects are never cached: taking one back imports the library (spaCy: ~0.5 s
-# of CPU) in every later run, also in the runs that never need it
-HEAVY = frozenset({"spacy", "thinc"})
+# what a kept artefact may be made of: loading it must not import anything a parse does not
+# (a spaCy matcher pickles, but taking it back would import spaCy, 0.5 s, at every start)
+_LIGHT = frozenset(sys.stdlib_module_names) | {"report_parser", "regex", "pydantic", "pydantic_core"}
 
 
-class _Heavy(Exception):
-    pass
-
-
-class _Light(pickle.Pickler):
-    """A pickler that refuses the objects of :data:`HEAVY` libraries."""
-
-    def reducer_override(self, obj):
-        if type(obj).__module__.partition(".")[0] in HEAVY:
-            raise _Heavy
-        return NotImplemented
+class _LightOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if module.split(".")[0] not in _LIGHT:
+            raise pickle.UnpicklingError(f"{module}.{name} is not kept")
+        return super().find_class(module, name)
 
 
 def _picklable(items: dict) -> dict:
-    """The items that pickle, without a :data:`HEAVY` library's object (they are built again when needed)."""
+    """The items that pickle and load back from light modules alone (:data:`_LIGHT`; the others are built
+    again when needed)."""
     out = {}
     for k, v in items.items():
         try:
-            _Light(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL).dump(v)
-        except Exception:  # noqa: BLE001 - an object that does not pickle, or a heavy one
+            _LightOnly(io.BytesIO(pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))).load()
+        except Exception:  # noqa: BLE001 - a spaCy matcher and the like: built again when needed
             continue
         out[k] = v
     return out
