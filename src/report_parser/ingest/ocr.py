@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -64,15 +65,18 @@ class PageOcr:
     size: tuple[int, int] = (0, 0)
 
 
-def layer_is_plausible(text: str) -> bool:
-    """True when a page's text layer reads as Vietnamese typed by a person."""
-    words = _WORD.findall(text)
+def layer_is_plausible(text: str, words: list[str] | None = None) -> bool:
+    """True when a page's text layer reads as Vietnamese typed by a person (``words``: its
+    words, when the caller has them already); each distinct word is judged once."""
+    words = _WORD.findall(text) if words is None else words
     if len(words) < MIN_TOKENS:
         return True  # too few words to judge; the caller checks for "too little text"
-    syllables = [w for w in words if is_syllable(w)]
-    marked = sum(1 for w in syllables if has_tone_or_mark(w))
-    return (len(syllables) / len(words) >= MIN_SYLLABLE_RATE
-            and marked / max(1, len(syllables)) >= MIN_MARKED_RATE)
+    syllables = marked = 0
+    for word, n in Counter(words).items():
+        if is_syllable(word):
+            syllables += n
+            marked += n if has_tone_or_mark(word) else 0
+    return syllables / len(words) >= MIN_SYLLABLE_RATE and marked / max(1, syllables) >= MIN_MARKED_RATE
 
 
 def needs_ocr(text: str, image_cover: float) -> bool:
@@ -80,7 +84,7 @@ def needs_ocr(text: str, image_cover: float) -> bool:
     words = _WORD.findall(text)
     if len(words) < MIN_TOKENS:
         return image_cover >= MIN_IMAGE_COVER
-    return not layer_is_plausible(text)
+    return not layer_is_plausible(text, words)
 
 
 def ocr_workers(requested: int | None = None) -> int:
@@ -259,8 +263,9 @@ def pages_to_ocr(doc: Document, pdf, force: bool) -> list[int]:
         return list(range(1, doc.page_count + 1))
     out = []
     for i, text in enumerate(doc.pages):
-        if len(_WORD.findall(text)) >= MIN_TOKENS:  # judged on its words: the page is not loaded
-            if not layer_is_plausible(text):
+        words = _WORD.findall(text)
+        if len(words) >= MIN_TOKENS:  # judged on its words: the page is not loaded
+            if not layer_is_plausible(text, words):
                 out.append(i + 1)
             continue
         page = pdf[i]
