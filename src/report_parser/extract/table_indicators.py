@@ -13,6 +13,7 @@ from __future__ import annotations
 
 
 from collections import Counter
+from collections.abc import Iterator
 
 import regex
 from pydantic import Field
@@ -54,6 +55,9 @@ class FormRowsSpec(patterns.Schema):
     subset_parent: str | None = None
     short_label_words: int = 0
     short_label_not: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to
+    count_lead: str | None = None
+    under_heading: str | None = None
+    after_sibling: list[str] = Field(default_factory=list)
     grid: GridSpec
     form_indicator_tiers: list[levels.Tier] = Field(default_factory=lambda: ["commune", "district", "province"])
 
@@ -123,21 +127,54 @@ def _short_label_not() -> regex.Pattern | None:
     return regex.compile(spec.short_label_not, regex.I) if spec.short_label_not else None
 
 
-def _rule_for(row: FormRow, key: str, parent_label: str) -> tuple[RowRule, bool] | None:
+def _rule_for(row: FormRow, key: str, parent_label: str, sibling_label: str = "") -> tuple[RowRule, bool] | None:
     """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed.
-    A short label that fits no rule is read after its parent's ("Số hồ sơ đã giải quyết" /
-    "Quá hạn"). A row whose label fits rules of two codes and no rule keyed at it could be
-    either: none."""
+    A label that fits no rule is read as its form means it (:func:`_readings`). A row whose
+    label fits rules of two codes and no rule keyed at it could be either: none."""
     parent = clean(parent_label).casefold()
-    found = _matches(_label_texts(row.label), row, key, parent)
-    if not found and parent and _is_short(row.label):
-        found = _matches(_label_texts(f"{parent_label} {_rewritten(row.label)}"), row, key, parent)
+    found: list[tuple[RowRule, bool]] = []
+    for texts in _readings(row, parent_label, sibling_label):
+        found = _matches(texts, row, key, parent)
+        if found:
+            break
     keyed = next((f for f in found if f[1]), None)
     if keyed is not None:
         return keyed
     if not found or len({rule.code for rule, _ in found}) > 1:
         return None
     return found[0]
+
+
+def _readings(row: FormRow, parent_label: str, sibling_label: str) -> Iterator[set[str]]:
+    """The label as printed, then (form_rows.yaml) what a short label means under its parent ("Số
+    hồ sơ đã giải quyết" / "Quá hạn"); a "Số …" label under a heading row, read within it ("Kế
+    hoạch CCHC" / "Số nhiệm vụ" = "Số nhiệm vụ trong kế hoạch CCHC"); a short label that goes
+    on from its first sibling ("Số nhiệm vụ" / "Đã hoàn thành"); a count's label without its
+    "Số" ("Thủ tục hành chính được công bố")."""
+    spec = _spec()[0]
+    label = _rewritten(row.label)
+    yield _label_texts(row.label)
+    short, named = _is_short(row.label), _names_measure(row.label)
+    if parent_label and short:
+        yield _label_texts(f"{parent_label} {label}")
+    if parent_label and spec.under_heading and named and len(label.split()) <= spec.short_label_words:
+        yield _label_texts(f"{label} {spec.under_heading} {_rewritten(parent_label)}")
+    if sibling_label and short and label.partition(" ")[0] in spec.after_sibling:
+        yield _label_texts(f"{_rewritten(sibling_label)} {label}")
+    if _lacks_count_lead(row, label, named):
+        yield {f"{spec.count_lead} {label}"}
+
+
+def _names_measure(label: str) -> bool:
+    """The label opens with its measure ("Số …", "Tỷ lệ …": form_rows.yaml ``short_label_not``)."""
+    own = _short_label_not()
+    return own is not None and own.search(clean(label)) is not None
+
+
+def _lacks_count_lead(row: FormRow, label: str, named: bool) -> bool:
+    lead = _spec()[0].count_lead
+    return bool(lead) and not named and not catalogue.is_rate_unit(clean(row.unit)) \
+        and not label.startswith(f"{lead} ")
 
 
 def _parent_fits(par: tuple[regex.Pattern | None, regex.Pattern | None], parent_label: str) -> bool:
@@ -169,11 +206,16 @@ def _row_scope(row: FormRow, labels: dict[str, str], body: int | None) -> scope.
 
 def _form_hits(table: FormTable) -> list[tuple[FormRow, tuple[RowRule, bool]]]:
     labels = {r.code: r.label for r in table.rows}
+    first_child: dict[str, str] = {}  # parent code -> its first row's label
+    for r in table.rows:
+        first_child.setdefault(r.code.rpartition(".")[0], r.label)
     hits = []
     for row in table.rows:
         if row.value is None:
             continue
-        hit = _rule_for(row, f"{table.form}/{row.code}", labels.get(row.code.rpartition(".")[0], ""))
+        up = row.code.rpartition(".")[0]
+        sibling = first_child.get(up, "") if up and first_child.get(up) != row.label else ""
+        hit = _rule_for(row, f"{table.form}/{row.code}", labels.get(up, ""), sibling)
         if hit is not None:
             hits.append((row, hit))
     return _split(hits)
