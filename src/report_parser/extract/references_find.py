@@ -14,6 +14,7 @@ into documents is :mod:`references_resolve`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 
 import regex
@@ -254,9 +255,17 @@ def _limit(text: str, found: list[Citation], i: int, g: Grammar) -> int:
     if i + 1 >= len(found):
         return len(text)
     nxt = found[i + 1].start
-    if g.continues_re.search(text, found[i].end, nxt, timeout=REGEX_TIMEOUT):
+    if _backward(g.continues_re).search(text, found[i].end, nxt, timeout=REGEX_TIMEOUT):
         return found[i + 2].start if i + 2 < len(found) else len(text)
     return nxt
+
+
+@functools.lru_cache(maxsize=16)
+def _backward(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern`` matched from the end of the searched range: the same answer to "is there a match?" for a
+    pattern without atomic groups or possessive quantifiers, and at once for one anchored at its end
+    (``\\Z``) instead of a try at every position of a long gap between two citations."""
+    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
 
 def _numbers_something_else(text: str, c: Citation, g: Grammar) -> bool:
