@@ -107,17 +107,14 @@ class CompiledRule:
     none_context: list[regex.Pattern]
     near: list[regex.Pattern]
 
-    def fits(self, kind: str, unit: str | None, local: str, context: str, near: str = "") -> bool:
-        return self._admits(kind, unit) and self._words_fit(local, context, near)
-
-    def _admits(self, kind: str, unit: str | None) -> bool:
+    def admits(self, kind: str, unit: str | None) -> bool:
         """The figure's kind and unit are ones the rule reads."""
         r = self.rule
         if kind not in r.kinds or (r.take == "whole" and kind != "ratio"):
             return False
         return r.units is None or unit in r.units
 
-    def _words_fit(self, local: str, context: str, near: str) -> bool:
+    def words_fit(self, local: str, context: str, near: str) -> bool:
         """Its clause, sentence and neighbourhood say what the rule asks, and nothing it excludes."""
         return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
                 and not any(p.search(local) for p in self.none)
@@ -144,6 +141,16 @@ class Compiled:
     field_after: regex.Pattern | None = None
     predicate_opener: regex.Pattern | None = None
     coordinator: regex.Pattern | None = None
+    # (take, kind, unit) -> the rules that read such a figure, in order (filled as figures come)
+    admitted: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def admitting(self, take: str, kind: str, unit: str | None) -> list[CompiledRule]:
+        """The rules of ``take`` whose kinds and units admit a figure: only their words are then tried."""
+        key = (take, kind, unit)
+        found = self.admitted.get(key)
+        if found is None:
+            found = self.admitted[key] = [r for r in self.rules if r.rule.take == take and r.admits(kind, unit)]
+        return found
 
 
 def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
@@ -474,8 +481,8 @@ def _first_rules(r: Reading, cp: Compiled) -> list[tuple[Rule, float | int]]:
     takes = ["part", "whole"] if r.q.kind == "ratio" else ["part"]
     near = r.local + " " + (r.seg.parent.text(r.text) if r.seg and r.seg.parent else "")
     for take in takes:
-        for rule in cp.rules:
-            if rule.rule.take == take and rule.fits(r.q.kind, r.unit, r.local, r.context, near):
+        for rule in cp.admitting(take, r.q.kind, r.unit):
+            if rule.words_fit(r.local, r.context, near):
                 value = r.q.whole if take == "whole" else r.q.value
                 found.append((rule.rule, value))  # and the measures sharing the number ("tiếp nhận và giải quyết")
                 found.extend((rule.rule.model_copy(update={"code": c, "also": []}), value) for c in rule.rule.also)
