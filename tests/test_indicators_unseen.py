@@ -64,6 +64,11 @@ STATES = [
     # a channel's own on-time rate is no rate of the body
     ("Trong đó, số hồ sơ tiếp nhận trực tuyến là 105.970 hồ sơ, tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,7%.",
      [("dossiers.received_online", 105970)]),
+    # "theo hạn trả" (the files due) is no timeliness: they are resolved (audit set 3, Sở TN-MT Lâm Đồng)
+    ("Cụ thể, toàn bộ đơn vị trong 6 tháng đã tiếp nhận 114.126 hồ sơ; giải quyết được 106.014 hồ sơ theo hạn trả, "
+     "trong đó số trả đúng hạn gồm 104.814 hồ sơ, đạt tỷ lệ 98,7%.",
+     [("dossiers.received", 114126), ("dossiers.resolved", 106014), ("dossiers.on_time", 104814),
+      ("dossiers.on_time_rate", 98.7)]),
     # audit set 4 (/work/coord/audit4/)
     # a per-day average is no total of the period; the total is (phường Dĩ An)
     ("Từ ngày 1-7 đến nay, trung tâm đã tiếp nhận hơn 13.569 hồ sơ. Trung bình mỗi ngày, trung tâm tiếp nhận hơn "
