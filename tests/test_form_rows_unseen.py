@@ -266,3 +266,26 @@ def test_count_rows_without_so_and_children_of_a_heading_row():
 def test_a_rate_or_a_heading_is_never_read_with_a_count_lead():
     rows = [("1", "Hồ sơ", "Hồ sơ"), ("2", "Kết quả thực hiện", "%"), ("3", "Tiếp nhận", "Hồ sơ")]
     assert _codes(rows, form="3") == {}
+
+
+def test_a_one_stop_systems_grid_terms():
+    """Gia Lai's one-stop statistics (motcua.gialai.gov.vn, audit_forms set): "Cần xử lý" is the total to
+    handle, "Đã tiếp nhận" beside it the period's intake, "Đã xử lý / Trễ" and "/ Sớm" late and not late;
+    the pending parts give nothing."""
+    cols = ["STT", "Lĩnh vực", "Đã tiếp nhận", "Tồn kỳ trước", "Cần xử lý", "Đang xử lý / Trễ", "Đang xử lý / Sắp trễ",
+            "Đang xử lý / Chưa đến", "Đã xử lý / Trễ", "Đã xử lý / Sớm", "Chưa nhận"]
+    assert _grid_codes(cols) == {"Đã tiếp nhận": "dossiers.received_in_period", "Tồn kỳ trước": "dossiers.carried_over",
+                                 "Cần xử lý": "dossiers.received", "Đã xử lý / Trễ": "dossiers.late",
+                                 "Đã xử lý / Sớm": "dossiers.on_time"}
+    # without a "Cần xử lý" total, "Đã tiếp nhận" is the intake itself
+    assert _grid_codes(["Lĩnh vực", "Đã tiếp nhận", "Đã giải quyết"]) == {
+        "Đã tiếp nhận": "dossiers.received", "Đã giải quyết": "dossiers.resolved"}
+
+
+def test_a_bare_total_column_beside_the_handled_ones_is_the_intake():
+    """Thừa Thiên Huế's public-service statistics (dichvucong.thuathienhue.gov.vn): "Tổng" next to
+    "Đã xử lý"; a bare "Tổng" with no such column stays unread."""
+    cols = ["Lĩnh vực", "Tổng", "Đã xử lý", "Chưa xử lý", "Trễ hạn / Tổng", "Trễ hạn / %"]
+    assert _grid_codes(cols) == {"Tổng": "dossiers.received", "Đã xử lý": "dossiers.resolved",
+                                 "Trễ hạn / Tổng": "dossiers.late", "Trễ hạn / %": "dossiers.late_rate"}
+    assert "Tổng" not in _grid_codes(["Lĩnh vực", "Tổng", "Ghi chú"])

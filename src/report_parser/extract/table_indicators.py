@@ -41,6 +41,7 @@ class ColumnRule(patterns.Schema):
     code: str | None
     header: str
     split_code: str | None = None
+    beside: str | None = None  # the rule holds only in a grid with another column that fits this
 
 
 class GridSpec(patterns.Schema):
@@ -237,18 +238,22 @@ def _form_indicators(table: FormTable, body: int | None = None) -> list[tuple[In
 
 
 # --------------------------------------------------------------------------- grids
-def _column_rule(column: str) -> ColumnRule | None:
-    """The first rule whose header fits the column; a rule without a code says the column is no
-    catalogue measure."""
+def _column_rule(column: str, others: list[str]) -> ColumnRule | None:
+    """The first rule whose header fits the column (and whose ``beside`` fits one of the grid's
+    ``others`` columns); a rule without a code says the column is no catalogue measure."""
     spec, _, _, headers = _spec()
     text = clean(column).casefold()
-    rule = next((c for c, h in zip(spec.grid.columns, headers) if h.search(text)), None)
+    rule = next((c for c, h in zip(spec.grid.columns, headers) if h.search(text) and _beside(c, others)), None)
     return rule if rule is not None and rule.code else None
+
+
+def _beside(rule: ColumnRule, others: list[str]) -> bool:
+    return rule.beside is None or any(regex.search(rule.beside, clean(o).casefold()) for o in others)
 
 
 def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
     """The rule of each column. A code that two columns give could be either of them: none."""
-    found = [_column_rule(col) for col in columns]
+    found = [_column_rule(col, columns[:j] + columns[j + 1:]) for j, col in enumerate(columns)]
     if any(c is not None and c.code == EARLY for c in found):
         found = [c.model_copy(update={"code": c.split_code}) if c is not None and c.split_code else c
                  for c in found]
