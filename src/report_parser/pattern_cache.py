@@ -37,7 +37,7 @@ import regex
 from .code_cache import ENV, folder  # noqa: F401  (the cache folder, where both keep their files)
 from .patterns import Patterns
 
-KEEP = 8  # files of one kind kept in the folder (several checkouts or overlays may share it)
+KEEP = 16  # files of one kind kept in the folder (several checkouts or overlays may share it)
 _PACKAGE = Path(__file__).resolve().parent
 
 
