@@ -62,3 +62,27 @@ def test_no_folder_no_file(monkeypatch, fresh):
     _point()
     code_cache.save()
     assert code_cache.folder() is None and not list(fresh.iterdir())
+
+
+@pytest.mark.parametrize("found, changed, stand_in", [({}, False, True), ({"p": object()}, False, False),
+                                                       ({}, True, False)])
+def test_pydantic_looks_for_plugins_again_unless_an_earlier_run_found_none_and_nothing_was_installed(
+        fresh, monkeypatch, found, changed, stand_in):
+    import sys
+    import types
+
+    looked = types.ModuleType(code_cache._LOADER)
+    looked._plugins = found  # what the real loader found in an earlier run
+    monkeypatch.setitem(sys.modules, code_cache._LOADER, looked)
+    code_cache.install()
+    code_cache.save()
+    monkeypatch.delitem(sys.modules, code_cache._LOADER)  # the next run
+    code_cache._KNOWN.clear()
+    if changed:  # a package installed since: a folder of the import path changed
+        paths, times = code_cache._site()
+        monkeypatch.setattr(code_cache, "_site", lambda: (paths, tuple(t + 1 for t in times)))
+    code_cache.install()
+    loader = sys.modules.get(code_cache._LOADER)
+    assert (loader is not None) == stand_in
+    if stand_in:
+        assert loader.get_plugins() == () and loader.report_parser_stand_in
