@@ -413,3 +413,57 @@ def test_markdown_tables_of_a_text_export():
                             "Thời hạn giải quyết (Ngày làm việc)"]
     assert [r.cells[:2] for r in grid.rows] == [["I", "LĨNH VỰC CHỨNG THỰC (17 TTHC)"], ["1", "2.000815"],
                                                 ["II", "LĨNH VỰC QUỐC TỊCH (05 TTHC)"], ["1", "2.001005"]]
+
+
+# --------------------------------------------------------------------------- whole-report layouts (audit_whole)
+def test_pdf_form_continued_after_a_row_broken_over_the_page_and_a_repeated_header():
+    """real/07 printed by LibreOffice: row 4.2.1's label runs onto the next page (outside any
+    ruled table), then the form goes on under its repeated header two pages later."""
+    head = [["STT", "Chỉ tiêu thống kê\n(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng,\nnăm)", "Kết quả thống kê", None, "Ghi chú"],
+            [None, None, "Đơn vị tính", "Số liệu", None]]
+    doc = _word_doc([
+        ("Biểu mẫu 7\nXây dựng và phát triển Chính quyền điện tử, Chính quyền số\n", None),
+        ("", head + [["4.2.1.", "Tổng số DVCTT có phát sinh hồ sơ (gồm các DVCTT", "Thủ tục", "599", ""]]),
+        ("\f12\ncó phát sinh hồ sơ trực tuyến hoặc trực tiếp hoặc cả\n2 hình thức)\f1\n3\n", None),
+        ("", [head[0], [None, None, "Đơn vị\ntính", "Số liệu", None],
+              ["4.2.2.", "Số DVCTT có phát sinh hồ sơ trực tuyến", "Thủ tục", "575", ""],
+              ["4.3.", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "90,58", ""]]),
+    ])
+    doc.tables[1].page = 3
+    [form] = tables_from_raw(doc)
+    assert form.form == "7" and [(r.code, r.value) for r in form.rows] == [
+        ("4.2.1", 599), ("4.2.2", 575), ("4.3", 90.58)]
+
+
+def test_a_grid_with_the_same_header_after_a_paragraph_on_the_same_page_is_a_new_table():
+    rows = [["STT", "Lĩnh vực", "Số hồ sơ"], ["1", "Hộ tịch", "224"]]
+    doc = _word_doc([("Bảng 1. Quý I\n", None), ("", rows),
+                     ("Trong quý II, số hồ sơ tiếp nhận theo lĩnh vực như sau (tăng so với quý I):\n", None),
+                     ("", rows)])
+    assert len(tables_from_raw(doc)) == 2
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("17.454.00 0", 17454000),  # real/07 printed to PDF: the last digit wrapped in a narrow cell
+    ("271 1.376", 271),         # two numbers in one cell are not joined
+    ("12 5", 12),
+])
+def test_a_number_wrapped_inside_its_last_group_is_joined(raw, value):
+    assert cell_value(raw, "Triệu đồng") == value
+
+
+def test_form_exported_one_cell_a_line_takes_the_value_line_not_a_number_in_the_note():
+    """real/07 as LibreOffice's text export writes it: each cell on its own line, an empty
+    cell as an empty line, a note of two lines after the value."""
+    text = ("Biểu mẫu 6\nCải cách tài chính công\nSTT\nChỉ tiêu thống kê\nĐơn vị tính\nSố liệu\nGhi chú\n"
+            "2.\nThực hiện tự chủ tài chính của đơn vị sự nghiệp (ĐVSN) tại địa phương (lũy kế đến thời điểm báo cáo)\n"
+            "\n1.647\nCấp tỉnh: 271\nCấp xã: 1.376\n"
+            "2.1.\nTổng số ĐVSN công lập tại địa phương\nĐơn vị\n271\n"
+            "Biểu mẫu 4\nCải cách tổ chức bộ máy\nSTT\nChỉ tiêu thống kê\nĐơn vị tính\nSố liệu\nGhi chú\n"
+            "1.3.\nSố lượng các ban quản lý trực thuộc UBND cấp tỉnh\nBan\n5\nCác ban quản lý dự án, đầu tư xây dựng\n"
+            "1.4.\nSố tổ chức liên ngành do cấp tỉnh thành lập\nTổ chức\n38\n\n")
+    six, four = forms_from_text(_doc(text))
+    assert [(r.code, r.value, r.note) for r in six.rows] == [
+        ("2", 1647, "Cấp tỉnh: 271 Cấp xã: 1.376"), ("2.1", 271, None)]
+    assert [(r.code, r.value) for r in four.rows] == [("1.3", 5), ("1.4", 38)]
+    assert four.rows[0].unit == "Ban" and four.rows[0].label == "Số lượng các ban quản lý trực thuộc UBND cấp tỉnh"

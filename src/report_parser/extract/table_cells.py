@@ -131,9 +131,21 @@ def _integral(v: float | int) -> float | int:
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
+# a grouped number a narrow cell wrapped inside its last group: "17.454.00" / "0"
+_WRAPPED_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{3})*\.\d{0,2}) (\d{1,3}(?:[.,]\d+)*)")
+_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def _unwrapped(text: str) -> str:
+    """The number of a cell whose last digits went to the next line, joined again; other
+    text as it is (two numbers in one cell stay two: only a cut group is joined)."""
+    m = _WRAPPED_NUMBER.fullmatch(text)
+    return m.group(1) + m.group(2) if m and _GROUPED.fullmatch(m.group(1) + m.group(2)) else text
+
+
 def cell_value(raw: str | None, unit: str | None) -> float | int | None:
     """The value of a form's "Số lượng/Tỷ lệ" cell in its row's unit, None when it holds none."""
-    text = strip_unit(raw or "", unit)
+    text = _unwrapped(strip_unit(raw or "", unit))
     if not text:
         return None
     if options := coded_options(unit):

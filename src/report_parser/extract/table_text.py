@@ -58,8 +58,28 @@ def _line_offsets(raw: str):
     yield pos, raw[pos:]
 
 
+_LONE_NUMBER = regex.compile(r"\d[\d.,]*%?")
+
+
+def _cell_lines(parts: list[str], flat: tuple) -> tuple[str, str | None, str | None, str | None] | None:
+    """(label, unit, raw value, note) of a row exported one cell a line (LibreOffice's text
+    export: label / unit / value / note lines), when the flat split took its value from inside
+    the note ("1.647" / "Cấp tỉnh: 271" / "Cấp xã: 1.376") or found none after a note. The value
+    is the first line that is a number alone, after the label; only notes (words) follow it."""
+    raw = flat[2]
+    if raw is not None and raw in parts:
+        return None
+    k = next((i for i in range(1, len(parts)) if _LONE_NUMBER.fullmatch(parts[i])), None)
+    if k is None or not all(regex.search(r"\p{L}", p) for p in parts[k + 1:]):
+        return None
+    unit = parts[k - 1] if k >= 2 and not regex.search(r"\d", parts[k - 1]) else None
+    label = " ".join(parts[:k - 1] if unit else parts[:k])
+    return label, unit, parts[k], " ".join(parts[k + 1:]) or None
+
+
 def _to_row(r: _Row, doc: Document) -> FormRow:
-    label, unit, raw, note = split_flat_row(" ".join(r.parts))
+    flat = split_flat_row(" ".join(r.parts))
+    label, unit, raw, note = (len(r.parts) >= 3 and _cell_lines(r.parts, flat)) or flat
     return FormRow(code=r.code, label=label, unit=unit, value=cell_value(raw, unit), raw=raw,
                    note=note, page=doc.raw_page_of(r.offset))
 

@@ -31,6 +31,9 @@ from .. import patterns
 HEADING_WINDOW = 600
 # a table with at most this much text between it and the form before continues that form
 CONTINUATION_CHARS = 12
+# ... or this much when it starts on a later page and repeats that form's header row (a row
+# broken over the page break leaves the rest of its cells' text between the two parts)
+REPEATED_HEADER_GAP = 240
 # longest line taken as a grid's title
 TITLE_MAX = 160
 # a header has at most this many rows (more levels than this are not printed)
@@ -207,6 +210,12 @@ class _Built:
     table: FormTable | GridTable
     roles: list[str | None]
     width: int
+    header: str = ""  # the first header row's text, one line (a continuation may repeat it)
+
+
+def _header_text(raw: RawTable) -> str:
+    head = _parts(raw)[0]
+    return " ".join(clean(c) for c in head[0] if c) if head else ""
 
 
 def _parts(raw: RawTable) -> tuple[list[list[str | None]], list[list[str | None]], list[int], int]:
@@ -236,7 +245,7 @@ def _new_table(raw: RawTable, heading: _Heading) -> _Built | None:
     else:
         table = GridTable(columns=[" / ".join(p) for p in paths], **common)
     table.rows = _body(table, body, body_pages, roles)
-    return _Built(table, roles, width)
+    return _Built(table, roles, width, _header_text(raw))
 
 
 def _continue(prev: _Built, raw: RawTable) -> None:
@@ -247,9 +256,15 @@ def _continue(prev: _Built, raw: RawTable) -> None:
 
 
 def _continues(prev: _Built | None, raw: RawTable, heading: _Heading) -> bool:
-    """A table right after another (nothing but a page number between) with the same columns."""
-    return (prev is not None and heading.form is None and len(clean(heading.gap)) <= CONTINUATION_CHARS
-            and max(len(r) for r in raw.rows) == prev.width)
+    """A table right after another with the same columns: nothing but a page number between,
+    or, on a later page, the same header row repeated after the rest of a broken row."""
+    if prev is None or heading.form is not None or max(len(r) for r in raw.rows) != prev.width:
+        return False
+    gap = len(clean(heading.gap))
+    if gap <= CONTINUATION_CHARS:
+        return True
+    return (gap <= REPEATED_HEADER_GAP and raw.page > max(prev.table.pages)
+            and bool(prev.header) and _header_text(raw) == prev.header)
 
 
 def tables_from_raw(doc: Document, raws: list[RawTable] | None = None) -> list[FormTable | GridTable]:
