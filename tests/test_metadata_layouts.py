@@ -28,6 +28,31 @@ def test_two_column_header_wrapped_by_the_pdf_text_layer():
     assert (m.symbol, m.date, m.place) == ("187/BC-UBND", dt.date(2023, 9, 18), "Tân Lập")
 
 
+def test_motto_wrapped_into_the_right_column_of_the_issuers_next_line():
+    """`pdftotext -layout` of a commune PDF whose right column is narrow (audit_whole,
+    tranphu-2024-10): the motto's "VIỆT NAM" sits right of the ward's name on the next line."""
+    m = meta_of("        ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+                "        PHƯỜNG TRẦN PHÚ                             VIỆT NAM\n"
+                "                                               Độc lập - Tự do - Hạnh phúc\n"
+                "           Số: 248/BC-UBND                 Phường Trần Phú, ngày 31 tháng 10\n"
+                "                                                      năm 2024\n"
+                "                                   BÁO CÁO\n"
+                "            Kết quả công tác cải cách hành chính tháng 10 năm 2024\n"
+                "     Thực hiện Kế hoạch số 21/KH-UBND ngày 25/01/2024 của UBND thành phố\n"
+                "Quảng Ngãi về cải cách hành chính nhà nước năm 2024, UBND phường Trần Phú báo cáo:\n")
+    assert (m.issuer.name, m.issuer.unit, m.issuer.province) == (
+        "Ủy ban nhân dân phường Trần Phú", "Trần Phú", "Quảng Ngãi")
+
+
+@pytest.mark.parametrize("head, orgs", [
+    ("UBND HUYỆN X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nXÃ NAM NAM", ["UBND HUYỆN X", "XÃ NAM"]),
+    ("UBND HUYỆN X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nXÃ NAM", ["UBND HUYỆN X", "XÃ NAM"]),  # "XÃ" alone names none
+])
+def test_a_place_ending_like_the_motto_keeps_its_name(head, orgs):
+    from report_parser.extract.metadata.header import header_orgs
+    assert header_orgs(head) == orgs
+
+
 @pytest.mark.parametrize("lines, unit", [
     ("ỦY BAN NHÂN DÂN\n\nXÃ HOÀI HẢI", "Hoài Hải"),           # a blank line inside the issuer
     ("ỦY BAN NHÂN DÂN\nPHƯỜNG\nLONG ANH", "Long Anh"),        # the level word on its own line

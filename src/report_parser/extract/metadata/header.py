@@ -15,8 +15,9 @@ def header_orgs(header: str) -> list[str]:
     "LONG ANH", "BAN CHỈ ĐẠO …, ĐỔI MỚI SÁNG TẠO," + "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06"."""
     motto = [fold_phrase(m) for m in vocab().motto]
     orgs: list[str] = []
-    motto_cut = False
+    pending = ""  # the start of the motto a line ended with, its rest wrapped onto the next line
     for line in _rejoined(header.split("\n")):
+        carry, pending = pending, ""
         for cell in CELL_SPLIT.split(line):
             c = " ".join(cell.strip(" #*").split())
             f = fold_phrase(c)
@@ -26,15 +27,38 @@ def header_orgs(header: str) -> list[str]:
                 if orgs:
                     return orgs
                 continue  # a web page's field above the header ("Số kí hiệu Số: 218 /BC-UBND")
-            if motto_cut and f.split(" ")[0] == motto[0].split(" ")[-1]:
-                c, f = c.split(" ", 1)[1] if " " in c else "", f.split(" ", 1)[1] if " " in f else ""
+            if carry and (n := _motto_rest(carry, f, motto[0])):
+                c, f, carry = " ".join(c.split(" ")[n:]), " ".join(f.split(" ")[n:]), ""
+            elif carry and (rest := _motto_column(c, carry, motto[0])):
+                c, f, carry = c[:-len(rest)].strip(), fold_phrase(c[:-len(rest)]), ""
             # the motto may share a line with the issuer when OCR or a layout export reads both
             # header columns together: "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI …"; a PDF text layer
-            # may wrap it ("… CHỦ NGHĨA VIỆT" / "NAM" / "PHƯỜNG TÂN LẬP Độc lập - …")
+            # may wrap it ("… CHỦ NGHĨA VIỆT" / "NAM" / "PHƯỜNG TÂN LẬP Độc lập - …"), also beside
+            # the issuer's next line ("PHƯỜNG TRẦN PHÚ      VIỆT NAM")
             cut = min((i for m in motto if (i := f.find(m[:20])) >= 0), default=len(c))
-            motto_cut = cut < len(c) and motto[0].startswith(f[cut:]) and f[cut:] != motto[0]
+            if cut < len(c) and motto[0].startswith(f[cut:]) and f[cut:] != motto[0]:
+                pending = f[cut:]
             _add_org(orgs, _expanded(c[:cut].strip()))
     return orgs
+
+
+def _motto_column(c: str, start: str, motto: str) -> str | None:
+    """The rest of a wrapped motto printed as the right column of the issuer's next line
+    ("PHƯỜNG TRẦN PHÚ  VIỆT NAM" after "… CỘNG HÒA XÃ HỘI CHỦ NGHĨA"): last words that end
+    the motto exactly, when what they leave still names a body or place."""
+    words = c.split(" ")
+    for n in range(1, len(words)):
+        rest = " ".join(words[-n:])
+        if f"{start} {fold_phrase(rest)}" == motto and _names_org(" ".join(words[:-n])):
+            return rest
+    return None
+
+
+def _motto_rest(start: str, cell: str, motto: str) -> int:
+    """How many first words of ``cell`` finish the motto whose start ended the line before."""
+    words = cell.split(" ")
+    return max((n for n in range(1, len(words) + 1)
+                if motto.startswith(f"{start} {' '.join(words[:n])}")), default=0)
 
 
 def _expanded(c: str) -> str:
