@@ -27,10 +27,8 @@ def header_orgs(header: str) -> list[str]:
                 if orgs:
                     return orgs
                 continue  # a web page's field above the header ("Số kí hiệu Số: 218 /BC-UBND")
-            if carry and (n := _motto_rest(carry, f, motto[0])):
-                c, f, carry = " ".join(c.split(" ")[n:]), " ".join(f.split(" ")[n:]), ""
-            elif carry and (rest := _motto_column(c, carry, motto[0])):
-                c, f, carry = c[:-len(rest)].strip(), fold_phrase(c[:-len(rest)]), ""
+            if carry:
+                c, f, carry = _without_motto_rest(c, f, carry, motto[0])
             # the motto may share a line with the issuer when OCR or a layout export reads both
             # header columns together: "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI …"; a PDF text layer
             # may wrap it ("… CHỦ NGHĨA VIỆT" / "NAM" / "PHƯỜNG TÂN LẬP Độc lập - …"), also beside
@@ -40,6 +38,16 @@ def header_orgs(header: str) -> list[str]:
                 pending = f[cut:]
             _add_org(orgs, _expanded(c[:cut].strip()))
     return orgs
+
+
+def _without_motto_rest(c: str, f: str, carry: str, motto: str) -> tuple[str, str, str]:
+    """(cell, folded cell, motto start still pending) once the rest of a motto wrapped from the
+    line before is taken off the cell's start ("NAM …") or its right column ("… VIỆT NAM")."""
+    if n := _motto_rest(carry, f, motto):
+        return " ".join(c.split(" ")[n:]), " ".join(f.split(" ")[n:]), ""
+    if rest := _motto_column(c, carry, motto):
+        return c[:-len(rest)].strip(), fold_phrase(c[:-len(rest)]), ""
+    return c, f, carry
 
 
 def _motto_column(c: str, start: str, motto: str) -> str | None:
