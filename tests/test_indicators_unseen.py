@@ -69,6 +69,11 @@ STATES = [
      "trong đó số trả đúng hạn gồm 104.814 hồ sơ, đạt tỷ lệ 98,7%.",
      [("dossiers.received", 114126), ("dossiers.resolved", 106014), ("dossiers.on_time", 104814),
       ("dossiers.on_time_rate", 98.7)]),
+    # the postal intake beside a direct one is a part of the direct-and-postal count: no code of its own, no total
+    # (audit set 1, Trung tâm PVHCC Bến Tre)
+    ("Trong đó có 1,07 ngàn HS kỳ trước chuyển sang, tiếp nhận mới trực tiếp 3,19 ngàn HS, tiếp nhận trực tuyến "
+     "1,25 ngàn HS, tiếp nhận qua dịch vụ bưu chính công ích 132 HS.",
+     [("dossiers.carried_over", 1070), ("dossiers.received_direct", 3190), ("dossiers.received_online", 1250)]),
     # audit set 4 (/work/coord/audit4/)
     # a per-day average is no total of the period; the total is (phường Dĩ An)
     ("Từ ngày 1-7 đến nay, trung tâm đã tiếp nhận hơn 13.569 hồ sơ. Trung bình mỗi ngày, trung tâm tiếp nhận hơn "
