@@ -98,6 +98,13 @@ def _path_functions() -> tuple:
 
 
 @functools.cache
+def _placement_functions() -> tuple:
+    """pdfium's functions for a character's matrix and font size, bound once (see :func:`_unchecked`)."""
+    return (_unchecked(pdfium_c.FPDFText_GetMatrix, ctypes.c_int),
+            _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double))
+
+
+@functools.cache
 def _text_functions() -> tuple:
     """pdfium's per-character functions, bound once (see :func:`_unchecked`)."""
     c_int = ctypes.c_int
@@ -229,11 +236,12 @@ def _height(raw, i: int, height: float) -> tuple[tuple, bool]:
     character of its text object): it stands one font size tall on its baseline, which is
     its matrix's ``f`` when upright (the object's matrix and size), else its own origin's
     height."""
+    get_matrix, font_size = _placement_functions()
     m = pdfium_c.FS_MATRIX()
-    upright = pdfium_c.FPDFText_GetMatrix(raw, i, m)
+    upright = get_matrix(raw, i, ctypes.byref(m))
     if upright and _turned(m):
         return TURNED, True
-    size = pdfium_c.FPDFText_GetFontSize(raw, i)
+    size = font_size(raw, i)
     if size <= 0:
         return LOOSE, upright
     if upright:
