@@ -991,3 +991,13 @@ def test_agency_short_names_under_their_body(org, name):
                 "Thực hiện Kế hoạch số 5/KH-UBND ngày 10/01/2024.\n")
     assert (m.issuer.name, m.issuer.parent) == (name, "UBND huyện Thanh Miện")
     assert (m.issuer.level, m.issuer.district) == ("huyện", "Thanh Miện")
+
+
+def test_a_districts_province_from_the_official_units_when_the_text_never_names_it():
+    """Huyện Bắc Hà's 6-month report (2012): "UỶ BAN NHÂN DÂN" / "HUYỆN BẮC HÀ", no "tỉnh Lào Cai"
+    anywhere; only one province had a huyện Bắc Hà. A name several provinces had ("huyện Châu
+    Thành") gives none."""
+    head = "UỶ BAN NHÂN DÂN\n\nHUYỆN {}\n\nSố: 198 /BC-UBND\n\nBắc Hà, ngày 29 tháng 6 năm 2012\n\nBÁO CÁO\n\nKết quả 6 tháng\n"
+    m = meta_of(head.format("BẮC HÀ"))
+    assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == ("huyện", "Bắc Hà", "Bắc Hà", "Lào Cai")
+    assert meta_of(head.format("CHÂU THÀNH")).issuer.province is None

@@ -165,6 +165,19 @@ def locate(unit: str | None, level: str | None, district: str | None = None, pro
     return hits.pop() if len(hits) == 1 else None
 
 
+def province_of_district(unit: str | None, level: str | None) -> str | None:
+    """The province of a legacy district-tier unit ("huyện Bắc Hà" -> "Lào Cai"), when exactly one
+    province has a unit of that level and name; None otherwise."""
+    if not unit or level not in of_tier("district"):
+        return None
+    key = fold(unit)
+    provinces = {prov for lv, _short, prov, _dist, k in _folded_units("district") if lv == level and k == key}
+    if len(provinces) != 1:
+        return None
+    (prov,) = provinces
+    return next((short for _lv, short, _p, _d, k in _folded_units("province") if k == prov), None)
+
+
 def _fits(have: tuple[str, str, str], want: tuple[str, str, str]) -> bool:
     """(level, district key, province key) agree where ``want`` names them ('' = unnamed)."""
     return have[0] == want[0] and all(not w or h == w for h, w in zip(have[1:], want[1:]))

@@ -10,7 +10,7 @@ import regex
 
 from ... import patterns
 from ...models import Issuer
-from ...places import MERGER, locate
+from ...places import MERGER, locate, province_of_district
 from .vocab import PROPER, rx, vocab
 
 
@@ -25,6 +25,9 @@ def complete_places(issuer: Issuer, body: str, on: dt.date | None) -> None:
     _own_unit_as_place(issuer)
     if issuer.level in v.below_district and issuer.unit:
         _locate(issuer, on)
+    elif issuer.level in v.district_levels and issuer.unit and not issuer.province \
+            and not (on is not None and on >= MERGER):  # no district tier after the merger
+        issuer.province = province_of_district(issuer.unit, issuer.level)
     if after_merger:
         issuer.district = None
 
