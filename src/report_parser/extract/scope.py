@@ -154,17 +154,22 @@ def _index(m: regex.Match) -> int:
 
 
 _AFTER_KINDS = ("tier", "units", "departments")
+_CLAUSE_MARK = regex.compile(r"[,;:().!?\n]")
 _AFTER_WORDS = 4  # the figure's noun ("dịch vụ công", "biên chế"), not a phrase after it ("... cho 18 huyện")
 
 
 def _part_after(after: str, cs: CompiledScope) -> regex.Match | None:
     """A tier named right after a figure's noun: "(gồm 3.585 biên chế cấp tỉnh, 6.233 ... cấp xã)", "788 dịch vụ
-    công cấp tỉnh, 1.068 dịch vụ công cấp huyện"."""
-    m = cs.markers.search(after)
-    between = after[:m.start()] if m else ""
-    if (m and cs.kinds[_index(m)] in _AFTER_KINDS and not regex.search(r"[,;:().!?\n]", between)
-            and len(between.split()) <= _AFTER_WORDS):
-        return m
+    công cấp tỉnh, 1.068 dịch vụ công cấp huyện". The first marker counts when no clause mark and at most
+    ``_AFTER_WORDS`` words come before it: it is looked for at those positions only (the leftmost there is the
+    search's; one further on would be refused)."""
+    cut = _CLAUSE_MARK.search(after)
+    for q in range((cut.start() if cut else len(after)) + 1):
+        if len(after[:q].split()) > _AFTER_WORDS:
+            break
+        m = cs.markers.match(after, q)
+        if m is not None:
+            return m if cs.kinds[_index(m)] in _AFTER_KINDS else None
     return None
 
 
