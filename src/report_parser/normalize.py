@@ -273,7 +273,6 @@ def _marker() -> regex.Pattern:
 
 
 _SECTION_HEAD = regex.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]\s+\p{Lu}")
-_ENDS_SENTENCE = regex.compile(r"(?:[.;:!?]|\./\.|\.\.\.)\s*$")
 _UPPER_START = regex.compile(r"^[\"'(]?\p{Lu}")
 _BREAK = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*")  # a line break with the blank lines after it
 _SYMBOL_BROKEN = regex.compile(r"[\p{Lu}\d]/?-$|\d/$")  # "44/QĐ-" at a line end
@@ -302,7 +301,7 @@ def _join_lines(t: Tracked) -> int:
             return not p[-1].islower() or len(p) < 40
         if _SECTION_HEAD.match(p) and _UPPER_START.match(n) and len(p) < 160:
             return True  # a numbered heading, then its first paragraph
-        if _ENDS_SENTENCE.search(p[-3:]) and _UPPER_START.match(n):  # p is stripped: a match is in its tail
+        if p[-1] in ".;:!?" and _UPPER_START.match(n):  # a sentence ends (also "./.", "...")
             return True
         if p.endswith(")") and _UPPER_START.match(n) and "(" in p[:1]:
             return True
@@ -315,7 +314,7 @@ def _join_lines(t: Tracked) -> int:
         end = text.find("\n", m.end())
         nxt = text[m.end(): end if end >= 0 else len(text)]
         p = prev.rstrip()
-        if _SYMBOL_BROKEN.search(p[-3:]) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not marker.match(nxt.lstrip()):
+        if p[-1:] in ("-", "/") and _SYMBOL_BROKEN.search(p[-3:]) and _SYMBOL_GOES_ON.match(nxt.lstrip()) and not marker.match(nxt.lstrip()):
             return ""  # a document symbol broken after "-" or "/"
         if keep_break(prev, nxt):
             return "\n"
