@@ -266,3 +266,30 @@ def test_main_fields_a_little_short_of_the_total_are_a_listing(tmp_path):
             "+ Lĩnh vực Chứng thực: tiếp nhận 250 hồ sơ, trong đó trực tuyến 180 hồ sơ;\n"
             "+ Lĩnh vực Đất đai: tiếp nhận 40 hồ sơ, trong đó trực tuyến 10 hồ sơ.\n")
     assert _checks(tmp_path, text) == []
+
+
+# --------------------------------------------------------------------------- a ratio and its own rate
+# phường Trần Phú (corpus/communes tranphu-2024-10), the e-signature clause as printed, then with
+# the rate changed (audit_whole/probe_checks.py: a ratio's rate that is not part / whole)
+TRANPHU_ESIGN = ("Trong tháng, UBND phường tiếp nhận 412 văn bản đến, phát hành 156 văn bản đi trên Hệ "
+                 "thống quản lý văn bản và điều hành, trong đó 154/156 văn bản đi được ký số, đạt {rate}; "
+                 "đăng tải 06 tin, bài về cải cách hành chính trên Trang thông tin điện tử phường.\n")
+
+
+def test_a_rate_written_after_its_own_ratio_is_checked_against_it(tmp_path):
+    assert [c for c in _checks(tmp_path, TRANPHU_ESIGN.format(rate="98,7%")) if c.rule == "ratio-rate"] == []
+    [c] = [c for c in _checks(tmp_path, TRANPHU_ESIGN.format(rate="96,7%")) if c.rule == "ratio-rate"]
+    assert c.severity == "warning" and "154/156" in c.message and "98,72" in c.message
+    assert "esign.rate" in c.indicators
+
+
+@pytest.mark.parametrize("text", [
+    # real texts whose percent after a ratio is not that ratio's rate (audit_checks pages, phrasebook,
+    # real/09): a qualified percent, a percent of another noun, another base named after it
+    "Có đến 9/9 huyện, thành phố đạt tỷ lệ dưới 10%.\n",
+    "Đến nay, 15/24 Sở, ngành đưa 100% TTHC vào giải quyết tại Trung tâm Phục vụ hành chính công.\n",
+    "Đã số hóa 62.904/73.124 hồ sơ (đạt tỷ lệ 46,02% trên tổng số hồ sơ tiếp nhận toàn tỉnh).\n",
+    "Hoàn thành 24/28 nhiệm vụ mà kế hoạch đã đề ra từ đầu năm (đạt 85%).\n",  # 85,71 written down
+])
+def test_a_percent_that_is_not_the_ratios_rate_raises_nothing(tmp_path, text):
+    assert [c for c in _checks(tmp_path, text) if c.rule == "ratio-rate"] == []

@@ -7,7 +7,7 @@ the report, never about what the extractors failed to find.
 from __future__ import annotations
 
 from ..models import Check, Report
-from . import bounds, documents, forms, relations
+from . import bounds, documents, forms, ratios, relations
 from .rules import load
 from .values import Facts, rounded_as_written
 
@@ -31,4 +31,6 @@ def run_checks(report: Report) -> list[Check]:
         *relations.check_percent_indicators(facts, rules, found.over_100),
         *relations.check_text_conflicts(facts, rules),
     ]
+    flagged = {code for c in checks if c.rule.startswith("rate-") for code in c.indicators}
+    checks += ratios.check_ratio_rates(report, rules, flagged)
     return sorted(checks, key=lambda c: SEVERITY_ORDER[c.severity])

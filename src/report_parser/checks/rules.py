@@ -105,6 +105,21 @@ class Messages(_Rule):
     period_start_after_report: str
     where_dimension: str
     where_form_row: str
+    ratio_rate: str = "{ratio} ghi {stated}% nhưng {part}/{whole} = {computed}%"
+
+
+class RatioRates(_Rule):
+    """A rate written right after its own ratio (checks/ratios.py): regexes searched in the text
+    between them (``link`` must match, ``gap_not`` must not) and matched at the start of the
+    text after the percent (``after_not``: a rate of another base)."""
+    link: str
+    gap_not: str
+    after_not: str
+    severity: Severity = "warning"
+
+    def model_post_init(self, _context) -> None:
+        for p in (self.link, self.gap_not, self.after_not):
+            regex_of(p)
 
 
 class CheckRules(_Rule):
@@ -120,6 +135,7 @@ class CheckRules(_Rule):
     qualifiers: dict[str, str]
     dimension_labels: dict[str, str]
     alternates: list[list[str]] = Field(default_factory=list)
+    ratio_rates: RatioRates | None = None
 
     def name(self, code: str) -> str:
         """The officer's name for a catalogue code (the code itself when unnamed)."""
