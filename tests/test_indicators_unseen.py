@@ -74,6 +74,8 @@ STATES = [
     ("Trong đó có 1,07 ngàn HS kỳ trước chuyển sang, tiếp nhận mới trực tiếp 3,19 ngàn HS, tiếp nhận trực tuyến "
      "1,25 ngàn HS, tiếp nhận qua dịch vụ bưu chính công ích 132 HS.",
      [("dossiers.carried_over", 1070), ("dossiers.received_direct", 3190), ("dossiers.received_online", 1250)]),
+    # a list of fields after the noun names no one field: the body's total
+    ("Trong kỳ, UBND xã tiếp nhận 300 hồ sơ thuộc lĩnh vực đất đai, xây dựng, hộ tịch.", [("dossiers.received", 300)]),
     # audit set 4 (/work/coord/audit4/)
     # a per-day average is no total of the period; the total is (phường Dĩ An)
     ("Từ ngày 1-7 đến nay, trung tâm đã tiếp nhận hơn 13.569 hồ sơ. Trung bình mỗi ngày, trung tâm tiếp nhận hơn "
