@@ -293,3 +293,21 @@ def test_a_rate_written_after_its_own_ratio_is_checked_against_it(tmp_path):
 ])
 def test_a_percent_that_is_not_the_ratios_rate_raises_nothing(tmp_path, text):
     assert [c for c in _checks(tmp_path, text) if c.rule == "ratio-rate"] == []
+
+
+TRANPHU_DOSSIERS = ("Trong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 hồ sơ (tháng trước "
+                    "chuyển sang 09 hồ sơ; tiếp nhận mới 386 hồ sơ), đã giải quyết 381 hồ sơ (trước hạn 352 "
+                    "hồ sơ, đúng hạn 29 hồ sơ, không có hồ sơ quá hạn), đang giải quyết 14 hồ sơ chưa đến hạn, "
+                    "tỷ lệ giải quyết đúng hạn đạt {rate}.\n")
+
+
+@pytest.mark.parametrize("rate, fires", [
+    ("100%", False),  # as printed (phường Trần Phú): 352 early + 29 on time = 381 of 381
+    ("96%", False),   # 381 of the 395 received: some reports compute on what they received
+    ("90%", True),    # neither (audit_whole/probe_checks.py)
+])
+def test_an_on_time_rate_is_checked_on_its_early_and_on_time_parts(tmp_path, rate, fires):
+    found = [c for c in _checks(tmp_path, TRANPHU_DOSSIERS.format(rate=rate)) if c.rule == "rate-mismatch"]
+    assert bool(found) == fires
+    if fires:
+        assert "381/381" in found[0].message and "dossiers.on_time_rate" in found[0].indicators

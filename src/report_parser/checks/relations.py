@@ -157,12 +157,24 @@ def _counts_of(code: str, dim: DimKey, rate: Indicator, facts: Facts, tied: bool
     return [c for c in counts if c.evidence and c.evidence == rate.evidence]
 
 
+def _summed(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts, tied: bool) -> list[Indicator]:
+    """A numerator the report gives only as its parts ("trước hạn 352 hồ sơ, đúng hạn 29 hồ sơ" for
+    the dossiers on time), each part stated once: their sum, under the numerator's code."""
+    out = []
+    for parts in rule.numerator_parts:
+        found = [_counts_of(code, dim, rate, facts, tied) for code in parts]
+        if all(len(f) == 1 for f in found):
+            value = sum(f[0].value for f in found)
+            out.append(found[0][0].model_copy(update={"code": rule.numerator, "value": value}))
+    return out
+
+
 def _rate_pairs(rule: RateRule, dim: DimKey, rate: Indicator, facts: Facts,
                 tied: bool = False) -> list[tuple[Indicator, Indicator]]:
     """(numerator, base) pairs; a numerator above its base (a rate over 100 %) is a figure of
     another scope and pairs with nothing."""
     codes = [*rule.denominators, *rule.bounds]
-    nums = _counts_of(rule.numerator, dim, rate, facts, tied)
+    nums = _counts_of(rule.numerator, dim, rate, facts, tied) or _summed(rule, dim, rate, facts, tied)
     dens = [d for code in codes for d in _counts_of(code, dim, rate, facts, tied) if d.value > 0]
     return [(n, d) for n in nums for d in dens if n.value <= d.value + EPS]
 

@@ -40,6 +40,7 @@ class RateRule(_Rule):
     numerator: str
     denominators: list[str]
     bounds: list[str] = Field(default_factory=list)  # bases the rate is at least numerator / base of
+    numerator_parts: list[list[str]] = Field(default_factory=list)  # parts giving the numerator when it is not stated
     severity: Severity = "error"
 
 
