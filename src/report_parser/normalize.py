@@ -155,6 +155,8 @@ def _join_split_words(t: Tracked) -> int:
     and the join is one, so the join is certain. One pass over the words; a joined word
     may join again with the next ("thự c hiện" stays 2 words)."""
     text = t.text
+    if not _may_join(text):
+        return 0
     drop: list[int] = []
     s1 = e1 = -2
     a_syllable = False  # whether text[s1:e1] is a syllable: two syllables never join (the common case)
@@ -170,6 +172,24 @@ def _join_split_words(t: Tracked) -> int:
             s1, e1, a_syllable = s2, e2, b_syllable
     t.delete([(i, i + 1) for i in drop])
     return len(drop)
+
+
+# a word, and the single space after it when a letter follows (a findall in C, no match objects)
+_WORD_SPACE = regex.compile(f"({_WORD.pattern})( (?=\\p{{L}}))?", _WORD.flags)
+
+
+def _may_join(text: str) -> bool:
+    """Whether some two words one space apart make a certain join, asked of the words alone: every pair
+    the full pass tries is tried (and a few more, where the next letters are no word), so False is sure."""
+    if _WORD_SPACE.groups != 2:  # _WORD got groups of its own: no quick answer
+        return True
+    a, a_syllable = None, False
+    for b, space in _WORD_SPACE.findall(text):
+        b_syllable = is_syllable(b)
+        if a is not None and not (a_syllable and b_syllable) and _certain_join(a, b):
+            return True
+        a, a_syllable = (b if space else None), b_syllable
+    return False
 
 
 def _certain_join(a: str, b: str) -> bool:
