@@ -12,6 +12,8 @@ Every figure is the median of ``--repeat`` runs, measured and reference in turn.
 Figures (the "Done when" of issue 15 in brackets):
   pdf     whole ``parse-report`` on the sample PDF / bare pdfplumber ``extract_text`` of
           every page, whole process (<= 0.35)
+  cold    the same with an empty cache folder every run (``$REPORT_PARSER_CACHE``): what
+          the first run after an install or a change of the patterns costs (no target)
   warm    warm ``parse()`` of the sample PDF / warm pdfplumber dump, one process (<= 0.12)
   real    whole ``parse-report`` on corpus/real/01 (23 pages) / bare pypdfium2 text (<= 6)
   help    ``parse-report --help`` wall seconds (<= 0.3 s)
@@ -39,7 +41,7 @@ SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "samples" / "le-hong-2022-h1"
 REAL = next(iter(sorted((SHARED / "corpus" / "real").glob("01_*.pdf"))), None)
 PY = sys.executable
-ALL = ("pdf", "warm", "real", "help", "txt", "linear", "batch", "ocr")
+ALL = ("pdf", "cold", "warm", "real", "help", "txt", "linear", "batch", "ocr")
 
 PDFPLUMBER_DUMP = """
 import sys, pdfplumber
@@ -141,6 +143,17 @@ def fig_pdf(env, n, tmp):
                   [PY, "-c", PDFPLUMBER_DUMP, str(SAMPLE.with_suffix(".pdf"))], env, n)
     row("whole `parse-report` on the sample PDF (19 pages, 9 with forms)", a, "s CPU",
         "bare pdfplumber dump, whole process", b, "<= 0.35")
+
+
+def fig_cold(env, n, tmp):
+    pdf, out = str(SAMPLE.with_suffix(".pdf")), str(tmp / "o.json")
+    xs, ys = [], []
+    for i in range(n):
+        cold = {**env, "REPORT_PARSER_CACHE": str(tmp / f"cold{i}")}  # compiled patterns, code: none yet
+        xs.append(cpu_of(parse_report([pdf, "-o", out]), cold)[0])
+        ys.append(cpu_of([PY, "-c", PDFPLUMBER_DUMP, pdf], env)[0])
+    row("the same, no caches yet (a first run)", statistics.median(xs), "s CPU",
+        "bare pdfplumber dump, whole process", statistics.median(ys), "-")
 
 
 def fig_warm(env, n, tmp):
