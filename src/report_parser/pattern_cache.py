@@ -120,17 +120,20 @@ def mark_checked(p: Patterns) -> None:
 def preload() -> Patterns | None:
     """The environment's Patterns with ``regex``'s cache filled from its cache file, before the
     parse's modules are imported (their literal patterns are then not compiled again); None
-    when that fails (the parse makes and checks its Patterns as usual)."""
+    when it cannot be made (the parse makes and checks its Patterns as usual)."""
     try:
         p = Patterns.from_env()
+    except Exception:  # noqa: BLE001 - no patterns folder: the parse says so
+        return None
+    try:
         path = _path(p)
         if path is not None and path.stat().st_uid == os.getuid():
             with path.open("rb") as f:
                 _seed(pickle.load(f))
             p.cache_state["seeded"] = True
-        return p
-    except Exception:  # noqa: BLE001 - no file, an old or broken one
-        return None
+    except Exception:  # noqa: BLE001 - no file, an old or broken one: compiled as usual
+        pass
+    return p
 
 
 def restore(p: Patterns) -> int:
