@@ -320,6 +320,19 @@ def test_per_field_grid_gives_field_indicators_and_the_total_row_none():
     assert all(v[2] == "table" for v in got.values())
 
 
+def test_grid_field_that_lists_other_fields_in_brackets_is_named_as_in_the_text():
+    """xã Quảng Phú's per-field results as a grid (audit_whole quangphu-2024-q1-grid): the last
+    row lists the fields it gathers, as its '+' line in the text does."""
+    grid = GridTable(columns=["STT", "Lĩnh vực", "Số hồ sơ tiếp nhận", "Trong đó trực tuyến"],
+                     rows=[GridRow(cells=["4", "Đất đai", "27", "06"]),
+                           GridRow(cells=["5", "Các lĩnh vực khác (Nội vụ, Văn hoá - Thông tin, Nông nghiệp, "
+                                               "Thuỷ lợi)", "18", "06"])])
+    got = _codes(from_tables([grid]))
+    assert got[("dossiers.received", (("field", "Các lĩnh vực khác"),))][0] == 18
+    assert got[("dossiers.received_online", (("field", "Các lĩnh vực khác"),))][0] == 6
+    assert got[("dossiers.received", (("field", "Đất đai"),))][0] == 27
+
+
 # --------------------------------------------------------------------------- the sample report
 def _scorer():
     return load_scorer()

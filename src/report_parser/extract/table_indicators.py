@@ -261,8 +261,14 @@ def _grid_codes(columns: list[str]) -> list[ColumnRule | None]:
     return [c if c is not None and codes[c.code] == 1 else None for c in found]
 
 
+_LISTING = regex.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _field_name(cell: str) -> str:
-    return canonical_field(clean(cell))
+    """A grid row's field, without the fields it lists in brackets ("Các lĩnh vực khác (Nội vụ,
+    Văn hoá - Thông tin, ...)" is "Các lĩnh vực khác", as the text's field lines read it)."""
+    name = clean(cell)
+    return canonical_field(_LISTING.sub("", name) or name)
 
 
 def _is_total(cells: list[str], field_col: int) -> bool:
