@@ -365,3 +365,44 @@ def test_the_characters_of_a_text_object_share_its_matrix_and_size(path):
     finally:
         pdf.close()
     assert shared > 1000  # most characters share an object with the one before
+
+
+def _rounding_edge_chars(seed: int) -> list[tuple]:
+    """Characters on lines whose tops lie 3 points apart give or take a rounding (a top
+    plus 3 may round onto a top that is more than 3 above it by subtraction), spaces
+    and gaps between them: where pdf_chars.text's shortcuts for flat lines must step aside."""
+    import random
+
+    rng = random.Random(seed)
+    base = rng.choice([63.017675520419424, rng.uniform(50, 100), rng.uniform(0, 3)])
+    chars = []
+    for _ in range(rng.randint(2, 14)):
+        top = base + rng.choice([0, 0, 0.5, 2.9, 3.0, 3.1, 6.0, 12, 14]) + rng.choice([0, 0, 1e-14, -1e-14, 3.0])
+        x0 = rng.choice([rng.uniform(0, 60), 10, 15, 20, 25])
+        chars.append((x0, top, x0 + rng.choice([0, 2.5, 5, 6]), top + 12, rng.choice("xyđ79 ")))
+    return chars
+
+
+@pytest.mark.parametrize("seed", [43629] + list(range(60)))
+def test_cell_text_on_lines_three_points_apart_equals_pdfplumbers(seed):
+    """A real case (seed 43629 of the fuzzing): 'x' at 66.01767552041943 and '7' at
+    63.017675520419424 are one line by the cluster's test (63.01... + 3 rounds onto 66.01...)
+    but a word cut by the words' test (their difference is 3.0000000000000053): 'x 7 6'."""
+    import random
+
+    from pdfplumber.utils import extract_text
+
+    from report_parser.ingest import pdf_chars
+
+    if seed == 43629:
+        chars = [(18.0568130627687, 91.02767552041944, 23.0568130627687, 103.02767552041944, "9"),
+                 (36.31247095254794, 63.017675520419424, 36.31247095254794, 75.01767552041943, "7"),
+                 (23.110511853808365, 77.00767552041943, 28.110511853808365, 87.00767552041943, "y"),
+                 (31.078624066064535, 66.01767552041943, 36.078624066064535, 76.01767552041943, "x"),
+                 (58.34294755989186, 63.52767552041942, 63.34294755989186, 73.52767552041942, "6"),
+                 (58.73277137872685, 77.01767552041943, 64.73277137872685, 89.01767552041943, "đ")]
+        assert pdf_chars.text(chars) == "x 7 6\ny đ\n9"
+    else:
+        chars = _rounding_edge_chars(seed)
+        random.Random(seed).shuffle(chars)
+    assert pdf_chars.text(chars) == unicodedata.normalize("NFC", extract_text(_plumber_chars(chars)))

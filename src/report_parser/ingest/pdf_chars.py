@@ -9,6 +9,11 @@ Ligatures are spelt out ("ﬁ" -> "fi"). The result is composed (NFC): pdfium gi
 glyph whose text is a letter and a combining mark ("ú" as "u" + U+0301) as two
 characters, pdfminer as one. A character is a tuple ``(x0, top, x1, bottom, text)`` of
 :mod:`.pdf_grid`.
+
+Most cells are flat: every line's tops lie within 3 points (by both roundings: a top
+plus 3, and the difference of two tops). Then no jump in height cuts a word and the
+lines of words are the lines of characters, so each line is read by one join (a gap
+marked by a space) and one split; other cells take the general walk (``_words``).
 """
 from __future__ import annotations
 
@@ -60,13 +65,52 @@ def _words(line) -> list[tuple[float, str]]:
     return out
 
 
+def _line(line: list[Char]) -> str:
+    """The words of one line of characters, sorted left to right, whose tops lie within
+    ``Y_TOLERANCE`` (so no jump in height cuts a word), joined by one space: a gap of more
+    than ``X_TOLERANCE`` after a character cuts the word (marked by a space), white space
+    cuts it and goes (``str.split`` and ``str.isspace`` know the same white space)."""
+    cut = X_TOLERANCE
+    marked = [a[4] + " " if b[0] > a[2] + cut else a[4] for a, b in zip(line, line[1:])]
+    marked.append(line[-1][4])
+    return " ".join("".join(marked).split())
+
+
+def _flat_lines(tops: list[float]) -> dict[float, int] | None:
+    """The line of each distinct top (cluster_numbers), or None when a line's tops span more
+    than ``Y_TOLERANCE`` (then a jump in height may cut a word, and words may fall into
+    other lines by their own tops)."""
+    line: dict[float, int] = {}
+    n = 0
+    first = previous = None
+    for v in sorted(set(tops)):
+        if previous is not None and v > previous + Y_TOLERANCE:
+            n += 1
+            first = v
+        elif first is None:
+            first = v
+        elif v > first + Y_TOLERANCE or v - first > Y_TOLERANCE:  # both roundings (module description)
+            return None
+        line[v] = n
+        previous = v
+    return line
+
+
 def text(chars: list[Char]) -> str:
     """The characters' text, lines joined by line breaks (see the module's description)."""
     tops = [c[1] for c in chars]
     if not tops:
         return ""
-    if max(tops) <= min(tops) + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
-        return _composed(" ".join(w for _, w in _words(sorted(chars, key=_x0))))
+    low, high = min(tops), max(tops)
+    if high <= low + Y_TOLERANCE:  # one line (cluster's own test): its words are one too
+        ordered = sorted(chars, key=_x0)
+        return _composed(_line(ordered) if high - low <= Y_TOLERANCE else " ".join(w for _, w in _words(ordered)))
+    line = _flat_lines(tops)
+    if line is not None:  # every line within Y_TOLERANCE: the lines of words are the lines of characters
+        lines: list[list[Char]] = [[] for _ in range(max(line.values()) + 1)]
+        for c in sorted(chars, key=_x0):
+            lines[line[c[1]]].append(c)
+        return _composed("\n".join(filter(None, map(_line, lines))))
     line = cluster_numbers(tops, Y_TOLERANCE)
     words = []  # the lines in order, each left to right (a stable sort: the given order on a tie)
     for _, group in itertools.groupby(sorted(chars, key=lambda c: (line[c[1]], c[0])), key=lambda c: line[c[1]]):
