@@ -162,6 +162,10 @@ def test_period_from_the_data_line_and_words():
     ("Công tác cải cách hành chính 9 tháng đầu năm 2023", "9M", 2023, "2022-12-15", "2023-09-14"),
     ("Kết quả thực hiện công tác cải cách hành chính năm 2022", "Y", 2022, "2021-12-15", "2022-12-14"),
     ("Kết quả cải cách hành chính 6 tháng cuối năm 2022", "other", 2022, "2022-06-15", "2022-12-14"),
+    # an annual report that also details its last quarter (audit_whole period battery)
+    ("Kết quả công tác cải cách hành chính quý IV và cả năm 2024", "Y", 2024, "2023-12-15", "2024-12-14"),
+    ("Báo cáo công tác cải cách hành chính quý IV năm 2023 và năm 2023", "Y", 2023, "2022-12-15", "2023-12-14"),
+    ("Kết quả cải cách hành chính quý IV năm 2023", "Q4", 2023, "2023-09-15", "2023-12-14"),
 ])
 def test_period_named_in_words_runs_from_the_15th(title, kind, year, start, end):
     m = meta_of(f"BÁO CÁO\n{title}\nThực hiện kế hoạch, UBND xã báo cáo như sau:\n")
