@@ -316,3 +316,30 @@ def test_the_pilots_rate_in_real13_is_a_part():
     got = parse(REAL / "13_tinh_LamDong_MoHinhThiDiemCCHC-QD787_2025.pdf", require_report=False).indicators
     rates = [i for i in got if i.code == "dossiers.online_rate" and i.value == 88]
     assert rates and all(i.dimension.get("scope") == "Mô hình" for i in rates)
+
+
+def test_a_month_inside_a_quarters_report_keeps_its_stocks_not_its_flows(tmp_path):
+    """Under the opening of a commune's first-quarter report (xã Đưng K'Nớ, Q1/2025), a sentence opening on one of
+    its months: the plan's tasks stated there are the report's (a stock), the month's intake is no total of the
+    quarter (a flow of a part of the period); the quarter's own intake is."""
+    import datetime as dt
+
+    from report_parser import parse
+    from report_parser.extract.scope import opening_period
+    from report_parser.models import Period
+
+    q1 = Period(start=dt.date(2024, 12, 15), end=dt.date(2025, 3, 14), label="Quý I năm 2025", year=2025, kind="Q1")
+    assert opening_period("Tháng 01/2025, Ủy ban nhân dân xã ban hành Kế hoạch.", q1, q1.end) == "sub"
+    assert opening_period("Năm 2024, Ủy ban nhân dân xã tiếp nhận 400 hồ sơ.", q1, q1.end) == "other"
+    p = tmp_path / "q1.txt"
+    p.write_text("ỦY BAN NHÂN DÂN\nXÃ ĐƯNG K'NỚ\n\nSố: 31  /BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\n\nĐưng K'Nớ, ngày 07 tháng 3 năm 2025\n\nBÁO CÁO\n"
+                 "Kết quả công tác cải cách hành chính Quý I năm 2025\n\n"
+                 "Thực hiện Kế hoạch số 11/KH-UBND ngày 21/01/2025 của Ủy ban nhân dân xã Đưng K'Nớ về việc thực hiện "
+                 "công tác cải cách hành chính năm 2024. Ủy ban nhân dân xã báo cáo kết quả thực hiện công tác cải cách "
+                 "hành chính Quý I năm 2025, cụ thể như sau:\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\n\n"
+                 "Tháng 01/2025, Ủy ban nhân dân xã ban hành Kế hoạch cải cách hành chính năm 2025 với 25 nhiệm vụ. "
+                 "Bộ phận Một cửa đã tiếp nhận 40 hồ sơ.\n\nTrong quý I, Bộ phận Một cửa đã tiếp nhận 120 hồ sơ.\n",
+                 encoding="utf-8")
+    got = {(i.code, float(i.value)) for i in parse(p).indicators if not i.dimension}
+    assert got == {("plan.tasks_total", 25), ("dossiers.received", 120)}

@@ -72,6 +72,7 @@ class IndicatorSpec(patterns.Schema):
     target_sections: list[str]
     targets: list[str]
     averages: list[str] = Field(default_factory=list)
+    stocks: str | None = None  # codes of stocks (a count at a date), not flows of a period
     joined: list[str]
     openers: list[str]
     weak_words: list[str]
@@ -139,6 +140,7 @@ class Compiled:
     inline_field: regex.Pattern | None
     zeros: list[tuple[list[str], regex.Pattern]]
     field_after: regex.Pattern | None = None
+    stocks: regex.Pattern | None = None
     predicate_opener: regex.Pattern | None = None
     coordinator: regex.Pattern | None = None
     # (take, kind, unit) -> the rules that read such a figure, in order (filled as figures come)
@@ -185,7 +187,7 @@ def compiled() -> Compiled:
                     regex.compile(_source(spec.field_line)),
                     _optional(spec.inline_field),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
-                    field_after=_optional(spec.field_after),
+                    field_after=_optional(spec.field_after), stocks=regex.compile(spec.stocks or "(?!x)x"),
                     predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
                     coordinator=_ending(spec.coordinators))
 
@@ -742,23 +744,37 @@ def _row_cells(text: str, qs: list[Quantity]) -> set[int]:
     return {id(q) for run in runs if len(run) >= FLAT_ROW for q in run}
 
 
-def _other_period_start(ctx: Context, sentences: list, period) -> int | None:
-    """Where the paragraph turns to another period than the report's ("Quý III/2021, …" in a monthly bulletin)."""
+def _period_turn(ctx: Context, sentences: list, period) -> tuple[int | None, str]:
+    """Where the paragraph turns to another period than the report's, and whether it is another one ("other":
+    "Quý III/2021, …" in a monthly bulletin) or a part of the report's ("sub": "Từ ngày 1/9 đến 30/9/2024, …" in a
+    nine months' text)."""
     if period is None or period.kind is None:
-        return None
+        return None, "own"
     dated = period.end or period.start
-    return next((s.start for s in sentences if scope.opens_other_period(ctx.text[s.start:s.end], period, dated)),
-                None)
+    for s in sentences:
+        verdict = scope.opening_period(ctx.text[s.start:s.end], period, dated)
+        if verdict != "own":
+            return s.start, verdict
+    return None, "own"
+
+
+def _period_free(coded: list, sub_from: int | None, cp: Compiled) -> list:
+    """From a sub-period on, only the stocks ("Tháng 01/2025, UBND xã ban hành Kế hoạch … với 25 nhiệm vụ": the
+    plan's tasks) are the report's; flows of a part of the period are no totals of it."""
+    if sub_from is None:
+        return coded
+    return [c for c in coded if c[0].q.start < sub_from or cp.stocks.match(c[1].code)]
 
 
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled, body: int | None, parts: bool, period=None) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
     sentences = ctx.structure.sentences_in(start, end)
-    other_from = _other_period_start(ctx, sentences, period)
-    if other_from is not None:  # the rest of the paragraph is of another period
-        qs = [q for q in qs if q.start < other_from]
-        sentences = [s for s in sentences if s.start < other_from]
+    turn, verdict = _period_turn(ctx, sentences, period)
+    if turn is not None:  # the rest of the paragraph is of another period (or a part of it: its flows)
+        qs = [q for q in qs if q.start < turn or verdict == "sub"]
+        sentences = [s for s in sentences if s.start < turn]
+    sub_from = turn if verdict == "sub" else None
     sentence_starts = [s.start for s in sentences
                        if start < s.start and text[max(0, s.start - 8):s.start].rstrip()[-1:] in ".!?"]
     field_name = _field(ctx, start, end, cp)
@@ -767,7 +783,8 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     out: list[tuple[Indicator, Unless | None]] = []
     segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     cells = _row_cells(text, qs)
-    coded = _named_items(ctx, [c for c in _coded(ctx, segs, cp, body, parts, field_name) if id(c[0].q) not in cells])
+    coded = [c for c in _coded(ctx, segs, cp, body, parts, field_name) if id(c[0].q) not in cells]
+    coded = _named_items(ctx, _period_free(coded, sub_from, cp))
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     return out + _zeros(ctx, sentences, cp, field_name, body)

@@ -244,25 +244,31 @@ def scope_of(sentence_before: str, left: str, body: int | None, after: str = "",
                          cs, body)
 
 
-def opens_other_period(sentence: str, period, dated=None) -> bool:
-    """The sentence opens on a period phrase ("Quý III/2021, …", "Từ ngày 1/9 đến 30/9/2024, …") that is not
-    the report's ``period`` (a ``models.Period``): its figures, and those of the sentences after it in its
-    paragraph, are of that period. A year that holds the report's period is no other one ("Năm 2025, UBND xã
-    ban hành kế hoạch với 30 nhiệm vụ" in a quarter's report)."""
+PeriodVerdict = Literal["own", "sub", "other"]
+
+
+def opening_period(sentence: str, period, dated=None) -> PeriodVerdict:
+    """Of which period a sentence speaks when it opens on a period phrase ("Quý III/2021, …", "Từ ngày 1/9 đến
+    30/9/2024, …"), against the report's ``period`` (a ``models.Period``): "other" when that period is not the
+    report's nor inside it (its figures, and those of the sentences after it in its paragraph, are no indicators),
+    "sub" when it lies inside the report's (a month of a quarter: its flows are no totals of the report, a stock
+    stated under it is), "own" otherwise. A year holding the report's period is its own ("Năm 2025, UBND xã ban hành
+    kế hoạch với 30 nhiệm vụ" in a quarter's report)."""
     cs = compiled()
-    if cs.period_opener is None or period is None or period.kind is None:
-        return False
-    m = cs.period_opener.match(sentence)
+    m = cs.period_opener.match(sentence) if cs.period_opener and period is not None and period.kind else None
     if not m:
-        return False
+        return "own"
     from ..models import ReportMeta
     from .metadata.period import read_period
     p = read_period("", 0, ReportMeta(title=m.group("period")), 0, dated=dated)
-    if p.kind is None or p.year is None:
-        return False
-    if p.kind == "Y" and p.year == period.year:
-        return False
-    return _differs(p, period)
+    if p.kind is None or p.year is None or (p.kind == "Y" and p.year == period.year) or not _differs(p, period):
+        return "own"
+    return "sub" if _inside(p, period) else "other"
+
+
+def opens_other_period(sentence: str, period, dated=None) -> bool:
+    """The sentence opens on a period phrase other than the report's (another one, or a part of it)."""
+    return opening_period(sentence, period, dated) != "own"
 
 
 def _differs(p, period) -> bool:
@@ -271,6 +277,13 @@ def _differs(p, period) -> bool:
     if None not in (p.start, p.end, period.start, period.end):
         return max(abs((p.start - period.start).days), abs((p.end - period.end).days)) > SAME_PERIOD_DAYS
     return p.kind != period.kind or (period.year is not None and p.year != period.year)
+
+
+def _inside(p, period) -> bool:
+    """``p`` lies within the report's ``period`` (with a month's slack at either end)."""
+    if None in (p.start, p.end, period.start, period.end):
+        return False
+    return (p.start - period.start).days >= -SAME_PERIOD_DAYS and (period.end - p.end).days >= -SAME_PERIOD_DAYS
 
 
 def section_part(titles: list[str], body: int | None) -> Scope | None:
