@@ -26,6 +26,8 @@ Matrix = tuple[float, float, float, float, float, float]
 # a character: (x0, top, x1, bottom, text), pdfplumber's coordinates (see page_chars)
 Char = tuple[float, float, float, float, str]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# the page objects that may hold ruling lines: paths, and forms (which hold objects)
+DRAWING = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
 # a segment this close to horizontal or vertical (points) is a ruling edge
 STRAIGHT = 0.01
 # pdfium's code for a hyphen that ends a line ("2631/QĐ-" above "UBND")
@@ -48,12 +50,12 @@ def objects(page, kind: int, max_depth: int = 2) -> Iterator:
     """Raw handles of a page's objects of one kind (``FPDF_PAGEOBJ_*``), descending into form
     objects as ``PdfPage.get_objects(filter=[kind], max_depth=...)`` does, without making a
     Python wrapper for every object (that was most of the cost of looking at a page)."""
-    page_object, form_object, _ = _object_functions()
+    page_object = _bound("FPDFPage_GetObject")[0]
     yield from _objects(page.raw, pdfium_c.FPDFPage_CountObjects, page_object, kind, max_depth, 0)
 
 
 def _objects(parent, count, get, kind: int, max_depth: int, level: int) -> Iterator:
-    _, form_object, get_type = _object_functions()
+    form_object, get_type = _bound("FPDFFormObj_GetObject", "FPDFPageObj_GetType")
     for i in range(count(parent)):
         obj = get(parent, i)
         t = get_type(obj)
@@ -79,39 +81,22 @@ def _unchecked(function, restype):
     return fn
 
 
-@functools.cache
-def _object_functions() -> tuple:
-    """pdfium's functions that walk a page's objects, bound once (see :func:`_unchecked`)."""
-    return (_unchecked(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
-            _unchecked(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT),
-            _unchecked(pdfium_c.FPDFPageObj_GetType, ctypes.c_int))
+# what pdfium's functions called per object, path segment or character return
+RESTYPES = {
+    "FPDFPage_GetObject": pdfium_c.FPDF_PAGEOBJECT, "FPDFFormObj_GetObject": pdfium_c.FPDF_PAGEOBJECT,
+    "FPDFPageObj_GetType": ctypes.c_int, "FPDFPath_GetPathSegment": pdfium_c.FPDF_PATHSEGMENT,
+    "FPDFPathSegment_GetPoint": ctypes.c_int, "FPDFPathSegment_GetType": ctypes.c_int,
+    "FPDFPathSegment_GetClose": ctypes.c_int, "FPDFText_GetMatrix": ctypes.c_int,
+    "FPDFText_GetFontSize": ctypes.c_double, "FPDFText_GetUnicode": ctypes.c_uint,
+    "FPDFText_IsGenerated": ctypes.c_int, "FPDFText_GetLooseCharBox": ctypes.c_int,
+    "FPDFText_GetTextObject": ctypes.c_void_p,
+}
 
 
 @functools.cache
-def _path_functions() -> tuple:
-    """pdfium's per-segment functions, bound once (see :func:`_unchecked`)."""
-    c_int = ctypes.c_int
-    return (_unchecked(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT),
-            _unchecked(pdfium_c.FPDFPathSegment_GetPoint, c_int),
-            _unchecked(pdfium_c.FPDFPathSegment_GetType, c_int),
-            _unchecked(pdfium_c.FPDFPathSegment_GetClose, c_int))
-
-
-@functools.cache
-def _placement_functions() -> tuple:
-    """pdfium's functions for a character's matrix and font size, bound once (see :func:`_unchecked`)."""
-    return (_unchecked(pdfium_c.FPDFText_GetMatrix, ctypes.c_int),
-            _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double))
-
-
-@functools.cache
-def _text_functions() -> tuple:
-    """pdfium's per-character functions, bound once (see :func:`_unchecked`)."""
-    c_int = ctypes.c_int
-    return (_unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
-            _unchecked(pdfium_c.FPDFText_IsGenerated, c_int),
-            _unchecked(pdfium_c.FPDFText_GetLooseCharBox, c_int),
-            _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p))
+def _bound(*names: str) -> tuple:
+    """pdfium's functions of those names, bound once (see :func:`_unchecked`)."""
+    return tuple(_unchecked(getattr(pdfium_c, name), RESTYPES[name]) for name in names)
 
 
 def _compose(m: Matrix, outer: Matrix) -> Matrix:
@@ -137,7 +122,8 @@ def _painted(obj) -> bool:
 
 def _points(obj, m: Matrix) -> list[tuple[int, float, float, bool]]:
     """(segment type, x, y, closes) of a path's segments, in page space."""
-    get_segment, get_point, get_type, get_close = _path_functions()
+    get_segment, get_point, get_type, get_close = _bound(
+        "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose")
     x, y = ctypes.c_float(), ctypes.c_float()
     px, py = ctypes.byref(x), ctypes.byref(y)
     a, b, c, d, e, f = m
@@ -188,7 +174,7 @@ def _edge(seg: tuple[float, float, float, float], height: float, x_origin: float
 
 def _paths(obj, m: Matrix, depth: int):
     """(path object, its page matrix) of ``obj`` and, for a form, of what it holds."""
-    _, form_object, get_type = _object_functions()
+    form_object, get_type = _bound("FPDFFormObj_GetObject", "FPDFPageObj_GetType")
     kind = get_type(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
         yield obj, _compose(_matrix(obj), m)
@@ -201,9 +187,12 @@ def _paths(obj, m: Matrix, depth: int):
 def page_edges(page, height: float, x_origin: float) -> list[dict]:
     edges = []
     raw = page.raw
-    page_object = _object_functions()[0]
+    page_object, get_type = _bound("FPDFPage_GetObject", "FPDFPageObj_GetType")
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        for obj, m in _paths(page_object(raw, i), IDENTITY, 0):
+        top = page_object(raw, i)
+        if get_type(top) not in DRAWING:
+            continue  # text and images draw no rules
+        for obj, m in _paths(top, IDENTITY, 0):
             if not _painted(obj):
                 continue  # a clipping path draws nothing
             for seg in _segments(_points(obj, m)):
@@ -236,7 +225,7 @@ def _height(raw, i: int, height: float) -> tuple[tuple, bool]:
     character of its text object): it stands one font size tall on its baseline, which is
     its matrix's ``f`` when upright (the object's matrix and size), else its own origin's
     height."""
-    get_matrix, font_size = _placement_functions()
+    get_matrix, font_size = _bound("FPDFText_GetMatrix", "FPDFText_GetFontSize")
     m = pdfium_c.FS_MATRIX()
     upright = get_matrix(raw, i, ctypes.byref(m))
     if upright and _turned(m):
@@ -270,7 +259,8 @@ def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
     its matrix's ``f`` (pdfium's character origin, to the bit: checked on every upright
     character of the corpus's PDFs)."""
     raw = tp.raw
-    get_unicode, is_generated, loose_box, text_object = _text_functions()
+    get_unicode, is_generated, loose_box, text_object = _bound(
+        "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject")
     rect = pdfium_c.FS_RECTF()
     box = ctypes.byref(rect)
     heights: dict[int, tuple] = {}  # text object -> _height's answer for its characters
