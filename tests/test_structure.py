@@ -62,3 +62,44 @@ def test_appendix_heading_is_a_heading_not_a_sentence():
     st = analyse(text)
     assert st.appendix_start == text.index("Phụ lục\nBiểu")
     assert analyse("I. MỘT\nPHỤ LỤC THỐNG KÊ\n").appendix_start == len("I. MỘT\n")
+
+
+# ----------------------------------------------------------------------------- parts (audit_whole)
+def test_parts_lettered_worded_or_in_capitals_hold_their_sections():
+    """The closing 'tasks ahead' part of a commune report written as "B. …", "Phần thứ hai" (title on
+    the next line) or an unnumbered heading in capitals (audit_whole/probe_sections.py)."""
+    text = ("BÁO CÁO\nKẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH THÁNG 10 NĂM 2024\n"
+            "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\nTrong tháng tiếp nhận 395 hồ sơ.\n"
+            "{head}\n- Hoàn thành tự kiểm tra công tác cải cách hành chính tại 04 bộ phận chuyên môn.\n")
+    for head, titles in [
+        ("B. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2024", ["NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2024"]),
+        ("Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 11 NĂM 2024", ["PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 11 NĂM 2024"]),
+        ("NHIỆM VỤ, GIẢI PHÁP THÁNG 11 NĂM 2024", ["NHIỆM VỤ, GIẢI PHÁP THÁNG 11 NĂM 2024"]),
+    ]:
+        t = text.format(head=head)
+        s = analyse(t)
+        assert s.titles_at(t.index("04 bộ phận")) == titles, head
+        assert s.titles_at(t.index("395")) == ["KẾT QUẢ THỰC HIỆN", "Công tác chỉ đạo, điều hành"]
+        assert s.path_at(t.index("395")) == "I.1"
+
+
+def test_capitals_before_the_body_a_running_header_and_sentences_open_no_part():
+    t = ("BÁO CÁO\nKẾT QUẢ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024\nI. KẾT QUẢ\nỦY BAN NHÂN DÂN XÃ TÂN PHÚ\n"
+         "1. Thủ tục hành chính\nChương trình tổng thể cải cách hành chính được triển khai.\nPhần lớn hồ sơ nộp trực tuyến.\n"
+         "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nTiếp nhận 120 hồ sơ.\n")
+    s = analyse(t)
+    assert [x.level for x in s.sections] == [1, 2]  # the repeated line is a page header
+    assert s.path_at(t.index("120")) == "I.1"
+
+
+def test_a_heading_in_capitals_wrapped_over_lines_is_one_title():
+    """real/01 (Bến Tre's training report, PDF): "I. CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN ĐỐI VỚI HỌC SINH, SINH" /
+    "VIÊN DÂN TỘC THIỂU SỐ GIAI ĐOẠN 2021-2025"; a part's heading states no result."""
+    t = ("I. KẾT QUẢ\nĐã đào tạo 5 người.\nA. ĐỀ ÁN ĐÀO TẠO 50 CÁN BỘ KHOA HỌC, KỸ THUẬT Ở NƯỚC NGOÀI\n"
+         "I. CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN ĐỐI VỚI HỌC SINH, SINH\nVIÊN DÂN TỘC THIỂU SỐ GIAI ĐOẠN 2021-2025\n"
+         "1. Tình hình triển khai\nCử tuyển 12 học sinh.\n")
+    s = analyse(t)
+    assert s.titles_at(t.index("12 học")) == ["ĐỀ ÁN ĐÀO TẠO 50 CÁN BỘ KHOA HỌC, KỸ THUẬT Ở NƯỚC NGOÀI",
+                                              "CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN ĐỐI VỚI HỌC SINH, SINH VIÊN DÂN TỘC "
+                                              "THIỂU SỐ GIAI ĐOẠN 2021-2025", "Tình hình triển khai"]
+    assert s.in_part_heading(t.index("50 CÁN")) and not s.in_part_heading(t.index("5 người"))

@@ -1,13 +1,17 @@
 """Sections, paragraphs and sentences of the repaired text.
 
 Headings follow the usual layout of an administrative report: ``I.`` / ``1.`` /
-``a.`` (bullets ``-`` and ``+`` are list items inside a section). Everything
+``a.`` (bullets ``-`` and ``+`` are list items inside a section). Above them a report
+may have parts (level 0): "A. KẾT QUẢ …" / "B. PHƯƠNG HƯỚNG …", "Phần thứ hai", or,
+once the body has begun, a heading in capitals without a number ("NHIỆM VỤ TRỌNG TÂM
+QUÝ II NĂM 2024") that the document prints only once (a running page header repeats). Everything
 after a ``PHỤ LỤC`` line is the appendix, whose numbered lines are form rows,
 not sections. Any offset knows its section path (``II.2.c``) and sentence.
 """
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -16,10 +20,19 @@ from pydantic import ConfigDict
 
 from . import patterns, structure_words
 from .document import Document
+from .vietnamese import is_caps
 
 _ROMAN = regex.compile(r"^(?:PHẦN\s+\S+\s*[-:.]?\s*)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")
 _NUMBER = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
 _LETTER = regex.compile(r"^([a-zđ])\s*[.)]\s+(\S.*)$")
+# a part lettered above the roman sections ("B. PHƯƠNG HƯỚNG, NHIỆM VỤ …"; C, I, V… are roman)
+_PART_LETTER = regex.compile(r"^([ABDĐEGH])\s*[.)]\s+(\p{Lu}.*)$")
+# a part word's number: "Phần thứ hai", "PHẦN II", "Chương 1" ("Chương trình …", "Phần lớn …" open sentences)
+_PART_NUMBER = regex.compile(r"\s+(?:(?:thứ|THỨ)\s+\p{L}+|[IVXLC]{1,5}|\d{1,2})(?![\p{L}\d])")
+# an unnumbered heading in capitals: words (and a period's figures) only, three or more
+_CAPS_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,/-]+$")
+CAPS_HEADING_WORDS = 3
+CAPS_HEADING_MAX = 120
 
 
 class _FormHeading(patterns.Schema):
@@ -52,6 +65,7 @@ class Section:
     end: int
     level: int
     kind: str = "body"  # body | appendix | form
+    head_end: int | None = None  # end of the heading's own line(s), for a part
 
 
 @dataclass
@@ -89,7 +103,7 @@ class Structure:
 
     def path_at(self, offset: int) -> str | None:
         s = self.section_at(offset)
-        return s.path if s else None
+        return (s.path or None) if s else None
 
     def sentence_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._sent_starts, offset) - 1
@@ -107,6 +121,11 @@ class Structure:
 
     def in_appendix(self, offset: int) -> bool:
         return self.appendix_start is not None and offset >= self.appendix_start
+
+    def in_part_heading(self, offset: int) -> bool:
+        """``offset`` lies in a part's heading line(s): a heading names the part, it states no result
+        ("A. ĐỀ ÁN ĐÀO TẠO 50 CÁN BỘ KHOA HỌC …")."""
+        return any(s.level == 0 and s.start <= offset < (s.head_end or s.start) for s in self.sections)
 
     def titles_at(self, offset: int) -> list[str]:
         """Titles of every section enclosing ``offset``, outermost first."""
@@ -149,6 +168,19 @@ def _heading(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _part(line: str, in_body: bool, once: bool) -> tuple[str, str] | None:
+    """(key, title) of a part heading: lettered, opened by a part word ("Phần thứ hai", its
+    title maybe on the next line), or, in the body, an unnumbered heading in capitals."""
+    if m := _PART_LETTER.match(line):
+        return m.group(1), m.group(2)
+    if (m := structure_words.part_heading().match(line)) and (n := _PART_NUMBER.match(line, m.end())):
+        return "", line[n.end():].strip(" .:-")
+    if in_body and once and len(line) <= CAPS_HEADING_MAX and _CAPS_HEADING.match(line) \
+            and len(line.split()) >= CAPS_HEADING_WORDS and is_caps(line):
+        return "", line
+    return None
+
+
 @dataclass
 class _Outline:
     """The sections found so far while the text is read line by line, and those still open."""
@@ -157,6 +189,7 @@ class _Outline:
     sections: list[Section] = field(default_factory=list)
     open_: dict[int, Section] = field(default_factory=dict)
     path: list[str] = field(default_factory=lambda: ["", "", ""])
+    last_heading: Section | None = None  # the heading of the line before, if it was one
 
     def open(self, sec: Section) -> None:
         """Start ``sec``, closing the open sections of its level and below."""
@@ -166,7 +199,20 @@ class _Outline:
         self.sections.append(sec)
         self.open_[sec.level] = sec
 
-    def body_line(self, line: str, pos: int) -> None:
+    def body_line(self, line: str, pos: int, once: bool) -> None:
+        """A heading line opens its section; ``once``: the line is printed once in the text. A line in
+        capitals right under a heading is the rest of its title, wrapped."""
+        last, self.last_heading = self.last_heading, None
+        if last is not None and once and is_caps(line) and _CAPS_HEADING.match(line):
+            last.title = f"{last.title} {line}".strip()
+            last.head_end = pos + len(line) if last.level == 0 else last.head_end
+            self.last_heading = last
+            return
+        if part := _part(line, bool(self.sections), once):
+            self.path = ["", "", ""]
+            self.open(Section(part[0], part[1], pos, self.end, 0, head_end=pos + len(line)))
+            self.last_heading = self.sections[-1]
+            return
         head = _heading(line)
         if head is None:
             return
@@ -175,6 +221,7 @@ class _Outline:
             return  # a lone "a." before any section is not a heading
         self.path[level - 1:] = [key] + [""] * (3 - level)
         self.open(Section(".".join(x for x in self.path[:level] if x), title.strip(), pos, self.end, level))
+        self.last_heading = self.sections[-1]
 
     def appendix_line(self, line: str, pos: int) -> None:
         if m := _form().match(line):
@@ -188,6 +235,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
     sentences: list[Span] = []
     appendix_start = None
     appendix_line = structure_words.appendix_start()
+    counts = Counter(x.strip() for x in text.split("\n"))
     for pos, line in lines(text):
         stripped = line.strip()
         if not stripped:
@@ -201,6 +249,6 @@ def analyse(doc_or_text: Document | str) -> Structure:
             appendix_start = pos
             outline.open(Section("PL", stripped, pos, len(text), 1, "appendix"))
         else:
-            outline.body_line(stripped, pos)
+            outline.body_line(stripped, pos, counts[stripped] == 1)
     sections = sorted(outline.sections, key=lambda s: (s.start, s.level))
     return Structure(text, sections, paragraphs, sentences, appendix_start)

@@ -501,9 +501,10 @@ def _indicator(ctx: Context, code: str, value, start: int, end: int, dimension: 
                      start=start, end=end, section=ctx.section(start))
 
 
-def _excluded_section(ctx: Context, offset: int, cp: Compiled) -> bool:
-    return ctx.structure.in_appendix(offset) or any(
-        cp.target_sections.search(t) for t in ctx.structure.titles_at(offset))
+def _excluded_section(ctx: Context, offset: int, cp: Compiled, period=None) -> bool:
+    """The appendix, and sections of plans: a title in the target words, or naming a later period."""
+    return ctx.structure.in_appendix(offset) or ctx.structure.in_part_heading(offset) or any(
+        cp.target_sections.search(t) or scope.names_later_period(t, period, ctx.cache) for t in ctx.structure.titles_at(offset))
 
 
 def _sentence_before(ctx: Context, offset: int) -> str:
@@ -840,7 +841,7 @@ def text_indicators(ctx: Context, level: str | None = None, parts: bool = True, 
     starts = [q.start for q in qs]  # bisection keeps the pass linear on texts of thousands of lines
     out: list[tuple[Indicator, Unless | None]] = []
     for start, end in _blocks(ctx):
-        if _excluded_section(ctx, start, cp):
+        if _excluded_section(ctx, start, cp, period):
             continue
         out.extend(_paragraph(ctx, start, end, qs[bisect_left(starts, start):bisect_left(starts, end)], cp, body,
                               parts, period))

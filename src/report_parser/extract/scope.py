@@ -271,6 +271,32 @@ def opens_other_period(sentence: str, period, dated=None) -> bool:
     return opening_period(sentence, period, dated) != "own"
 
 
+LATER_DAYS = 28  # a period that starts and ends at least this much after another comes after it
+
+
+def _title_period(title: str, cache: dict | None):
+    from ..models import ReportMeta
+    from .metadata.period import read_period
+    key = ("title_period", title)
+    if cache is None or key not in cache:
+        found = read_period("", 0, ReportMeta(title=title), 0)
+        if cache is None:
+            return found
+        cache[key] = found
+    return cache[key]
+
+
+def names_later_period(title: str, period, cache: dict | None = None) -> bool:
+    """A section's title names a period after the report's ("NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2024" in
+    October's report, "KẾ HOẠCH THỰC HIỆN 6 THÁNG CUỐI NĂM 2020" in the first half's): its figures are plans.
+    ``cache``: a document's cache, so each title is read once."""
+    if period is None or period.start is None or period.end is None:
+        return False
+    p = _title_period(title, cache)
+    return p.start is not None and p.end is not None and (p.start - period.start).days >= LATER_DAYS \
+        and (p.end - period.end).days >= LATER_DAYS
+
+
 def _differs(p, period) -> bool:
     """Two periods differ when their bounds are more than a month apart at either end (a convention's 15th and a
     calendar's 1st are the same quarter), or, without bounds, when their kinds or years differ."""
