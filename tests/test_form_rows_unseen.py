@@ -255,11 +255,15 @@ def test_a_child_label_that_names_its_own_measure_is_not_read_after_its_parent()
 def test_count_rows_without_so_and_children_of_a_heading_row():
     """Rows of /work/coord/audit_forms holdout3 (forms written as commune templates print them): a
     count named without "Số", a "Số …" child under a heading row read within it, and "Đã …" read
-    after its first sibling. A bare "Tỷ lệ" stays unread (it names no measure)."""
+    after its first sibling, and a bare "Tỷ lệ" right after "Đã hoàn thành" is the completion rate."""
     rows = [("1", "Văn bản chỉ đạo, điều hành CCHC đã ban hành", "Văn bản"),
             ("2", "Kế hoạch CCHC", None), ("2.1", "Số nhiệm vụ", "Nhiệm vụ"), ("2.2", "Đã hoàn thành", "Nhiệm vụ"),
             ("2.3", "Tỷ lệ", "%")]
-    assert _codes(rows, form="1") == {"1": "direction.docs_issued", "2.1": "plan.tasks_total", "2.2": "plan.tasks_done"}
+    assert _codes(rows, form="1") == {"1": "direction.docs_issued", "2.1": "plan.tasks_total", "2.2": "plan.tasks_done",
+                                      "2.3": "plan.completion_rate"}
+    # a bare "Tỷ lệ" after anything else names no measure
+    assert _codes([("2", "Kế hoạch CCHC", None), ("2.1", "Số nhiệm vụ", "Nhiệm vụ"), ("2.2", "Tỷ lệ", "%")],
+                  form="1") == {"2.1": "plan.tasks_total"}
     assert _codes([("6", "Thủ tục hành chính được công bố", "Thủ tục")], form="3") == {"6": "tthc.published"}
 
 

@@ -59,6 +59,7 @@ class FormRowsSpec(patterns.Schema):
     count_lead: str | None = None
     under_heading: str | None = None
     after_sibling: list[str] = Field(default_factory=list)
+    bare_rate: str | None = None
     grid: GridSpec
     form_indicator_tiers: list[levels.Tier] = Field(default_factory=lambda: ["commune", "district", "province"])
 
@@ -128,13 +129,14 @@ def _short_label_not() -> regex.Pattern | None:
     return regex.compile(spec.short_label_not, regex.I) if spec.short_label_not else None
 
 
-def _rule_for(row: FormRow, key: str, parent_label: str, sibling_label: str = "") -> tuple[RowRule, bool] | None:
+def _rule_for(row: FormRow, key: str, parent_label: str, sibling_label: str = "",
+              previous_label: str = "") -> tuple[RowRule, bool] | None:
     """The rule a row maps by (label first; the form/row key breaks ties) and whether it is keyed.
     A label that fits no rule is read as its form means it (:func:`_readings`). A row whose
     label fits rules of two codes and no rule keyed at it could be either: none."""
     parent = clean(parent_label).casefold()
     found: list[tuple[RowRule, bool]] = []
-    for texts in _readings(row, parent_label, sibling_label):
+    for texts in _readings(row, parent_label, sibling_label, previous_label):
         found = _matches(texts, row, key, parent)
         if found:
             break
@@ -146,7 +148,7 @@ def _rule_for(row: FormRow, key: str, parent_label: str, sibling_label: str = ""
     return found[0]
 
 
-def _readings(row: FormRow, parent_label: str, sibling_label: str) -> Iterator[set[str]]:
+def _readings(row: FormRow, parent_label: str, sibling_label: str, previous_label: str = "") -> Iterator[set[str]]:
     """The label as printed, then (form_rows.yaml) what a short label means under its parent ("Số
     hồ sơ đã giải quyết" / "Quá hạn"); a "Số …" label under a heading row, read within it ("Kế
     hoạch CCHC" / "Số nhiệm vụ" = "Số nhiệm vụ trong kế hoạch CCHC"); a short label that goes
@@ -164,6 +166,16 @@ def _readings(row: FormRow, parent_label: str, sibling_label: str) -> Iterator[s
         yield _label_texts(f"{_rewritten(sibling_label)} {label}")
     if _lacks_count_lead(row, label, named):
         yield {f"{spec.count_lead} {label}"}
+    done = _done_part(previous_label)
+    if done and spec.bare_rate and regex.fullmatch(spec.bare_rate, label):
+        yield {f"{label} {done}"}  # "Đã hoàn thành" / "Tỷ lệ" = "tỷ lệ hoàn thành"
+
+
+def _done_part(label: str) -> str | None:
+    """What a row opening with one of form_rows.yaml ``after_sibling`` says is done ("Đã hoàn
+    thành" -> "hoàn thành")."""
+    head, _, rest = _rewritten(label).partition(" ") if label else ("", "", "")
+    return rest if rest and head in _spec()[0].after_sibling else None
 
 
 def _names_measure(label: str) -> bool:
@@ -211,12 +223,14 @@ def _form_hits(table: FormTable) -> list[tuple[FormRow, tuple[RowRule, bool]]]:
     for r in table.rows:
         first_child.setdefault(r.code.rpartition(".")[0], r.label)
     hits = []
+    previous: dict[str, str] = {}  # parent code -> the label of the row read last under it
     for row in table.rows:
+        up = row.code.rpartition(".")[0]
+        before, previous[up] = previous.get(up, ""), row.label
         if row.value is None:
             continue
-        up = row.code.rpartition(".")[0]
         sibling = first_child.get(up, "") if up and first_child.get(up) != row.label else ""
-        hit = _rule_for(row, f"{table.form}/{row.code}", labels.get(up, ""), sibling)
+        hit = _rule_for(row, f"{table.form}/{row.code}", labels.get(up, ""), sibling, before if up else "")
         if hit is not None:
             hits.append((row, hit))
     return _split(hits)
