@@ -1001,3 +1001,15 @@ def test_a_districts_province_from_the_official_units_when_the_text_never_names_
     m = meta_of(head.format("BẮC HÀ"))
     assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == ("huyện", "Bắc Hà", "Bắc Hà", "Lào Cai")
     assert meta_of(head.format("CHÂU THÀNH")).issuer.province is None
+
+
+def test_a_digital_stamp_joined_before_the_signers_name():
+    """Probe: a PDF's digital-signature stamp between the position and the name, joined into one
+    line by the export ("CHỦ TỊCH Ký bởi: Ủy ban nhân dân xã … Thời gian ký: … +07:00 Nguyễn Văn
+    An"): the stamp goes, the name after its time stays; a stamp alone names nobody."""
+    base = ("ỦY BAN NHÂN DÂN\nXÃ LÊ HỒNG\nSố: 12/BC-UBND\nLê Hồng, ngày 10 tháng 4 năm 2024\nBÁO CÁO\n"
+            "Kết quả công tác quý I năm 2024\nTrên đây là báo cáo.\nNơi nhận:\n- UBND huyện;\n- Lưu: VP.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nKý bởi: Ủy ban nhân dân xã Lê Hồng\nThời gian ký: 10.04.2024 09:00:00 +07:00\n")
+    m = meta_of(base + "Nguyễn Văn An\n")
+    assert (m.signer.capacity, m.signer.position, m.signer.name) == ("TM.", "Chủ tịch", "Nguyễn Văn An")
+    assert meta_of(base).signer.name is None

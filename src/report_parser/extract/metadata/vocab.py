@@ -127,7 +127,10 @@ def rx() -> Rx:
             # the name ends its line or cell, or the next field's label follows ("… Hùng Nội dung")
             rf"(\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}})(?=[ \t]*(?:\||$)|[ ]\p{{Lu}}\p{{Ll}}*[ ]\p{{Ll}})"),
         signed_mark=regex.compile(rf"\((?i:{alternation(v.signed_marks)})\)"),
-        stamp_line=regex.compile(rf"(?:^|(?<=\s))(?:{alternation(v.stamp_labels)})\s*:.*$"),
+        # up to the line's end, or up to a person's name that an export joined after the stamp's time
+        # ("… Thời gian ký: 10.04.2024 09:00:00 +07:00 Nguyễn Văn An")
+        stamp_line=regex.compile(rf"(?:^|(?<=\s))(?:{alternation(v.stamp_labels)})\s*:.*?"
+                                 rf"(?:(?<=\d)(?=\s+\p{{Lu}}\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+){{1,4}}\s*$)|$)"),
         position_abbrev=regex.compile(
             rf"(?<!\p{{L}})({alternation(v.position_abbrevs)})\s*(?=(?i:{alternation(v.positions)})(?!\p{{L}}))"),
         capacity_inside=regex.compile(rf"\s+(?=(?:{caps})\s*\.\s*\p{{Lu}}{{2}})"),
