@@ -86,3 +86,21 @@ def test_pydantic_looks_for_plugins_again_unless_an_earlier_run_found_none_and_n
     assert (loader is not None) == stand_in
     if stand_in:
         assert loader.get_plugins() == () and loader.report_parser_stand_in
+
+
+def test_a_file_of_other_contents_is_not_used(fresh):
+    import marshal
+
+    code_cache.install()
+    _point()
+    code_cache.save()
+    (path,) = fresh.glob("code-*.marshal")
+    entries = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps({key: "not code" for key in entries}))  # same texts, other values
+    code_cache._KNOWN.clear()
+    code_cache.install()
+    assert not code_cache._KNOWN
+    assert repr(_point()(2)) == "_point.<locals>.Point(x=2, label='a')"
+    path.write_bytes(b"\x00not marshal")
+    code_cache.install()
+    assert not code_cache._KNOWN

@@ -53,6 +53,9 @@ def _path() -> Path | None:
     return d / f"code-{version.hexdigest()[:16]}.marshal"
 
 
+_MODES = ("exec", "eval")
+
+
 def _code(source: str, mode: str):
     key = (mode, source)
     code = _KNOWN.get(key)
@@ -92,8 +95,9 @@ def install() -> None:
         path = _path()
         if path is not None and path.stat().st_uid == os.getuid():
             found = marshal.loads(path.read_bytes())
-            if isinstance(found, dict):
-                _KNOWN.update(found)
+            code = type(_code.__code__)
+            _KNOWN.update((k, v) for k, v in found.items()  # only what this module wrote
+                          if type(k) is tuple and len(k) == 2 and (type(v) is code) == (k[0] in _MODES))
     except Exception:  # noqa: BLE001 - no file, an old or broken one: compiled as usual
         pass
     # module globals are found before the built-ins by the modules' functions
