@@ -99,8 +99,9 @@ def test_a_file_of_other_contents_is_not_used(fresh):
     path.write_bytes(marshal.dumps({key: "not code" for key in entries}))  # same texts, other values
     code_cache._KNOWN.clear()
     code_cache.install()
-    assert not code_cache._KNOWN
+    assert not [k for k in code_cache._KNOWN if k[0] in ("exec", "eval")]
     assert repr(_point()(2)) == "_point.<locals>.Point(x=2, label='a')"
     path.write_bytes(b"\x00not marshal")
+    code_cache._KNOWN.clear()
     code_cache.install()
     assert not code_cache._KNOWN
