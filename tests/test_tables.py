@@ -480,3 +480,14 @@ def test_form_exported_one_cell_a_line_takes_the_value_line_not_a_number_in_the_
         ("2", 1647, "Cấp tỉnh: 271 Cấp xã: 1.376"), ("2.1", 271, None)]
     assert [(r.code, r.value) for r in four.rows] == [("1.3", 5), ("1.4", 38)]
     assert four.rows[0].unit == "Ban" and four.rows[0].label == "Số lượng các ban quản lý trực thuộc UBND cấp tỉnh"
+
+
+@pytest.mark.parametrize("raw, unit, value", [
+    ("12/12", "%", 100),        # a rate row's cell written as its ratio (audit_whole cell battery)
+    ("11/26", "%", 42.31),
+    ("1.219/1.221", "%", 99.84),
+    ("27/26", "%", None),       # more than its whole: no rate read
+    ("01/01", "Vấn đề", 1),     # a count row keeps the part
+])
+def test_a_ratio_in_a_rate_row_is_its_percentage(raw, unit, value):
+    assert cell_value(raw, unit) == value

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .. import patterns
+from .. import catalogue, patterns
 from ..vietnamese import one_line
 from . import numbers
 
@@ -143,6 +143,20 @@ def _unwrapped(text: str) -> str:
     return m.group(1) + m.group(2) if m and _GROUPED.fullmatch(m.group(1) + m.group(2)) else text
 
 
+_RATIO = regex.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)")
+
+
+def _ratio_as_rate(text: str, unit: str | None) -> float | int | None:
+    """A rate row's cell written as the ratio it is ("12/12" under "%"): the percentage."""
+    m = _RATIO.fullmatch(text)
+    if not m or not catalogue.is_rate_unit(unit):
+        return None
+    part, whole = numbers.parse_number(m.group(1)), numbers.parse_number(m.group(2))
+    if not isinstance(part, int) or not isinstance(whole, int) or not 0 < whole or part > whole:
+        return None
+    return _integral(round(100 * part / whole, 2))
+
+
 def cell_value(raw: str | None, unit: str | None) -> float | int | None:
     """The value of a form's "Số lượng/Tỷ lệ" cell in its row's unit, None when it holds none."""
     text = _unwrapped(strip_unit(raw or "", unit))
@@ -150,6 +164,8 @@ def cell_value(raw: str | None, unit: str | None) -> float | int | None:
         return None
     if options := coded_options(unit):
         return coded_value(text, options)
+    if (rate := _ratio_as_rate(text, unit)) is not None:
+        return rate
     value = numbers.parse_number(text)
     if value is not None:
         return value
