@@ -311,3 +311,8 @@ def test_an_on_time_rate_is_checked_on_its_early_and_on_time_parts(tmp_path, rat
     assert bool(found) == fires
     if fires:
         assert "381/381" in found[0].message and "dossiers.on_time_rate" in found[0].indicators
+
+
+def test_a_percent_of_another_base_named_after_it_is_not_the_ratios_rate(tmp_path):
+    text = "Trong quý, UBND xã đã giải quyết 381/395 hồ sơ, đạt 100% hồ sơ đến hạn giải quyết.\n"
+    assert [c for c in _checks(tmp_path, text) if c.rule == "ratio-rate"] == []

@@ -43,7 +43,7 @@ def _linked(ratio: Figure, rate: Figure, rules: CheckRules) -> bool:
         return False
     gap, after = texts
     return bool(regex_of(spec.link).search(gap)) and not regex_of(spec.gap_not).search(gap) \
-        and not regex_of(spec.after_not).match(after)
+        and not regex_of(spec.after_not).match(after) and bool(regex_of(spec.after).match(after))
 
 
 def _rate_indicators(rate: Figure, indicators: list[Indicator]) -> list[Indicator]:

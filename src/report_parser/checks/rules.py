@@ -112,14 +112,16 @@ class Messages(_Rule):
 class RatioRates(_Rule):
     """A rate written right after its own ratio (checks/ratios.py): regexes searched in the text
     between them (``link`` must match, ``gap_not`` must not) and matched at the start of the
-    text after the percent (``after_not``: a rate of another base)."""
+    text after the percent (``after_not``: a rate of another base; ``after``: what may follow a rate
+    of the ratio itself)."""
     link: str
     gap_not: str
     after_not: str
+    after: str = ""  # when given, the text after the percent must open like this
     severity: Severity = "warning"
 
     def model_post_init(self, _context) -> None:
-        for p in (self.link, self.gap_not, self.after_not):
+        for p in (self.link, self.gap_not, self.after_not, self.after):
             regex_of(p)
 
 
