@@ -1013,3 +1013,14 @@ def test_a_digital_stamp_joined_before_the_signers_name():
     m = meta_of(base + "Nguyễn Văn An\n")
     assert (m.signer.capacity, m.signer.position, m.signer.name) == ("TM.", "Chủ tịch", "Nguyễn Văn An")
     assert meta_of(base).signer.name is None
+
+
+def test_an_agency_name_wrapped_by_a_narrow_header_column():
+    """Probe (a commune's one-stop centre after the 2025 merger): "TRUNG TÂM PHỤC VỤ" / "HÀNH CHÍNH
+    CÔNG" under "UBND XÃ …" is one agency, the issuer, its commune the parent."""
+    m = meta_of("UBND XÃ ĐAM RÔNG 1\nTRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\nSố: 12/BC-TTPVHCC\nĐam Rông 1, ngày 10 tháng 10 năm 2025\nBÁO CÁO\n"
+                "Kết quả tiếp nhận, giải quyết thủ tục hành chính tháng 9 năm 2025\n"
+                "Thực hiện chỉ đạo của UBND tỉnh Lâm Đồng.\n")
+    assert (m.issuer.name, m.issuer.parent) == ("Trung tâm Phục vụ hành chính công", "UBND xã Đam Rông 1")
+    assert (m.issuer.level, m.issuer.unit, m.issuer.district, m.issuer.province) == ("xã", "Đam Rông 1", None, "Lâm Đồng")

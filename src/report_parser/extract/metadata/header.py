@@ -119,7 +119,16 @@ def _wrapped(last: str, c: str) -> bool:
         return bool(level_place(c) or _level_word(c))
     if body and _level_word(body.group(2)):
         return True
-    return (last.endswith(",") or fold_phrase(last).endswith(" và")) and not _names_org(c)
+    if _names_org(c):
+        return False
+    # a name cut after a comma or "VÀ", or an agency's name wrapped by a narrow column
+    # ("TRUNG TÂM PHỤC VỤ" / "HÀNH CHÍNH CÔNG")
+    return last.endswith(",") or fold_phrase(last).endswith(" và") or _is_agency_line(last)
+
+
+def _is_agency_line(caps: str) -> bool:
+    f = fold_phrase(caps)
+    return any(f.startswith(fold_phrase(a) + " ") for a in vocab().agencies)
 
 
 def _level_word(s: str) -> bool:
