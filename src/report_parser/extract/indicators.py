@@ -141,6 +141,7 @@ class Compiled:
     zeros: list[tuple[list[str], regex.Pattern]]
     field_after: regex.Pattern | None = None
     stocks: regex.Pattern | None = None
+    averages: regex.Pattern | None = None
     predicate_opener: regex.Pattern | None = None
     coordinator: regex.Pattern | None = None
     # (take, kind, unit) -> the rules that read such a figure, in order (filled as figures come)
@@ -165,6 +166,14 @@ def _ending(ps: list[str]) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alt + r")\s*$", regex.I)
 
 
+_NEVER = "(?!x)x"
+
+
+def _any_or_none(ps: list[str]) -> regex.Pattern:
+    """Any of ``ps`` as whole words; an empty list matches nothing."""
+    return _any(ps or [_NEVER])
+
+
 def _optional(p: str | None) -> regex.Pattern | None:
     return regex.compile(_source(p), regex.I) if p else None
 
@@ -180,15 +189,16 @@ def compiled() -> Compiled:
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
-    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets + spec.averages), _any(spec.joined),
+    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined),
                     delimiters,
-                    weak, _any(spec.names), _any(spec.one_stop_names or ["(?!x)x"]),
-                    _any(spec.respectively or ["(?!x)x"]), _any(spec.predicates or ["(?!x)x"]),
+                    weak, _any(spec.names), _any_or_none(spec.one_stop_names),
+                    _any_or_none(spec.respectively), _any_or_none(spec.predicates),
                     regex.compile(_source(spec.field_line)),
                     _optional(spec.inline_field),
                     [(z.codes, _words(z.pattern)) for z in spec.zeros],
-                    field_after=_optional(spec.field_after), stocks=regex.compile(spec.stocks or "(?!x)x"),
-                    predicate_opener=_any(spec.predicate_openers or ["(?!x)x"]),
+                    field_after=_optional(spec.field_after), stocks=regex.compile(spec.stocks or _NEVER),
+                    averages=_any_or_none(spec.averages),
+                    predicate_opener=_any_or_none(spec.predicate_openers),
                     coordinator=_ending(spec.coordinators))
 
 
@@ -717,12 +727,13 @@ def _breakdown_unless(coded: list, parts_of: dict[str, list[str]]) -> list:
 
 def _coded(ctx: Context, segs: list[Segment], cp: Compiled, body: int | None, parts: bool,
            field_name: str | None) -> list:
-    """(reading, rule, value, dimension) of each figure of the body (or of a part) that is no target."""
+    """(reading, rule, value, dimension) of each figure of the body (or of a part) that is no target nor an average
+    (its clause says "mỗi ngày": "Trung bình mỗi ngày, trung tâm tiếp nhận hơn 400 hồ sơ")."""
     coded = []
     siblings = _siblings(segs)
     for r in _readings(ctx, segs, cp):
         where = _scope(ctx, r.q.start, r.left, body, _after(ctx, r), siblings.get(id(r.seg), ()))
-        if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts):
+        if not _is_target(ctx, r.q.start, cp) and _kept(where, body, parts) and not cp.averages.search(r.left):
             dim = _dimension(field_name or _inline_field(r.left, cp) or _field_after(_after(ctx, r), cp), where)
             coded.extend((r, rule, value, dim) for rule, value in _rules(r, cp))
     return coded
