@@ -144,6 +144,7 @@ class Compiled:
     averages: regex.Pattern | None = None
     predicate_opener: regex.Pattern | None = None
     coordinator: regex.Pattern | None = None
+    zeros_any: regex.Pattern | None = None  # matches where one of ``zeros`` does
     # (take, kind, unit) -> the rules that read such a figure, in order (filled as figures come)
     admitted: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -189,17 +190,31 @@ def compiled() -> Compiled:
     weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
                                                        sorted(spec.weak_words, key=len, reverse=True))
                          + r")(?![\p{L}])", regex.I)
+    zeros = [(z.codes, _words(z.pattern)) for z in spec.zeros]
     return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined),
                     delimiters,
                     weak, _any(spec.names), _any_or_none(spec.one_stop_names),
                     _any_or_none(spec.respectively), _any_or_none(spec.predicates),
                     regex.compile(_source(spec.field_line)),
                     _optional(spec.inline_field),
-                    [(z.codes, _words(z.pattern)) for z in spec.zeros],
+                    zeros,
                     field_after=_optional(spec.field_after), stocks=regex.compile(spec.stocks or _NEVER),
                     averages=_any_or_none(spec.averages),
                     predicate_opener=_any_or_none(spec.predicate_openers),
-                    coordinator=_ending(spec.coordinators))
+                    coordinator=_ending(spec.coordinators),
+                    zeros_any=_either([z for _, z in zeros]))
+
+
+# a global flag or a numbered back-reference: a pattern that would change the others when joined to them
+_UNJOINABLE = regex.compile(r"\\[1-9]|\\g<?\d|\(\?[a-zA-Z]+\)")
+
+
+def _either(ps: list[regex.Pattern]) -> regex.Pattern | None:
+    """One pattern matching wherever one of ``ps`` matches (a test before trying each), or None when
+    they cannot be joined as they are."""
+    if not ps or len({p.flags for p in ps}) != 1 or any(_UNJOINABLE.search(p.pattern) for p in ps):
+        return None
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in ps), ps[0].flags)
 
 
 # --------------------------------------------------------------------------- clauses
@@ -807,6 +822,8 @@ def _zeros(ctx: Context, sentences: list, cp: Compiled, field_name: str | None,
     """Zeros stated by negation ("không có hồ sơ quá hạn"), the body's own for the period."""
     out: list[tuple[Indicator, Unless | None]] = []
     for s in sentences:
+        if cp.zeros_any is not None and cp.zeros_any.search(ctx.text, s.start, s.end) is None:
+            continue  # no zero pattern in the sentence (one scan instead of one per pattern)
         for codes, pattern in cp.zeros:
             if pattern.search(ctx.text, s.start, s.end) is None:
                 continue  # the common case, without an iterator
