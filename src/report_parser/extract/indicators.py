@@ -529,7 +529,15 @@ def _indicator(ctx: Context, code: str, value, start: int, end: int, dimension: 
 def _excluded_section(ctx: Context, offset: int, cp: Compiled, period=None) -> bool:
     """The appendix, and sections of plans: a title in the target words, or naming a later period."""
     return ctx.structure.in_appendix(offset) or ctx.structure.in_part_heading(offset) or any(
-        cp.target_sections.search(t) or scope.names_later_period(t, period, ctx.cache) for t in ctx.structure.titles_at(offset))
+        _target_title(ctx, t, cp) or scope.names_later_period(t, period, ctx.cache) for t in ctx.structure.titles_at(offset))
+
+
+def _target_title(ctx: Context, title: str, cp: Compiled) -> bool:
+    """A section title in the target words, asked once per document (``ctx.cache``)."""
+    key = ("target_title", title)
+    if key not in ctx.cache:
+        ctx.cache[key] = bool(cp.target_sections.search(title))
+    return ctx.cache[key]
 
 
 def _sentence_before(ctx: Context, offset: int) -> str:

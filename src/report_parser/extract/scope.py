@@ -275,10 +275,10 @@ LATER_DAYS = 28  # a period that starts and ends at least this much after anothe
 
 
 def _title_period(title: str, cache: dict | None):
-    from ..models import ReportMeta
-    from .metadata.period import read_period
     key = ("title_period", title)
     if cache is None or key not in cache:
+        from ..models import ReportMeta  # imported when a title is first read, not at every figure
+        from .metadata.period import read_period
         found = read_period("", 0, ReportMeta(title=title), 0)
         if cache is None:
             return found
