@@ -162,3 +162,27 @@ def test_a_special_zones_header_gives_its_level(tmp_path):
                    "II. PHƯƠNG HƯỚNG\n", encoding="utf-8")
     issuer = parse(src).report.issuer
     assert (issuer.level, issuer.unit, issuer.name) == ("đặc khu", "Phú Quốc", "Ủy ban nhân dân đặc khu Phú Quốc")
+
+
+@pytest.mark.parametrize("name, content, where", [
+    # keys added in session 4, each misspelt as a district's overlay might
+    ("form_rows.yaml", "count_led: 'số'\n", "form_rows.yaml: count_led"),
+    ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n    - {code: null, header: 'x', besides: 'y'}\n",
+     r"form_rows.yaml: grid\.columns\.\d+\.besides"),
+    ("metadata.yaml", "signed_mark: ['Đã ký']\n", "metadata.yaml: signed_mark"),
+    ("checks.yaml", "ratio_rates:\n  lnk: 'x'\n", "checks.yaml: ratio_rates.lnk"),
+    ("scope.yaml", "period_openr: 'x'\n", "scope.yaml: period_openr"),
+    ("indicators.yaml", "field_aftr: 'x'\n", "indicators.yaml: field_aftr"),
+    ("units.yaml", "noun: {}\n", "units.yaml: noun"),
+    ("table_units.yaml", "unit: []\n", "table_units.yaml: unit"),
+    ("ocr_phrases.yaml", "knwon: []\n", "ocr_phrases.yaml: knwon"),
+])
+def test_a_misspelt_key_of_a_district_overlay_is_one_error_at_load(tmp_path, name, content, where):
+    """form_rows.yaml (and units, table_units, ocr_phrases) ignored unknown keys: a district's "count_led" for
+    "count_lead" was silently no rule. Every patterns file's schema refuses a key it does not know."""
+    from report_parser.pipeline import check_patterns
+
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(patterns.PatternError, match=where) as e:
+        check_patterns(Patterns(overlay=[tmp_path]))
+    assert "\n" not in str(e.value)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 import regex
+from pydantic import ConfigDict
 
 from . import patterns
 
@@ -38,6 +39,7 @@ ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 
 class _Phrases(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     restore: list[str]  # pairs to restore a misread pair to
     known: list[str] = []  # other pairs of clean text: never changed
 

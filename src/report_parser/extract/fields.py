@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import regex
-from pydantic import field_validator
+from pydantic import ConfigDict, field_validator
 
 from .. import patterns
 from ..vietnamese import one_tone_placement
@@ -23,6 +23,7 @@ _LEAD = regex.compile(r"^\s*(?:[-+•*]\s*)?(?:lĩnh\s+vực\s*)?[:\-]?\s*", reg
 
 
 class FieldPattern(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     label: str
     pattern: str | list[dict[str, Any]]
 

@@ -39,6 +39,7 @@ class NotQuantities(patterns.Schema):
 class UnitsSpec(patterns.Schema):
     """``patterns/units.yaml``."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     nouns: dict[str, str]
     money: dict[str, float]
     qualifiers: dict[str, str]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 
 import regex
+from pydantic import ConfigDict
 
 from .. import catalogue, patterns
 from ..vietnamese import one_line
@@ -21,6 +22,7 @@ from . import numbers
 class TableVocab(patterns.Schema):
     """``patterns/table_units.yaml``."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     units: list[str]
     columns: dict[str, list[str]]
     form_roles: list[str]

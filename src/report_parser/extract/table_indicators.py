@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import regex
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from .. import catalogue, levels, patterns
 from ..models import FormRow, FormTable, GridRow, GridTable, Indicator
@@ -29,6 +29,7 @@ EARLY = "dossiers.early"
 
 
 class RowRule(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     code: str
     label: str
     at: list[str] = Field(default_factory=list)
@@ -38,6 +39,7 @@ class RowRule(patterns.Schema):
 
 
 class ColumnRule(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     code: str | None
     header: str
     split_code: str | None = None
@@ -45,11 +47,13 @@ class ColumnRule(patterns.Schema):
 
 
 class GridSpec(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     field_column: str
     columns: list[ColumnRule]
 
 
 class FormRowsSpec(patterns.Schema):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     rows: list[RowRule]
     label_drop: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
