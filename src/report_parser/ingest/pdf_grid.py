@@ -286,7 +286,13 @@ def page_chars(tp, height: float, x_origin: float) -> list[Char] | None:
                 heights[obj] = span
         top, bottom = (height - rect.top, height - rect.bottom) if span is LOOSE else span
         append((rect.left, top, rect.right, bottom, "-" if code == LINE_END_HYPHEN else chr(code)))
-    if x_origin:  # a media box not at (0, 0): pdfplumber's x counts from its left edge
+    return _from_left(chars, x_origin)
+
+
+def _from_left(chars: list[Char], x_origin: float) -> list[Char]:
+    """The characters with x counted from the media box's left edge, as pdfplumber counts it
+    (the list itself when the box is at (0, 0))."""
+    if x_origin:
         return [(x0 - x_origin, top, x1 - x_origin, bottom, t) for x0, top, x1, bottom, t in chars]
     return chars
 
