@@ -265,23 +265,23 @@ def test_a_period_written_as_the_reports_own_span_is_no_other_period():
     nor a month in a nine months' text; a year holding the report's quarter is its own."""
     import datetime as dt
 
-    from report_parser.extract.scope import opens_other_period
+    from report_parser.extract.scope import opening_period
     from report_parser.models import Period
 
     h1 = Period(start=dt.date(2021, 12, 10), end=dt.date(2022, 6, 9), label="6 tháng đầu năm 2022", year=2022,
                 kind="H1")
-    assert not opens_other_period("Từ ngày 10/12/2021 đến ngày 09/6/2022, HĐND và UBND xã đã ban hành 255 văn bản "
-                                  "các loại.", h1, h1.end)
+    assert opening_period("Từ ngày 10/12/2021 đến ngày 09/6/2022, HĐND và UBND xã đã ban hành 255 văn bản "
+                          "các loại.", h1, h1.end) == "own"
     sept = Period(start=dt.date(2021, 9, 1), end=dt.date(2021, 9, 30), label="tháng 09/2021", year=2021, kind="other")
-    assert opens_other_period("Quý III/2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 14.043 hồ sơ.",
-                              sept, sept.end)
-    assert not opens_other_period("Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ.",
-                                  sept, sept.end)
+    assert opening_period("Quý III/2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 14.043 hồ sơ.",
+                          sept, sept.end) == "other"
+    assert opening_period("Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ.",
+                          sept, sept.end) == "own"
     nine = Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 9, 30), label="9 tháng", year=2024, kind="9M")
-    assert opens_other_period("Từ ngày 1/9 đến 30/9/2024, Tổng đài 1022 tiếp nhận 1.382 lượt thông tin, phản ánh "
-                              "kiến nghị của công dân, doanh nghiệp.", nine, nine.end)
+    assert opening_period("Từ ngày 1/9 đến 30/9/2024, Tổng đài 1022 tiếp nhận 1.382 lượt thông tin, phản ánh "
+                          "kiến nghị của công dân, doanh nghiệp.", nine, nine.end) == "sub"
     q1 = Period(start=dt.date(2024, 12, 15), end=dt.date(2025, 3, 14), label="quý I năm 2025", year=2025, kind="Q1")
-    assert not opens_other_period("Năm 2025, UBND xã đã ban hành kế hoạch CCHC với 30 nhiệm vụ.", q1, q1.end)
+    assert opening_period("Năm 2025, UBND xã đã ban hành kế hoạch CCHC với 30 nhiệm vụ.", q1, q1.end) == "own"
 
 
 def test_a_flattened_statistics_row_states_no_indicator(tmp_path):

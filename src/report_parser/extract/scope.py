@@ -266,11 +266,6 @@ def opening_period(sentence: str, period, dated=None) -> PeriodVerdict:
     return "sub" if _inside(p, period) else "other"
 
 
-def opens_other_period(sentence: str, period, dated=None) -> bool:
-    """The sentence opens on a period phrase other than the report's (another one, or a part of it)."""
-    return opening_period(sentence, period, dated) != "own"
-
-
 LATER_DAYS = 28  # a period that starts and ends at least this much after another comes after it
 
 
