@@ -73,7 +73,7 @@ def test_detection_from_the_words_not_the_font():
 def test_mixed_document_converts_only_the_legacy_lines():
     text = "Cộng hòa xã hội chủ nghĩa Việt Nam\nB¸o c¸o t×nh h×nh thùc hiÖn c«ng t¸c c¶i c¸ch\nSè: 165/BC-UBND"
     t = Tracked(text)
-    assert lf.repair_tracked(t) == ["tcvn3"]
+    assert lf.repair_document(t, [], text) == ["tcvn3"]
     assert t.text == "Cộng hòa xã hội chủ nghĩa Việt Nam\nBáo cáo tình hình thực hiện công tác cải cách\nSố: 165/BC-UBND"
     assert len(t.origin) == len(t.text)
 
@@ -87,7 +87,7 @@ def test_repair_text_records_the_kind():
 def test_table_cells_are_converted_with_the_text():
     tables = [RawTable(page=1, rows=[["STT", "ChØ tiªu thèng kª", None], ["1.", "Sè v¨n b¶n", "20"]], source="docx")]
     raw = "B¸o c¸o t×nh h×nh thùc hiÖn c«ng t¸c c¶i c¸ch hµnh chÝnh\nChØ tiªu thèng kª"
-    assert lf.repair_tables(tables, raw) == ["tcvn3"]
+    assert lf.repair_document(Tracked(""), tables, raw) == ["tcvn3"]  # the cells' kind
     assert tables[0].rows == [["STT", "Chỉ tiêu thống kê", None], ["1.", "Số văn bản", "20"]]
 
 

@@ -197,22 +197,11 @@ def _convert(text: str, default: str | None, kinds: list[str]) -> str:
     return _LINE.sub(fix, text)
 
 
-def repair_tracked(t) -> list[str]:
-    """Convert every legacy-font line of a :class:`normalize.Tracked` text; the kinds applied."""
-    return _repair_tracked(t, document_encoding(t.text))
-
-
 def _repair_tracked(t, default: str | None) -> list[str]:
     kinds: list[str] = []
     if default is not None:
         t.sub(_LINE, lambda m: _convert(m.group(0), default, kinds))
     return kinds
-
-
-def repair_tables(tables: list, text: str) -> list[str]:
-    """Convert the legacy-font cells of a reader's tables in place (their text was repaired
-    through :func:`repair_tracked`; the cells are read separately); the kinds applied."""
-    return _repair_tables(tables, document_encoding(text) if tables else None)
 
 
 def _repair_tables(tables: list, default: str | None) -> list[str]:
@@ -225,8 +214,10 @@ def _repair_tables(tables: list, default: str | None) -> list[str]:
 
 
 def repair_document(t, tables: list, raw_text: str) -> list[str]:
-    """:func:`repair_tracked` of ``t`` then :func:`repair_tables` of ``tables`` by ``raw_text``'s
-    encoding, which is read once when ``t`` still holds ``raw_text``."""
+    """Convert every legacy-font line of ``t`` (a :class:`normalize.Tracked` text), then the
+    legacy-font cells of a reader's ``tables`` in place (the cells are read apart from the text)
+    by ``raw_text``'s encoding, which is read once when ``t`` still holds ``raw_text``; the kinds
+    applied (the text's, then the cells')."""
     before = t.text
     default = document_encoding(before)
     kinds = _repair_tracked(t, default)
