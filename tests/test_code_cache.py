@@ -105,3 +105,27 @@ def test_a_file_of_other_contents_is_not_used(fresh):
     code_cache._KNOWN.clear()
     code_cache.install()
     assert not code_cache._KNOWN
+
+
+def test_past_the_cap_the_file_keeps_only_what_the_last_run_used(fresh, monkeypatch):
+    """The file is shared by every checkout of one interpreter: once it holds more than MAX_ENTRIES
+    codes, a run that compiled something new writes only what it used and compiled."""
+    import marshal
+
+    code_cache.install()
+    _point()
+    code_cache.save()
+    old = set(code_cache._KNOWN)
+    monkeypatch.setattr(code_cache, "MAX_ENTRIES", len(old))
+    code_cache._KNOWN.clear()
+    code_cache.install()  # the next run makes another class only
+
+    @dataclasses.dataclass
+    class Other:
+        y: str
+
+    new = set(code_cache._NEW)
+    assert new and not code_cache._USED
+    code_cache.save()
+    (path,) = fresh.glob("code-*.marshal")
+    assert set(marshal.loads(path.read_bytes())) == new and not new & old

@@ -147,3 +147,11 @@ def test_an_artefact_whose_loading_would_import_a_library_is_not_kept(tmp_path, 
     again = Patterns()
     assert pattern_cache.restore(again) == 1
     assert again.state()[1] == {"test.light": {"words": ("xã", "phường")}}
+
+
+def test_a_first_run_without_a_cache_file_gets_its_patterns_from_preload(tmp_path, monkeypatch):
+    """preload() returned None when there was no cache file yet (the command line then made and
+    fingerprinted a second Patterns object); it returns the environment's object, not seeded."""
+    monkeypatch.setenv(pattern_cache.ENV, str(tmp_path))
+    p = pattern_cache.preload()
+    assert isinstance(p, Patterns) and "seeded" not in p.cache_state and not list(tmp_path.iterdir())
