@@ -45,6 +45,19 @@ def folder() -> Path | None:
     return Path(base) / "report-parser"
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Put ``data`` in the cache file ``path`` at once: written to a temporary file of its folder
+    (made, for its user only, when missing), then renamed over it, so a reader finds the old
+    file or the new one, never half of one. Errors are the caller's (a cache may not fail a run)."""
+    import tempfile  # only when a file is written: most runs read one
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.split('-')[0]}-")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
 def _path() -> Path | None:
     d = folder()
     if d is None:
@@ -160,14 +173,7 @@ def save() -> None:
         entries = {**_KNOWN, **_NEW}
         if len(entries) > MAX_ENTRIES:
             entries = {**{s: _KNOWN[s] for s in _USED}, **_NEW}
-        data = marshal.dumps(entries)
-        import tempfile
-
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".code-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        replace_file(path, marshal.dumps(entries))
         _KNOWN.update(_NEW)
         _NEW.clear()
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: compiled again next time

@@ -26,7 +26,6 @@ import hashlib
 import importlib.util
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,11 +76,7 @@ def _write(path: Path | None, entries: dict) -> None:
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.split('-')[0]}-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        pattern_cache.replace_file(path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         pattern_cache.prune(path.parent, path.name.split("-")[0])  # the files of older code
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next batch builds them again
         pass

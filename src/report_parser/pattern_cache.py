@@ -34,7 +34,7 @@ from pathlib import Path
 
 import regex
 
-from .code_cache import ENV, folder  # noqa: F401  (the cache folder, where both keep their files)
+from .code_cache import ENV, folder, replace_file  # noqa: F401  (the cache folder, where both keep their files)
 from .patterns import Patterns
 
 KEEP = 16  # files of one kind kept in the folder (several checkouts or overlays may share it)
@@ -245,17 +245,11 @@ def save(p: Patterns, restored: int = 0) -> None:
         path = _path(p) if len(valid) + len(memo) > restored else None
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         artefacts = io.BytesIO()
         noting = _Noting(artefacts)
         noting.dump((_picklable(valid), _picklable(memo)))
-        data = pickle.dumps(_early(noting.patterns), protocol=pickle.HIGHEST_PROTOCOL) + artefacts.getvalue()
-        import tempfile  # only when a file is written: most runs read one
-
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        early = pickle.dumps(_early(noting.patterns), protocol=pickle.HIGHEST_PROTOCOL)
+        replace_file(path, early + artefacts.getvalue())
         prune(path.parent, "patterns")
     except Exception:  # noqa: BLE001 - a read-only home, a full disk: the next run compiles again
         pass
