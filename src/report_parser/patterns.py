@@ -187,6 +187,8 @@ def _validate(name: str, raw: Any, schema: Any) -> Any:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise PatternError(f"patterns/{name}: {where}: {first['msg']}") from None
+    except (regex.error, re.error) as e:  # a schema that compiles its patterns when it validates
+        raise PatternError(f"patterns/{name}: a regular expression does not compile ({e})") from None
 
 
 _ACTIVE: contextvars.ContextVar[Patterns | None] = contextvars.ContextVar("report_parser_patterns", default=None)

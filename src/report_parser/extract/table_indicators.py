@@ -76,6 +76,9 @@ def _spec() -> tuple[FormRowsSpec, list[regex.Pattern], list[tuple[regex.Pattern
     parents = [(regex.compile(r.parent, regex.I) if r.parent else None,
                 regex.compile(r.parent_not, regex.I) if r.parent_not else None) for r in spec.rows]
     headers = [regex.compile(c.header, regex.I) for c in spec.grid.columns]
+    for other in (spec.bare_rate, *(c.beside for c in spec.grid.columns)):  # compiled where used: a broken
+        if other:  # one is an error at load, not in the middle of a report's forms
+            regex.compile(other)
     return spec, labels, parents, headers
 
 
