@@ -258,9 +258,7 @@ def opening_period(sentence: str, period, dated=None) -> PeriodVerdict:
     m = cs.period_opener.match(sentence) if cs.period_opener and period is not None and period.kind else None
     if not m:
         return "own"
-    from ..models import ReportMeta
-    from .metadata.period import read_period
-    p = read_period("", 0, ReportMeta(title=m.group("period")), 0, dated=dated)
+    p = _period_named(m.group("period"), dated)
     if p.kind is None or p.year is None or (p.kind == "Y" and p.year == period.year) or not _differs(p, period):
         return "own"
     return "sub" if _inside(p, period) else "other"
@@ -269,12 +267,18 @@ def opening_period(sentence: str, period, dated=None) -> PeriodVerdict:
 LATER_DAYS = 28  # a period that starts and ends at least this much after another comes after it
 
 
+def _period_named(text: str, dated=None):
+    """The period a phrase or a title names, read as the metadata reads a report's title."""
+    from ..models import ReportMeta  # imported only when a period is read, not at every figure
+    from .metadata.period import read_period
+
+    return read_period("", 0, ReportMeta(title=text), 0, dated=dated)
+
+
 def _title_period(title: str, cache: dict | None):
     key = ("title_period", title)
     if cache is None or key not in cache:
-        from ..models import ReportMeta  # imported when a title is first read, not at every figure
-        from .metadata.period import read_period
-        found = read_period("", 0, ReportMeta(title=title), 0)
+        found = _period_named(title)
         if cache is None:
             return found
         cache[key] = found
