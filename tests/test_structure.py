@@ -103,3 +103,14 @@ def test_a_heading_in_capitals_wrapped_over_lines_is_one_title():
                                               "CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN ĐỐI VỚI HỌC SINH, SINH VIÊN DÂN TỘC "
                                               "THIỂU SỐ GIAI ĐOẠN 2021-2025", "Tình hình triển khai"]
     assert s.in_part_heading(t.index("50 CÁN")) and not s.in_part_heading(t.index("5 người"))
+
+
+def test_table_header_cells_in_capitals_open_no_part():
+    """A Word table's cells, one a line in the text: header cells in capitals followed by more cells
+    are no heading (the section around the table goes on)."""
+    t = ("I. KẾT QUẢ\n1. Giải quyết thủ tục hành chính\nKết quả theo lĩnh vực như sau:\n"
+         "STT\nTÊN LĨNH VỰC THỦ TỤC\nSỐ HỒ SƠ TIẾP NHẬN\n1\nHộ tịch\n224\n"
+         "Trong quý, tỷ lệ hồ sơ trực tuyến đạt 45%.\n")
+    s = analyse(t)
+    assert [x.level for x in s.sections] == [1, 2]
+    assert s.path_at(t.index("45%")) == "I.1"

@@ -168,6 +168,22 @@ def _heading(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+_BODY_LINE = regex.compile(r"^(?:[-+•*]|\p{Lu}\S*\s.*\p{Ll}.{20,})")
+
+
+def _leads_body(after: list[tuple[int, str]]) -> bool:
+    """A line in capitals is a heading when the body follows it (a bullet, a numbered heading or a
+    sentence), itself or after one more line in capitals (the title wrapped): a table's header
+    cells in capitals are followed by more cells."""
+    for _, line in after:
+        s = line.strip()
+        if _BODY_LINE.match(s) or _heading(s) or _PART_LETTER.match(s):
+            return True
+        if not is_caps(s):
+            return False
+    return False
+
+
 def _part(line: str, in_body: bool, once: bool) -> tuple[str, str] | None:
     """(key, title) of a part heading: lettered, opened by a part word ("Phần thứ hai", its
     title maybe on the next line), or, in the body, an unnumbered heading in capitals."""
@@ -236,10 +252,9 @@ def analyse(doc_or_text: Document | str) -> Structure:
     appendix_start = None
     appendix_line = structure_words.appendix_start()
     counts = Counter(x.strip() for x in text.split("\n"))
-    for pos, line in lines(text):
+    rows = [(pos, line) for pos, line in lines(text) if line.strip()]
+    for i, (pos, line) in enumerate(rows):
         stripped = line.strip()
-        if not stripped:
-            continue
         lead = len(line) - len(line.lstrip())
         paragraphs.append(Span(pos + lead, pos + len(line.rstrip())))
         sentences.extend(_sentences(text, pos + lead, pos + len(line.rstrip())))
@@ -249,6 +264,7 @@ def analyse(doc_or_text: Document | str) -> Structure:
             appendix_start = pos
             outline.open(Section("PL", stripped, pos, len(text), 1, "appendix"))
         else:
-            outline.body_line(stripped, pos, counts[stripped] == 1)
+            once = counts[stripped] == 1 and (not is_caps(stripped) or _leads_body(rows[i + 1:i + 3]))
+            outline.body_line(stripped, pos, once)
     sections = sorted(outline.sections, key=lambda s: (s.start, s.level))
     return Structure(text, sections, paragraphs, sentences, appendix_start)
