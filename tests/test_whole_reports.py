@@ -41,3 +41,30 @@ def test_a_section_of_the_reports_own_period_keeps_its_figures(tmp_path):
     path.write_text(TRANPHU.format(head="II. KẾT QUẢ KIỂM TRA THÁNG 10 NĂM 2024"), encoding="utf-8")
     got = {(i.code, i.value) for i in parse(path, ocr="never").indicators}
     assert ("inspection.units_checked", 4) in got
+
+
+SENTENCE = ("I. KẾT QUẢ THỰC HIỆN\nTrong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 hồ sơ, "
+            "đã giải quyết 381 hồ sơ; {other}; phường được giao 22 biên chế cán bộ, công chức, hiện có 20 người "
+            "(cán bộ 09 người, công chức 12 người); tiếp nhận 412 văn bản đến, phát hành 156 văn bản đi.\n")
+
+
+def _own(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text("BÁO CÁO\nKết quả công tác cải cách hành chính tháng 10 năm 2024\n" + text, encoding="utf-8")
+    return {(i.code, i.value) for i in parse(path, ocr="never", require_report=False).indicators
+            if not i.dimension}
+
+
+def test_the_same_period_last_year_governs_its_own_clause_only(tmp_path):
+    """audit_whole/probe_cumulative.py: a ';' clause of last year's figures inside phường Trần Phú's long
+    sentence took every later clause with it (staff, documents: the planted staff-parts check was lost)."""
+    got = _own(tmp_path, SENTENCE.format(other="cùng kỳ năm 2023 tiếp nhận 350 hồ sơ, giải quyết 349 hồ sơ"))
+    assert ("dossiers.received", 350) not in got and ("dossiers.resolved", 349) not in got
+    assert {("staff.present", 20), ("staff.civil_servants", 12), ("edocs.outgoing", 156)} <= got
+
+
+def test_a_comparison_that_opens_a_list_governs_the_list(tmp_path):
+    got = _own(tmp_path, "I. KẾT QUẢ\nTrong tháng, phường tiếp nhận 395 hồ sơ. So với cùng kỳ năm 2023: tiếp "
+                         "nhận 350 hồ sơ; giải quyết 349 hồ sơ.\n")
+    assert ("dossiers.received", 395) in got
+    assert ("dossiers.received", 350) not in got and ("dossiers.resolved", 349) not in got

@@ -565,7 +565,7 @@ def _scope(ctx: Context, offset: int, left: str, body: int | None, after: str = 
             before = before[:s - start] + " " * (e - s) + before[e - start:]
     sent = ctx.structure.sentence_at(offset)
     whole = ctx.text[start:sent.end] if sent else ""
-    found = scope.scope_of(before, left, body, after, _previous_sentence(ctx, start), opening, whole)
+    found = scope.scope_of(before, left, body, after, _previous_sentence(ctx, start), opening, whole, clauses=True)
     if found.verdict == "own":  # a section about a part ("5. Mô hình …") makes its plain figures the part's
         return scope.section_part(ctx.structure.titles_at(offset), body) or found
     return found

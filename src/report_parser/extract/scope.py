@@ -220,16 +220,34 @@ def _named_unit(before: str, sentence: str, cs: CompiledScope, body: int | None)
     return last.start(), Scope(verdict, " ".join(last.group(0).split()) if verdict == "part" else None)
 
 
+def _other_period_before(before: str, cs, clauses: bool) -> bool:
+    """A marker of another period ("cùng kỳ năm 2023 …") before the figure. In a running text's sentence
+    (``clauses``) it governs the figure in its own clause; after a ";" the sentence goes on with the
+    report's items again ("…; cùng kỳ năm 2023 tiếp nhận 350 hồ sơ; … hiện có 20 người"), unless the
+    marker opens a list (":" before that ";": "So với cùng kỳ năm 2023: …; …")."""
+    if not clauses:
+        return bool(cs.other_periods.search(before))
+    last = None
+    for last in cs.other_periods.finditer(before):
+        pass
+    if last is None:
+        return False
+    rest = before[last.end():]
+    cut = rest.find(";")
+    return cut < 0 or ":" in rest[:cut]
+
+
 def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "",
-             opening: str | None = None, sentence: str = "") -> Scope:
+             opening: str | None = None, sentence: str = "", clauses: bool = False) -> Scope:
     """The scope of a figure from its sentence before it, the words right before it and, for an item
     of a breakdown, the words right after it (``after``, up to the end of its clause); a sentence that
     goes on with the one before it (``previous``, of the same paragraph) without a marker of its own
     has that one's scope. ``opening``: the sentence before the figure as written, when
     ``sentence_before`` has words blanked (the other items of its breakdown); it tells whether the
-    sentence goes on with the one before. ``sentence``: the whole sentence (the units it names)."""
+    sentence goes on with the one before. ``sentence``: the whole sentence (the units it names).
+    ``clauses``: a running text's sentence, whose ";" clauses a marker of another period does not cross."""
     cs = compiled()
-    if cs.changes.search(left) or cs.other_periods.search(sentence_before):
+    if cs.changes.search(left) or _other_period_before(sentence_before, cs, clauses):
         return Scope("other")
     m = _part_after(after, cs) or _last_marker(sentence_before, cs)
     named = _named_unit(sentence_before, sentence, cs, body)
