@@ -57,9 +57,9 @@ class FormRowsSpec(patterns.Schema):
     rows: list[RowRule]
     label_drop: list[str] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
-    subset_parent: str | None = None
+    subset_parent: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to (not read here)
     short_label_words: int = 0
-    short_label_not: str | None = None  # the YAML anchor the rules' ``parent_not`` refer to
+    short_label_not: str | None = None  # a label that names its own measure ("Số …", "Tỷ lệ …")
     count_lead: str | None = None
     under_heading: str | None = None
     after_sibling: list[str] = Field(default_factory=list)
