@@ -191,12 +191,15 @@ def test_a_misspelt_key_of_a_district_overlay_is_one_error_at_load(tmp_path, nam
 @pytest.mark.parametrize("name, content", [
     ("checks.yaml", "ratio_rates:\n  link: '(unclosed'\n  gap_not: 'x'\n  after_not: 'x'\n"),
     ("form_rows.yaml", "bare_rate: '(unclosed'\n"),
+    ("checks.yaml", "coded_choice: '(unclosed'\n"),
+    ("checks.yaml", "row_bounds:\n  - {id: x, code: dossiers.received, relation: '>=', rows: [{name: a, label: '(unclosed'}]}\n"),
     ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n    - {code: null, header: 'x', beside: '(unclosed'}\n"),
 ])
 def test_a_broken_regex_in_a_district_overlay_is_one_error_at_load(tmp_path, name, content):
     """checks.yaml's ratio_rates (compiled while the file validates) raised regex's own error, and
-    form_rows.yaml's bare_rate and a column's beside (compiled where a form uses them) failed in the
-    middle of a report's forms: each is a one-line PatternError when the overlay is checked."""
+    form_rows.yaml's bare_rate and a column's beside, checks.yaml's coded_choice and row_bounds labels
+    (compiled where a form or a check uses them) failed in the middle of a report: each is a one-line
+    PatternError when the overlay is checked."""
     from report_parser.pipeline import check_patterns
 
     (tmp_path / name).write_text(content, encoding="utf-8")

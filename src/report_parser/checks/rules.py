@@ -140,6 +140,15 @@ class CheckRules(_Rule):
     alternates: list[list[str]] = Field(default_factory=list)
     ratio_rates: RatioRates | None = None
 
+    def model_post_init(self, _context) -> None:
+        """The patterns the checks compile where they use them, compiled now: a broken one (a district
+        overlay's) is an error when the file is loaded, not in the middle of a report's checks."""
+        regex_of(self.coded_choice)
+        for m in (m for bound in self.row_bounds for m in bound.rows):
+            for p in (m.label, m.parent):
+                if p:
+                    regex_of(p, regex.I)
+
     def name(self, code: str) -> str:
         """The officer's name for a catalogue code (the code itself when unnamed)."""
         return catalogue.short(code)
