@@ -106,18 +106,28 @@ def _rewritten(label: str) -> str:
 
 
 @patterns.memoised
-def _rule_rates() -> list[bool]:
-    """Whether each row rule's code is a rate: a rate code takes a row in "%", a count code a row
-    in any other unit."""
-    return [catalogue.is_rate(rule.code) for rule in _spec()[0].rows]
+def _rules_by_rate() -> dict[bool, list[tuple[RowRule, regex.Pattern, tuple]]]:
+    """The row rules (rule, label, parent patterns) of each kind, in their order: a rate rule (its code
+    a rate) takes a row in "%", a count rule a row in any other unit."""
+    spec, labels, parents, _ = _spec()
+    out: dict[bool, list[tuple[RowRule, regex.Pattern, tuple]]] = {True: [], False: []}
+    for rule, lab, par in zip(spec.rows, labels, parents):
+        out[catalogue.is_rate(rule.code)].append((rule, lab, par))
+    return out
 
 
 # --------------------------------------------------------------------------- forms
 def _matches(texts: set[str], row: FormRow, key: str, parent_label: str) -> list[tuple[RowRule, bool]]:
-    spec, labels, parents, _ = _spec()
-    rate_row = catalogue.is_rate_unit(clean(row.unit))  # the rules of the row's kind only
-    return [(rule, key in rule.at) for rule, lab, par, rate in zip(spec.rows, labels, parents, _rule_rates())
-            if rate == rate_row and any(lab.search(t) for t in texts) and _parent_fits(par, parent_label)]
+    rules = _rules_by_rate()[catalogue.is_rate_unit(clean(row.unit))]  # the rules of the row's kind only
+    found = []
+    for rule, lab, par in rules:
+        search = lab.search  # a plain loop: this runs for every rule on every form row
+        for t in texts:
+            if search(t):
+                if _parent_fits(par, parent_label):
+                    found.append((rule, key in rule.at))
+                break
+    return found
 
 
 def _is_short(label: str) -> bool:
