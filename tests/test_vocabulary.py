@@ -206,3 +206,23 @@ def test_a_broken_regex_in_a_district_overlay_is_one_error_at_load(tmp_path, nam
     with pytest.raises(patterns.PatternError, match="does not compile") as e:
         check_patterns(Patterns(overlay=[tmp_path]))
     assert "\n" not in str(e.value) and "missing )" in str(e.value)
+
+
+@pytest.mark.parametrize("name, content, where", [
+    ("units.yaml", "qualifiers: {'chừng chừng': '~'}\n", "units.yaml: qualifiers.chừng chừng"),
+    ("ocr_phrases.yaml", "restore: ['tổng']\n", "ocr_phrases.yaml: restore"),
+    ("form_rows.yaml", "label_drop: ['(unclosed']\n", "does not compile"),
+    ("form_rows.yaml", "short_label_not: '(unclosed'\n", "does not compile"),
+    ("table_units.yaml", "form_end: ['(unclosed']\n", "does not compile"),
+])
+def test_an_overlay_value_the_parse_cannot_use_is_one_error_at_load(tmp_path, name, content, where):
+    """A qualifier that is none of the contract's ("~") failed the parse of every report with an internal
+    validation error; a restore entry that is no word pair raised an unpacking error at load; form_rows'
+    label_drop / short_label_not and table_units' header_starts / form_end broke only while a report's
+    forms were read. Each is a one-line PatternError when the overlay is checked."""
+    from report_parser.pipeline import check_patterns
+
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(patterns.PatternError, match=where) as e:
+        check_patterns(Patterns(overlay=[tmp_path]))
+    assert "\n" not in str(e.value)

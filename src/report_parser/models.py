@@ -19,6 +19,7 @@ Level = Literal[_levels.shipped()]  # type: ignore[valid-type]  # patterns/level
 PeriodKind = Literal["Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y", "other"]
 FigureKind = Literal["count", "percent", "ratio", "money", "other"]
 Severity = Literal["error", "warning", "info"]
+Qualifier = Literal[">", "<", "≈", ">=", "<="]  # "trên 80%" is ">" (units.yaml qualifiers give them)
 
 
 def _list() -> list:
@@ -114,7 +115,7 @@ class Indicator(_Model):
     value: float | int
     unit: str | None = None
     dimension: dict[str, str] = Field(default_factory=_dict)
-    qualifier: Literal[">", "<", "≈", ">=", "<="] | None = None
+    qualifier: Qualifier | None = None
     source: Literal["text", "table"] = "text"
     page: int | None = None
     evidence: str | None = None

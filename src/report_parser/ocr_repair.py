@@ -16,9 +16,10 @@ text repair cannot know about:
 from __future__ import annotations
 
 import unicodedata
+from typing import Annotated
 
 import regex
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StringConstraints
 
 from . import patterns
 
@@ -38,10 +39,13 @@ _ROMAN_HEAD = regex.compile(r"(?m)^[IVXLl1]{1,5}(?=\s?\.\s?\p{Lu}{2,})")
 ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
+Pair = Annotated[str, StringConstraints(pattern=r"^\S+ \S+$")]  # two words, one space between
+
+
 class _Phrases(patterns.Schema):
     model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
-    restore: list[str]  # pairs to restore a misread pair to
-    known: list[str] = []  # other pairs of clean text: never changed
+    restore: list[Pair]  # pairs to restore a misread pair to
+    known: list[Pair] = []  # other pairs of clean text: never changed
 
 
 def _strip(word: str) -> str:

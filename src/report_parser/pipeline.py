@@ -116,13 +116,14 @@ def check_patterns(patterns: Patterns | None = None, *, more: tuple = ()) -> Pat
     from . import catalogue, levels, normalize, ocr_repair, periods, places, structure_words
     from .checks import rules
     from .extract import (fields, indicators, metadata, numbers, references_grammar, scope, table_cells,
-                          table_indicators)
+                          table_indicators, table_text)
     from .extract.metadata.vocab import rx
 
     with using(patterns) as p:
         for load in (references_grammar.grammar, metadata.vocab, rx, numbers._vocab, indicators.compiled,
-                     scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec, rules.load,
-                     ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
+                     scope.compiled, fields._vocabulary, table_cells.vocab, table_indicators._spec,
+                     table_indicators._label_rewrites, table_indicators._short_label_not, table_text._regexes,
+                     rules.load, ocr_repair._lexicon, catalogue.load, levels.tiers, periods.bounds, structure._form,
                      structure._abbrev, structure_words.part_heading, structure_words.numbered_block,
                      structure_words.appendix_heading, structure_words.appendix_start, structure_words.weak_heading,
                      numbers._running, normalize._marker, places._prefix, *more):

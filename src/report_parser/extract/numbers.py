@@ -18,6 +18,7 @@ import regex
 from pydantic import ConfigDict, Field, model_validator
 
 from .. import patterns
+from ..models import Qualifier
 from ..numerals import parse_number  # noqa: F401  (its home is the base layer: checks read it too)
 
 
@@ -42,7 +43,7 @@ class UnitsSpec(patterns.Schema):
     model_config = ConfigDict(extra="forbid")  # a misspelt key (a district overlay's) is an error
     nouns: dict[str, str]
     money: dict[str, float]
-    qualifiers: dict[str, str]
+    qualifiers: dict[str, Qualifier]
     count_scales: dict[str, int] = {}  # "37 ngàn hồ sơ", "84,5 triệu hồ sơ": before a unit noun
     count_scales_alone: dict[str, int] = {}  # "gần 27 ngàn": without a noun (else "5 triệu" is money)
     glued_money: list[str]  # "10tỷ", "500.000đ": money words written right after the digits
