@@ -114,8 +114,6 @@ _REPAIR_KIND = {
     "\u2015": "dashes", "\u2212": "dashes", "\u00ad": "soft-hyphen", "\u2026": "ellipsis",
 }
 _CHARS = regex.compile("[" + regex.escape("".join(_CHAR_MAP)) + "]")
-_CRLF = regex.compile(r"\r\n?")
-_FFFE = regex.compile(r"\ufffe(?:\r?\n)?")  # pdfium: a hyphen that ended a line
 # a combining mark that a text layer put after a space (or alone): "bi ̣" -> "bị"
 _STRAY_MARK = regex.compile(r"(\p{L}) +(\p{Mn}+)(?=(\p{L})?)")
 _DECOMPOSED = regex.compile(r"\p{L}\p{Mn}+")
@@ -365,9 +363,26 @@ def _sub_if(t: Tracked, needle: str, pattern: regex.Pattern, repl: str) -> int:
     return t.sub(pattern, repl) if needle in t.text else 0
 
 
+def _ending_line(t: Tracked, mark: str, into: str) -> int:
+    """Every ``mark`` with the line end right after it, if any, becomes ``into``, which keeps the
+    mark's origin (``t.sub`` of ``mark\n?``, by scans in C: a PDF's text has a mark at every line
+    end); returns how many marks there were."""
+    text, pair = t.text, mark + "\n"
+    drop: list[tuple[int, int]] = []
+    q = text.find(pair)
+    while q >= 0:
+        drop.append((q + 1, q + 2))
+        q = text.find(pair, q + 2)
+    if drop:
+        t.delete(drop)
+    n = t.text.count(mark)
+    t.text = t.text.replace(mark, into)
+    return n
+
+
 def _line_ends(t: Tracked, doc: Document) -> list[str]:
-    _sub_if(t, "\r", _CRLF, "\n")
-    return ["line-end-hyphen"] if _sub_if(t, "\ufffe", _FFFE, "-") else []
+    _ending_line(t, "\r", "\n")  # "\r\n" and a lone "\r": one line end
+    return ["line-end-hyphen"] if _ending_line(t, "\ufffe", "-") else []  # pdfium: a hyphen that ended a line
 
 
 def _page_furniture(t: Tracked, doc: Document) -> list[str]:
