@@ -48,6 +48,7 @@ class Tracked:
         out: list[str] = []
         org: list[int] = []
         last = changed = 0
+        kept, moved = 0, False  # origins copied up to ``kept``: a replacement of its own length keeps them
         fixed = repl if isinstance(repl, str) and "\\" not in repl else None  # a template without escapes
         for m in matches:
             s, e = m.span()
@@ -57,16 +58,19 @@ class Tracked:
                 continue
             changed += 1
             out.append(text[last:s])
-            org.extend(origin[last:s])
-            org.extend(_origins(origin, s, e, len(new)))
+            if len(new) != e - s:
+                org.extend(origin[kept:s])
+                org.extend(_origins(origin, s, e, len(new)))
+                kept, moved = e, True
             out.append(new)
             last = e
         if not changed:
             return 0
         out.append(text[last:])
-        org.extend(origin[last:])
         self.text = "".join(out)
-        self.origin = org
+        if moved:
+            org.extend(origin[kept:])
+            self.origin = org
         return changed
 
     def delete(self, spans: list[tuple[int, int]]) -> None:
