@@ -164,8 +164,7 @@ def test_a_special_zones_header_gives_its_level(tmp_path):
     assert (issuer.level, issuer.unit, issuer.name) == ("đặc khu", "Phú Quốc", "Ủy ban nhân dân đặc khu Phú Quốc")
 
 
-@pytest.mark.parametrize("name, content, where", [
-    # keys added in session 4, each misspelt as a district's overlay might
+_NEW_KEYS = [  # keys added in session 4, each misspelt as a district's overlay might
     ("form_rows.yaml", "count_led: 'số'\n", "form_rows.yaml: count_led"),
     ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n    - {code: null, header: 'x', besides: 'y'}\n",
      r"form_rows.yaml: grid\.columns\.\d+\.besides"),
@@ -176,50 +175,32 @@ def test_a_special_zones_header_gives_its_level(tmp_path):
     ("units.yaml", "noun: {}\n", "units.yaml: noun"),
     ("table_units.yaml", "unit: []\n", "table_units.yaml: unit"),
     ("ocr_phrases.yaml", "knwon: []\n", "ocr_phrases.yaml: knwon"),
-])
-def test_a_misspelt_key_of_a_district_overlay_is_one_error_at_load(tmp_path, name, content, where):
-    """form_rows.yaml (and units, table_units, ocr_phrases) ignored unknown keys: a district's "count_led" for
-    "count_lead" was silently no rule. Every patterns file's schema refuses a key it does not know."""
-    from report_parser.pipeline import check_patterns
-
-    (tmp_path / name).write_text(content, encoding="utf-8")
-    with pytest.raises(patterns.PatternError, match=where) as e:
-        check_patterns(Patterns(overlay=[tmp_path]))
-    assert "\n" not in str(e.value)
-
-
-@pytest.mark.parametrize("name, content", [
+]
+_BROKEN_REGEXES = [(name, content, r"does not compile \(missing \)") for name, content in [
     ("checks.yaml", "ratio_rates:\n  link: '(unclosed'\n  gap_not: 'x'\n  after_not: 'x'\n"),
     ("form_rows.yaml", "bare_rate: '(unclosed'\n"),
     ("checks.yaml", "coded_choice: '(unclosed'\n"),
     ("checks.yaml", "row_bounds:\n  - {id: x, code: dossiers.received, relation: '>=', rows: [{name: a, label: '(unclosed'}]}\n"),
     ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n    - {code: null, header: 'x', beside: '(unclosed'}\n"),
-])
-def test_a_broken_regex_in_a_district_overlay_is_one_error_at_load(tmp_path, name, content):
-    """checks.yaml's ratio_rates (compiled while the file validates) raised regex's own error, and
-    form_rows.yaml's bare_rate and a column's beside, checks.yaml's coded_choice and row_bounds labels
-    (compiled where a form or a check uses them) failed in the middle of a report: each is a one-line
-    PatternError when the overlay is checked."""
-    from report_parser.pipeline import check_patterns
-
-    (tmp_path / name).write_text(content, encoding="utf-8")
-    with pytest.raises(patterns.PatternError, match="does not compile") as e:
-        check_patterns(Patterns(overlay=[tmp_path]))
-    assert "\n" not in str(e.value) and "missing )" in str(e.value)
-
-
-@pytest.mark.parametrize("name, content, where", [
+    ("form_rows.yaml", "label_drop: ['(unclosed']\n"),
+    ("form_rows.yaml", "short_label_not: '(unclosed'\n"),
+    ("table_units.yaml", "form_end: ['(unclosed']\n"),
+]]
+_UNUSABLE = [
     ("units.yaml", "qualifiers: {'chừng chừng': '~'}\n", "units.yaml: qualifiers.chừng chừng"),
     ("ocr_phrases.yaml", "restore: ['tổng']\n", "ocr_phrases.yaml: restore"),
-    ("form_rows.yaml", "label_drop: ['(unclosed']\n", "does not compile"),
-    ("form_rows.yaml", "short_label_not: '(unclosed'\n", "does not compile"),
-    ("table_units.yaml", "form_end: ['(unclosed']\n", "does not compile"),
-])
-def test_an_overlay_value_the_parse_cannot_use_is_one_error_at_load(tmp_path, name, content, where):
-    """A qualifier that is none of the contract's ("~") failed the parse of every report with an internal
-    validation error; a restore entry that is no word pair raised an unpacking error at load; form_rows'
-    label_drop / short_label_not and table_units' header_starts / form_end broke only while a report's
-    forms were read. Each is a one-line PatternError when the overlay is checked."""
+]
+
+
+@pytest.mark.parametrize("name, content, where", _NEW_KEYS + _BROKEN_REGEXES + _UNUSABLE)
+def test_a_district_overlay_the_parse_cannot_use_is_one_error_at_load(tmp_path, name, content, where):
+    """Each was silently no rule, or failed only in the middle of a report, or as an internal error: a
+    misspelt key (form_rows, units, table_units, fields and ocr_phrases ignored unknown keys: "count_led"
+    for "count_lead"); a broken regex compiled while checks.yaml validates (ratio_rates, which raised
+    regex's own error) or only where a form or a check used it (form_rows' bare_rate, beside, label_drop,
+    short_label_not; checks.yaml's coded_choice and row_bounds labels; table_units' form_end); a qualifier
+    that is none of the contract's ("~": every report failed validation); a restore entry that is no word
+    pair (an unpacking error at load). Each is a one-line PatternError when the overlay is checked."""
     from report_parser.pipeline import check_patterns
 
     (tmp_path / name).write_text(content, encoding="utf-8")
