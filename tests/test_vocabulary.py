@@ -180,8 +180,10 @@ _BROKEN_REGEXES = [(name, content, r"does not compile \(missing \)") for name, c
     ("checks.yaml", "ratio_rates:\n  link: '(unclosed'\n  gap_not: 'x'\n  after_not: 'x'\n"),
     ("form_rows.yaml", "bare_rate: '(unclosed'\n"),
     ("checks.yaml", "coded_choice: '(unclosed'\n"),
-    ("checks.yaml", "row_bounds:\n  - {id: x, code: dossiers.received, relation: '>=', rows: [{name: a, label: '(unclosed'}]}\n"),
-    ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n    - {code: null, header: 'x', beside: '(unclosed'}\n"),
+    ("checks.yaml", "row_bounds:\n  - {id: x, code: dossiers.received, relation: '>=',\n"
+                    "     rows: [{name: a, label: '(unclosed'}]}\n"),
+    ("form_rows.yaml", "grid:\n  field_column: 'x'\n  columns:\n"
+                       "    - {code: null, header: 'x', beside: '(unclosed'}\n"),
     ("form_rows.yaml", "label_drop: ['(unclosed']\n"),
     ("form_rows.yaml", "short_label_not: '(unclosed'\n"),
     ("table_units.yaml", "form_end: ['(unclosed']\n"),
