@@ -73,10 +73,18 @@ def layer_is_plausible(text: str, words: list[str] | None = None) -> bool:
         return True  # too few words to judge; the caller checks for "too little text"
     syllables = marked = 0
     for word, n in Counter(words).items():
-        if is_syllable(word):
+        syllable, mark = _judged(word)
+        if syllable:
             syllables += n
-            marked += n if has_tone_or_mark(word) else 0
+            marked += n if mark else 0
     return syllables / len(words) >= MIN_SYLLABLE_RATE and marked / max(1, syllables) >= MIN_MARKED_RATE
+
+
+@functools.lru_cache(maxsize=65536)  # every page's words are judged: the same words again and again
+def _judged(word: str) -> tuple[bool, bool]:
+    """Whether the word is a syllable, and whether it is one with a tone or a vowel mark."""
+    syllable = is_syllable(word)
+    return syllable, syllable and has_tone_or_mark(word)
 
 
 def needs_ocr(text: str, image_cover: float) -> bool:
