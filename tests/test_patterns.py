@@ -68,3 +68,15 @@ def test_the_checks_read_the_period_convention_validated(tmp_path):
     with patterns.using(Patterns(overlay=[tmp_path])):
         with pytest.raises(PatternError, match="metadata.yaml: period_bounds.H1.start"):
             periods.bounds()
+
+
+def test_a_check_naming_no_catalogue_code_is_refused_at_load(tmp_path):
+    """A district's misspelt code in checks.yaml was a rule that never fired, silently; now one error at load."""
+    from report_parser.checks import rules
+
+    with patterns.using(Patterns()):
+        assert set(rules.load().codes()) >= {"dossiers.received", "dossiers.on_time"}
+    (tmp_path / "checks.yaml").write_text("alternates:\n  - [dossiers.received, dossiers.recieved]\n", encoding="utf-8")
+    with patterns.using(Patterns(overlay=[tmp_path])):
+        with pytest.raises(PatternError, match="checks.yaml: dossiers.recieved: no code of the indicator catalogue"):
+            rules.load()

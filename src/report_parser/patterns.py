@@ -185,8 +185,9 @@ def _validate(name: str, raw: Any, schema: Any) -> Any:
         return TypeAdapter(schema).validate_python(raw)
     except ValidationError as e:
         first = e.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise PatternError(f"patterns/{name}: {where}: {first['msg']}") from None
+        loc = ".".join(str(x) for x in first["loc"])
+        where = f"{loc}: " if loc else ""  # no location: the file as a whole (a check across its keys)
+        raise PatternError(f"patterns/{name}: {where}{first['msg'].removeprefix('Value error, ')}") from None
     except (regex.error, re.error) as e:  # a schema that compiles its patterns when it validates
         raise PatternError(f"patterns/{name}: a regular expression does not compile ({e})") from None
 

@@ -142,12 +142,23 @@ class CheckRules(_Rule):
 
     def model_post_init(self, _context) -> None:
         """The patterns the checks compile where they use them, compiled now: a broken one (a district
-        overlay's) is an error when the file is loaded, not in the middle of a report's checks."""
+        overlay's) is an error when the file is loaded, not in the middle of a report's checks; and
+        every measure a rule names is a catalogue code (a misspelt one was a rule that never fired)."""
         regex_of(self.coded_choice)
         for m in (m for bound in self.row_bounds for m in bound.rows):
             for p in (m.label, m.parent):
                 if p:
                     regex_of(p, regex.I)
+        unknown = sorted(set(self.codes()) - set(catalogue.entries()))
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)}: no code of the indicator catalogue (catalogue.yaml)")
+
+    def codes(self) -> list[str]:
+        """Every catalogue code the rules name."""
+        rates = [c for r in self.rates for c in (r.rate, r.numerator, *r.denominators, *r.bounds,
+                                                  *(c for part in r.numerator_parts for c in part))]
+        return [*(c for r in self.sums for c in r.codes), *rates, *(c for b in self.breakdowns for c in b.codes),
+                *(b.code for b in self.row_bounds), *(c for pair in self.alternates for c in pair)]
 
     def name(self, code: str) -> str:
         """The officer's name for a catalogue code (the code itself when unnamed)."""
