@@ -344,7 +344,7 @@ def all_patterns() -> dict[str, re.Pattern | regex.Pattern]:
 def test_the_pattern_census_covers_the_yaml_compilers():
     names = all_patterns()
     assert len(names) > 150
-    for compiler in ("indicators.compiled()", "metadata.vocab.rx()", "numbers._vocab()", "tables._heading_regex()",
+    for compiler in ("indicator_rules.compiled()", "metadata.vocab.rx()", "numbers._vocab()", "tables._heading_regex()",
                      "table_text._regexes()", "references_grammar.grammar()"):
         assert any(compiler in n for n in names), compiler
 

@@ -1,9 +1,9 @@
 """Catalogue indicators: the figures of the running text that state a catalogue
 measure for the reporting commune, plus the appendix rows (``table_indicators``).
 
-The phrasings are data (``patterns/indicators.yaml``); this module only cuts a
-paragraph into clauses and asks the rules, in order, which code a figure
-states. Clauses matter because one sentence usually carries a whole breakdown:
+The phrasings are data (``patterns/indicators.yaml``, compiled by
+:mod:`.indicator_rules`); this module cuts a paragraph into clauses
+(:mod:`.clauses`) and asks the rules, in order, which code a figure states. Clauses matter because one sentence usually carries a whole breakdown:
 "đã tiếp nhận 1224 hồ sơ. Trong đó: 539 hồ sơ tiếp nhận online, 676 hồ sơ tiếp
 nhận trực tiếp ..." — each figure must be read with its own words, and with the
 clause it breaks down. Targets (plans, "phấn đấu"), other bodies' figures and
@@ -18,368 +18,21 @@ one code several values it does not tell apart is left out (precision first).
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, replace
 
 import regex
-from pydantic import ConfigDict, Field
 
 from .. import catalogue, patterns
 from ..models import Indicator
 from . import Context, scope, table_indicators
+from .clauses import Segment, Segmenter, is_weak
 from .fields import canonical_field
 from .figures import body_quantities
-from .numbers import Quantity, last_unit_noun, level_spans
+from .indicator_rules import Compiled, Rule, Unless, compiled
+from .numbers import Quantity, last_unit_noun
 
-Kind = Literal["count", "percent", "ratio", "money", "other"]
-
-
-# --------------------------------------------------------------------------- patterns
-class Unless(patterns.Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    present: str
-    code: str | None
-    within: Literal["section", "breakdown"] = "section"  # where the other code must be stated
-
-
-class Rule(patterns.Schema):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    code: str
-    kinds: list[Kind]
-    take: Literal["part", "whole"] = "part"
-    units: list[str | None] | None = None
-    all_: list[str] = Field(default_factory=list, alias="all")
-    context: list[str] = Field(default_factory=list)
-    none: list[str] = Field(default_factory=list)
-    none_context: list[str] = Field(default_factory=list)
-    near: list[str] = Field(default_factory=list)
-    also: list[str] = Field(default_factory=list)
-    unless: Unless | None = None
-
-
-class Zero(patterns.Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    codes: list[str]
-    pattern: str
-
-
-class IndicatorSpec(patterns.Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    target_sections: list[str]
-    targets: list[str]
-    averages: list[str] = Field(default_factory=list)
-    stocks: str | None = None  # codes of stocks (a count at a date), not flows of a period
-    joined: list[str]
-    openers: list[str]
-    weak_words: list[str]
-    names: list[str]
-    one_stop_names: list[str] = Field(default_factory=list)
-    respectively: list[str] = Field(default_factory=list)
-    predicates: list[str] = Field(default_factory=list)
-    coordinators: list[str] = Field(default_factory=list)
-    predicate_openers: list[str] = Field(default_factory=list)
-    parts_of: dict[str, list[str]] = Field(default_factory=dict)
-    field_line: str
-    inline_field: str | None = None
-    field_after: str | None = None
-    zeros: list[Zero]
-    rules: list[Rule]
-
-
-_source = patterns.spaced
 _LETTER = regex.compile(r"\p{L}")
 _WORD_NEXT = regex.compile(r"\s*\p{L}")
-
-
-def _words(p: str, flags: int = regex.I) -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + _source(p) + r")(?![\p{L}\p{N}])", flags)
-
-
-@dataclass
-class CompiledRule:
-    rule: Rule
-    all_: list[regex.Pattern]
-    context: list[regex.Pattern]
-    none: list[regex.Pattern]
-    none_context: list[regex.Pattern]
-    near: list[regex.Pattern]
-
-    def admits(self, kind: str, unit: str | None) -> bool:
-        """The figure's kind and unit are ones the rule reads."""
-        r = self.rule
-        if kind not in r.kinds or (r.take == "whole" and kind != "ratio"):
-            return False
-        return r.units is None or unit in r.units
-
-    def words_fit(self, local: str, context: str, near: str) -> bool:
-        """Its clause, sentence and neighbourhood say what the rule asks, and nothing it excludes."""
-        return (all(p.search(local) for p in self.all_) and all(p.search(context) for p in self.context)
-                and not any(p.search(local) for p in self.none)
-                and not any(p.search(context) for p in self.none_context)
-                and all(p.search(near) for p in self.near))
-
-
-@dataclass
-class Compiled:
-    spec: IndicatorSpec
-    rules: list[CompiledRule]
-    target_sections: regex.Pattern
-    targets: regex.Pattern
-    joined: regex.Pattern
-    delimiters: regex.Pattern
-    weak: regex.Pattern
-    names: regex.Pattern
-    one_stop: regex.Pattern
-    respectively: regex.Pattern
-    predicate: regex.Pattern
-    field_line: regex.Pattern
-    inline_field: regex.Pattern | None
-    zeros: list[tuple[list[str], regex.Pattern]]
-    field_after: regex.Pattern | None = None
-    stocks: regex.Pattern | None = None
-    averages: regex.Pattern | None = None
-    predicate_opener: regex.Pattern | None = None
-    coordinator: regex.Pattern | None = None
-    zeros_any: regex.Pattern | None = None  # matches where one of ``zeros`` does
-    # (take, kind, unit) -> the rules that read such a figure, in order (filled as figures come)
-    admitted: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def admitting(self, take: str, kind: str, unit: str | None) -> list[CompiledRule]:
-        """The rules of ``take`` whose kinds and units admit a figure: only their words are then tried."""
-        key = (take, kind, unit)
-        found = self.admitted.get(key)
-        if found is None:
-            found = self.admitted[key] = [r for r in self.rules if r.rule.take == take and r.admits(kind, unit)]
-        return found
-
-
-def _any(ps: list[str], flags: int = regex.I) -> regex.Pattern:
-    return _words("|".join(f"(?:{p})" for p in ps), flags)
-
-
-def _ending(ps: list[str]) -> regex.Pattern:
-    """Words of ``ps`` at the end of a text (a coordinator right before a figure); none: never."""
-    alt = "|".join(f"(?:{_source(p)})" for p in ps) or "(?!x)x"
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + alt + r")\s*$", regex.I)
-
-
-_NEVER = "(?!x)x"
-
-
-def _any_or_none(ps: list[str]) -> regex.Pattern:
-    """Any of ``ps`` as whole words; an empty list matches nothing."""
-    return _any(ps or [_NEVER])
-
-
-def _optional(p: str | None) -> regex.Pattern | None:
-    return regex.compile(_source(p), regex.I) if p else None
-
-
-@patterns.memoised
-def compiled() -> Compiled:
-    spec = patterns.load("indicators.yaml", IndicatorSpec)
-    rules = [CompiledRule(r, [_words(p) for p in r.all_], [_words(p) for p in r.context],
-                          [_words(p) for p in r.none], [_words(p) for p in r.none_context],
-                          [_words(p) for p in r.near]) for r in spec.rules]
-    openers = "|".join(f"(?:{_source(p)})" for p in spec.openers)
-    delimiters = regex.compile(r"(?P<d>[;,:()])|(?<![\p{L}])(?P<opener>" + openers + r")(?![\p{L}])", regex.I)
-    weak = regex.compile(r"(?<![\p{L}])(?:" + "|".join(_source(w) for w in
-                                                       sorted(spec.weak_words, key=len, reverse=True))
-                         + r")(?![\p{L}])", regex.I)
-    zeros = [(z.codes, _words(z.pattern)) for z in spec.zeros]
-    return Compiled(spec, rules, _any(spec.target_sections), _any(spec.targets), _any(spec.joined),
-                    delimiters,
-                    weak, _any(spec.names), _any_or_none(spec.one_stop_names),
-                    _any_or_none(spec.respectively), _any_or_none(spec.predicates),
-                    regex.compile(_source(spec.field_line)),
-                    _optional(spec.inline_field),
-                    zeros,
-                    field_after=_optional(spec.field_after), stocks=regex.compile(spec.stocks or _NEVER),
-                    averages=_any_or_none(spec.averages),
-                    predicate_opener=_any_or_none(spec.predicate_openers),
-                    coordinator=_ending(spec.coordinators),
-                    zeros_any=_either([z for _, z in zeros]))
-
-
-# a global flag or a numbered back-reference: a pattern that would change the others when joined to them
-_UNJOINABLE = regex.compile(r"\\[1-9]|\\g<?\d|\(\?[a-zA-Z]+\)")
-
-
-def _either(ps: list[regex.Pattern]) -> regex.Pattern | None:
-    """One pattern matching wherever one of ``ps`` matches (a test before trying each), or None when
-    they cannot be joined as they are."""
-    if not ps or len({p.flags for p in ps}) != 1 or any(_UNJOINABLE.search(p.pattern) for p in ps):
-        return None
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in ps), ps[0].flags)
-
-
-# --------------------------------------------------------------------------- clauses
-@dataclass(eq=False)
-class Segment:
-    """A clause: its pieces of text (a parenthesis cuts a hole in it), figures, the
-    clause it breaks down (``parent``) and the heading label it stands under (``topic``)."""
-
-    pieces: list[tuple[int, int]] = field(default_factory=list)
-    parent: Segment | None = None
-    topic: str = ""
-    figs: list[Quantity] = field(default_factory=list)
-
-    def text(self, text: str) -> str:
-        return " ".join(text[s:e] for s, e in self.pieces)
-
-    def offset(self, pos: int) -> int:
-        """Offset in :meth:`text` of the document offset ``pos``."""
-        out = 0
-        for s, e in self.pieces:
-            if s <= pos <= e:
-                return out + pos - s
-            out += e - s + 1
-        return out
-
-
-class _Segmenter:
-    """Cuts one paragraph into clauses (see the header of patterns/indicators.yaml)."""
-
-    def __init__(self, text: str, quantities: list[Quantity], sentence_starts: list[int], cp: Compiled):
-        self.text, self.qs, self.cp = text, quantities, cp
-        self.sentence_starts = sentence_starts
-        self.out: list[Segment] = []
-        self.last: Segment | None = None
-
-    def _figs_in(self, s: int, e: int) -> list[Quantity]:
-        return [q for q in self.qs if s <= q.num_start < e]
-
-    def _finish(self, seg: Segment) -> None:
-        seg.figs = sorted((q for s, e in seg.pieces for q in self._figs_in(s, e)), key=lambda q: q.start)
-        if seg.figs:
-            self.out.append(seg)
-            self.last = seg
-
-    def _label_follows(self, pos: int, end: int) -> bool:
-        nxt = next((q.start for q in self.qs if q.start >= pos), end)
-        return bool(_LETTER.search(self.text[pos:nxt]))
-
-    # ------------------------------------------------------------------ the walk over the events
-    def _events(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
-        """(position, order, kind, end) of each sentence start and clause delimiter not inside a
-        number, a level list ("mức độ 3,4") or a joined noun list ("cán bộ, công chức")."""
-        text = self.text
-        protected = [(q.start, q.end) for q in self.qs] + [
-            (start + s, start + e) for s, e in level_spans(text[start:end])] + [
-            m.span() for m in self.cp.joined.finditer(text, start, end)]
-        events = [(p, 0, "sentence", p) for p in self.sentence_starts if start < p < end]
-        for m in self.cp.delimiters.finditer(text, start, end):
-            if not any(s <= m.start() < e for s, e in protected):
-                events.append((m.start(), 1, m.group("d") or "opener", m.end()))
-        events.sort()
-        return events
-
-    def _reset(self, pos: int) -> None:
-        self.cur, self.cur_start, self.group, self.topic, self.stack = Segment(), pos, None, "", []
-        self.head = False
-
-    def _close(self, pos: int) -> None:
-        """Ends the clause at ``pos`` with the clauses its parentheses left open."""
-        self.cur.pieces.append((self.cur_start, pos))
-        for seg in [self.cur] + [s for s, _, _ in reversed(self.stack)]:
-            self._finish(seg)
-
-    def _has_fig(self, pos: int) -> bool:
-        return bool(self._figs_in(self.cur_start, pos)) or any(self._figs_in(s, e) for s, e in self.cur.pieces)
-
-    def _cut(self, pos: int, ev_end: int) -> None:
-        """";" or a "," / ":" after a figure: a new clause under the same group."""
-        self.cur.pieces.append((self.cur_start, pos))
-        self._finish(self.cur)
-        if self.head:  # "... đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn": its breakdown
-            self.group, self.head = self.cur, False
-        self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
-
-    def _bare(self, pos: int) -> bool:
-        """One figure with no words of its own before a "," and no figure after it in its sentence
-        ("Có 90 hồ sơ (chiếm 2,16%), các cơ quan thụ lý trả lại hồ sơ ..."): the words after the comma name it."""
-        pieces = self.cur.pieces + [(self.cur_start, pos)]
-        figs = [q for s, e in pieces for q in self._figs_in(s, e)]
-        if len(figs) != 1:
-            return False
-        stop = next((p for p in self.sentence_starts if p > pos), len(self.text))
-        if any(pos < q.num_start < stop for q in self.qs):
-            return False
-        q = figs[0]
-        return _is_weak(Segment(pieces).text(self.text), self.text[q.start:q.end], self.cp)
-
-    def _label(self, pos: int, ev_end: int) -> None:
-        """A ":" before words ("Chữ ký số: ..."): the words so far are the topic of what follows."""
-        label = Segment(self.cur.pieces + [(self.cur_start, pos)]).text(self.text)
-        self.topic = (self.topic + " " + label).strip()
-        self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), ev_end
-
-    def _predicate(self, pos: int, ev_end: int) -> bool:
-        """"Trong số hồ sơ đang giải quyết gồm 7.172 hồ sơ": a "gồm" between a figureless noun phrase and
-        its figure states that figure, and the clauses after it in its sentence break it down."""
-        nxt = next((q for q in self.qs if q.start >= ev_end), None)
-        return (nxt is not None and not self.text[ev_end:nxt.start].strip()
-                and bool(self.cp.predicate_opener.fullmatch(self.text[pos:ev_end]))
-                and bool(_LETTER.search(self.text[self.cur_start:pos])))
-
-    def _opener(self, pos: int, has_fig: bool, ev_end: int) -> None:
-        """"trong đó", "gồm": what follows breaks down the clause with a figure before it."""
-        if not has_fig and self._predicate(pos, ev_end):
-            self.head = True
-        elif has_fig:
-            self.cur.pieces.append((self.cur_start, pos))
-            self._finish(self.cur)
-            self.group = self.cur
-            self.cur, self.cur_start = Segment(parent=self.group, topic=self.topic), pos
-        else:
-            in_paren = bool(self.stack) and self.cur.parent is self.stack[-1][0]  # "(trong đó, ..."
-            self.group = self.cur.parent if in_paren else self.last or self.cur.parent
-            self.cur.parent = self.group
-
-    def _open_paren(self, pos: int) -> None:
-        self.cur.pieces.append((self.cur_start, pos))
-        self.stack.append((self.cur, self.group, len(self.out)))
-        self.group = self.cur
-        self.cur, self.cur_start = Segment(parent=self.cur, topic=self.topic), pos
-
-    def _close_paren(self, ev_end: int, has_fig: bool) -> None:
-        """A parenthesis with a figure is a clause of its own; one without is part of its clause."""
-        self.cur.pieces.append((self.cur_start, ev_end))
-        enclosing, self.group, opened = self.stack.pop()
-        if has_fig:
-            self._finish(self.cur)
-        elif len(self.out) == opened:  # "(Bộ phận Một cửa và công chức Tư pháp)": words of its clause
-            enclosing.pieces.extend(self.cur.pieces)
-        # else the last item of a breakdown "(trước hạn 352 hồ sơ, ..., không có hồ sơ quá hạn)": not the clause's
-        self.cur, self.cur_start = enclosing, ev_end
-
-    def _step(self, pos: int, kind: str, ev_end: int, end: int) -> None:
-        has_fig = self._has_fig(pos)
-        if kind == "sentence":
-            self._close(pos)
-            self._reset(pos)
-        elif kind == ";" or (kind in ",:" and has_fig and not (kind == "," and self._bare(pos))):
-            self._cut(pos, ev_end)
-        elif kind == ":" and self._label_follows(ev_end, end):
-            self._label(pos, ev_end)
-        elif kind == "opener":
-            self._opener(pos, has_fig, ev_end)
-        elif kind == "(":
-            self._open_paren(pos)
-        elif kind == ")" and self.stack:
-            self._close_paren(ev_end, has_fig)
-
-    def run(self, start: int, end: int) -> list[Segment]:
-        self._reset(start)
-        for pos, _, kind, ev_end in self._events(start, end):
-            if pos >= self.cur_start:
-                self._step(pos, kind, ev_end, end)
-        self._close(end)
-        return self.out
 
 
 # --------------------------------------------------------------------------- reading one figure
@@ -395,11 +48,6 @@ class Reading:
     seg: Segment | None = None
     text: str = ""  # the document's text, for the clause the figure's clause breaks down
     wide: str = ""  # its clause from the start: a rate's words before a count ("tỷ lệ hài lòng qua 318 lượt ... đạt 99,7%")
-
-
-def _is_weak(local: str, q_text: str, cp: Compiled) -> bool:
-    rest = cp.weak.sub(" ", local.replace(q_text, " ", 1))
-    return not _LETTER.search(rest)
 
 
 def _unit(text: str, q: Quantity, left: str, seg: Segment) -> str | None:
@@ -457,7 +105,7 @@ def _raw_readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[tuple
 def _restates(r: Reading, seg: Segment, ctx: Context, cp: Compiled) -> bool:
     """A count alone in a parenthesis after a clause without a number gives that clause its number."""
     return (r.q.kind == "count" and r.q.unit is not None and seg.parent is not None and not seg.parent.figs
-            and _is_weak(r.local.strip(" ()"), ctx.text[r.q.start:r.q.end], cp))
+            and is_weak(r.local.strip(" ()"), ctx.text[r.q.start:r.q.end], cp))
 
 
 def _qualified(out: list[Reading], r: Reading, text: str) -> Reading | None:
@@ -479,7 +127,7 @@ def _readings(ctx: Context, segs: list[Segment], cp: Compiled) -> list[Reading]:
         if _restates(r, seg, ctx, cp):  # "đa số HS được tiếp nhận trực tiếp (7,7 ngàn HS)"
             before = " ".join(ctx.text[s:min(e, r.q.start)] for s, e in seg.parent.pieces if s < r.q.start)
             r = replace(r, local=_plain(before, cp) + " " + r.local)
-        elif (r.q.kind == "percent" or r.q.unit is None) and _is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
+        elif (r.q.kind == "percent" or r.q.unit is None) and is_weak(r.local, ctx.text[r.q.start:r.q.end], cp):
             before = _qualified(out, r, ctx.text)
             if before and before.q.kind == "percent":
                 anchor, r = "", Reading(r.q, "", r.left, r.context, r.unit, seg, r.text)  # a share of a share
@@ -662,7 +310,7 @@ def _kept(where: scope.Scope, body: int | None, parts: bool) -> bool:
 @patterns.memoised
 def _item_name() -> regex.Pattern:
     """The name of an item of a breakdown, after the breakdown's opener (indicators.yaml ``openers``)."""
-    openers = "|".join(f"(?:{_source(p)})" for p in compiled().spec.openers)
+    openers = "|".join(f"(?:{patterns.spaced(p)})" for p in compiled().spec.openers)
     return regex.compile(r"^[\s(,;:]*(?:(?i:" + openers + r")[\s,:]*)?(?P<name>\p{Lu}[\p{L}\p{N}\s,\-]{1,120}?)[\s:]*$")
 
 
@@ -816,7 +464,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     if not qs:  # no figure to read: only the zeros a negation states
         return _zeros(ctx, sentences, cp, field_name, body)
     out: list[tuple[Indicator, Unless | None]] = []
-    segs = _Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
+    segs = Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     cells = _row_cells(text, qs)
     coded = [c for c in _coded(ctx, segs, cp, body, parts, field_name) if id(c[0].q) not in cells]
     coded = _named_items(ctx, _period_free(coded, sub_from, cp))
