@@ -68,3 +68,43 @@ def test_a_comparison_that_opens_a_list_governs_the_list(tmp_path):
                          "nhận 350 hồ sơ; giải quyết 349 hồ sơ.\n")
     assert ("dossiers.received", 395) in got
     assert ("dossiers.received", 350) not in got and ("dossiers.resolved", 349) not in got
+
+
+def test_a_cumulative_clause_is_not_the_months(tmp_path):
+    """audit_whole/probe_cumulative.py: "lũy kế từ đầu năm đến nay" inside phường Trần Phú's October sentence
+    counts since January; its flows are no figures of the month, the later clauses are."""
+    got = _own(tmp_path, SENTENCE.format(
+        other="lũy kế từ đầu năm đến nay, phường tiếp nhận 3.950 hồ sơ, đã giải quyết 3.921 hồ sơ, trong đó "
+              "trước hạn 3.702 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 99,9%"))
+    assert {("dossiers.received", 395), ("dossiers.resolved", 381)} <= got
+    assert not {c for c, v in got if v in (3950, 3921, 3702, 99.9)}
+    assert {("staff.present", 20), ("edocs.outgoing", 156)} <= got
+
+
+@pytest.mark.parametrize("opening", ["Lũy kế 10 tháng năm 2024,", "Tính từ đầu năm đến nay,",
+                                     "Cộng dồn từ đầu năm,"])
+def test_a_cumulative_sentence_is_not_the_months(tmp_path, opening):
+    got = _own(tmp_path, "I. KẾT QUẢ THỰC HIỆN\nTrong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 "
+                         f"hồ sơ, đã giải quyết 381 hồ sơ.\n{opening} Bộ phận Tiếp nhận và Trả kết quả phường tiếp "
+                         "nhận 3.950 hồ sơ, đã giải quyết 3.921 hồ sơ, quá hạn 02 hồ sơ.\n")
+    assert {("dossiers.received", 395), ("dossiers.resolved", 381)} <= got
+    assert not {c for c, v in got if v in (3950, 3921, 2)}
+
+
+def test_a_cumulative_stock_is_the_reports(tmp_path):
+    """corpus/communes tranphu-2024-10: the plan's progress "lũy kế đến tháng 10" is a stock, an indicator."""
+    got = _own(tmp_path, "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\nTiếp tục triển khai Nghị quyết số "
+                         "76/NQ-CP ngày 15/7/2021 của Chính phủ và Kế hoạch số\n09/KH-UBND ngày 15/01/2024 của UBND "
+                         "phường về cải cách hành chính năm 2024 (gồm 30\nnhiệm vụ; lũy kế đến tháng 10 đã hoàn thành "
+                         "24/30 nhiệm vụ, đạt 80%).\n")
+    assert ("plan.tasks_done", 24) in got
+
+
+def test_a_cumulative_span_equal_to_the_reports_is_its_own(tmp_path):
+    """A half-year's report: "lũy kế 6 tháng đầu năm" is the report's own span."""
+    path = tmp_path / "r.txt"
+    path.write_text("BÁO CÁO\nKết quả công tác cải cách hành chính 6 tháng đầu năm 2024\nI. KẾT QUẢ THỰC HIỆN\n"
+                    "Lũy kế 6 tháng đầu năm 2024, Bộ phận Tiếp nhận và Trả kết quả xã tiếp nhận 1.250 hồ sơ, đã giải "
+                    "quyết 1.240 hồ sơ.\n", encoding="utf-8")
+    got = {(i.code, i.value) for i in parse(path, ocr="never", require_report=False).indicators if not i.dimension}
+    assert {("dossiers.received", 1250), ("dossiers.resolved", 1240)} <= got

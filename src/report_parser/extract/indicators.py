@@ -449,6 +449,16 @@ def _period_free(coded: list, sub_from: int | None, cp: Compiled) -> list:
     return [c for c in coded if c[0].q.start < sub_from or cp.stocks.match(c[1].code)]
 
 
+def _cumulative_free(ctx: Context, coded: list, period, cp: Compiled) -> list:
+    """Without the flows counted since the year's start when that is not the report's period ("lũy kế từ đầu năm
+    đến nay, phường tiếp nhận 3.950 hồ sơ" in October's report); stocks stay ("lũy kế đến tháng 10 đã hoàn thành
+    24/30 nhiệm vụ": the plan's progress)."""
+    if period is None or period.start is None:
+        return coded
+    return [c for c in coded if cp.stocks.match(c[1].code)
+            or not scope.cumulative_flow(_sentence_before(ctx, c[0].q.start), period)]
+
+
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
                cp: Compiled, body: int | None, parts: bool, period=None) -> list[tuple[Indicator, Unless | None]]:
     text = ctx.text
@@ -467,7 +477,7 @@ def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],
     segs = Segmenter(ctx.text, qs, sentence_starts, cp).run(start, end)
     cells = _row_cells(text, qs)
     coded = [c for c in _coded(ctx, segs, cp, body, parts, field_name) if id(c[0].q) not in cells]
-    coded = _named_items(ctx, _period_free(coded, sub_from, cp))
+    coded = _named_items(ctx, _cumulative_free(ctx, _period_free(coded, sub_from, cp), period, cp))
     for r, code, value, dim, unless in _unambiguous(ctx, _breakdown_unless(coded, cp.spec.parts_of)):
         out.append((_indicator(ctx, code, value, r.q.start, r.q.end, dim, r.q.qualifier, cp), unless))
     return out + _zeros(ctx, sentences, cp, field_name, body)

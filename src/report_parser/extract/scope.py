@@ -46,6 +46,7 @@ class ScopeSpec(patterns.Schema):
     changes: str
     period_opener: str | None = None
     part_sections: str | None = None
+    cumulative: str | None = None
 
 
 @dataclass
@@ -61,6 +62,7 @@ class CompiledScope:
     changes: regex.Pattern
     period_opener: regex.Pattern | None = None
     part_sections: regex.Pattern | None = None
+    cumulative: regex.Pattern | None = None
 
 
 _source = patterns.spaced
@@ -86,7 +88,9 @@ def compiled() -> CompiledScope:
                                        regex.I),
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I),
-                         _optional(spec.period_opener), _optional(spec.part_sections))
+                         _optional(spec.period_opener), _optional(spec.part_sections),
+                         _optional(None if spec.cumulative is None else
+                                   r"(?<![\p{L}])(?:" + spec.cumulative + r")(?![\p{L}])"))
 
 
 def _optional(p: str | None) -> regex.Pattern | None:
@@ -220,21 +224,43 @@ def _named_unit(before: str, sentence: str, cs: CompiledScope, body: int | None)
     return last.start(), Scope(verdict, " ".join(last.group(0).split()) if verdict == "part" else None)
 
 
-def _other_period_before(before: str, cs, clauses: bool) -> bool:
-    """A marker of another period ("cùng kỳ năm 2023 …") before the figure. In a running text's sentence
-    (``clauses``) it governs the figure in its own clause; after a ";" the sentence goes on with the
-    report's items again ("…; cùng kỳ năm 2023 tiếp nhận 350 hồ sơ; … hiện có 20 người"), unless the
-    marker opens a list (":" before that ";": "So với cùng kỳ năm 2023: …; …")."""
-    if not clauses:
-        return bool(cs.other_periods.search(before))
+def _governing(before: str, pattern: regex.Pattern, clauses: bool) -> regex.Match | None:
+    """The last match of a marker of another span (``pattern``) in the sentence before a figure, when it governs
+    the figure. In a running text's sentence (``clauses``) it governs the figure in its own clause; after a ";"
+    the sentence goes on with the report's items again ("…; cùng kỳ năm 2023 tiếp nhận 350 hồ sơ; … hiện có 20
+    người"), unless the marker opens a list (":" before that ";": "So với cùng kỳ năm 2023: …; …")."""
     last = None
-    for last in cs.other_periods.finditer(before):
+    for last in pattern.finditer(before):
         pass
-    if last is None:
-        return False
+    if last is None or not clauses:
+        return last
     rest = before[last.end():]
     cut = rest.find(";")
-    return cut < 0 or ":" in rest[:cut]
+    return last if cut < 0 or ":" in rest[:cut] else None
+
+
+def _other_period_before(before: str, cs, clauses: bool) -> bool:
+    """A marker of another period ("cùng kỳ năm 2023 …") governing the figure (see ``_governing``)."""
+    return _governing(before, cs.other_periods, clauses) is not None
+
+
+def cumulative_flow(before: str, period, dated=None) -> bool:
+    """A cumulative marker ("lũy kế từ đầu năm đến nay, …", "Lũy kế 10 tháng năm 2024, …", scope.yaml
+    ``cumulative``) governs the figure's clause (``before``: its sentence before it) and its span is not the
+    report's ``period``: a flow counted over it is no figure of the report (a stock stated under it is). The span
+    is the one it names, else from the year's start to the report's end (a monthly report's October against
+    "lũy kế từ đầu năm"; in a half-year's or a year's report the same span, its own)."""
+    cs = compiled()
+    if cs.cumulative is None or period is None or period.start is None or period.end is None:
+        return False
+    m = _governing(before, cs.cumulative, True)
+    if m is None:
+        return False
+    if m.group("span"):
+        p = _period_named(m.group("span"), dated or period.end)
+        if p.start is not None and p.end is not None:
+            return _differs(p, period)
+    return abs((period.start - period.end.replace(month=1, day=1)).days) > SAME_PERIOD_DAYS
 
 
 def scope_of(sentence_before: str, left: str, body: int | None, after: str = "", previous: str = "",
