@@ -108,3 +108,18 @@ def test_a_cumulative_span_equal_to_the_reports_is_its_own(tmp_path):
                     "quyết 1.240 hồ sơ.\n", encoding="utf-8")
     got = {(i.code, i.value) for i in parse(path, ocr="never", require_report=False).indicators if not i.dimension}
     assert {("dossiers.received", 1250), ("dossiers.resolved", 1240)} <= got
+
+
+CUMULATIVE_THEN = ("I. KẾT QUẢ THỰC HIỆN\nTrong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 hồ sơ, đã "
+                   "giải quyết 381 hồ sơ.\nLũy kế 10 tháng năm 2024, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận "
+                   "3.950 hồ sơ, đã giải quyết 3.921 hồ sơ. {next} giải quyết trước hạn 3.702 hồ sơ, quá hạn 02 hồ sơ.\n")
+
+
+def test_a_sentence_going_on_with_a_cumulative_one_counts_over_its_span(tmp_path):
+    got = _own(tmp_path, CUMULATIVE_THEN.format(next="Trong đó,"))
+    assert ("dossiers.received", 395) in got and not {c for c, v in got if v in (3950, 3921, 3702, 2)}
+
+
+def test_a_sentence_with_its_own_opening_phrase_is_not_the_cumulative_ones(tmp_path):
+    got = _own(tmp_path, CUMULATIVE_THEN.format(next="Trong tháng, đã"))
+    assert {("dossiers.early", 3702), ("dossiers.late", 2)} <= got

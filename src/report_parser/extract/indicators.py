@@ -451,12 +451,16 @@ def _period_free(coded: list, sub_from: int | None, cp: Compiled) -> list:
 
 def _cumulative_free(ctx: Context, coded: list, period, cp: Compiled) -> list:
     """Without the flows counted since the year's start when that is not the report's period ("lũy kế từ đầu năm
-    đến nay, phường tiếp nhận 3.950 hồ sơ" in October's report); stocks stay ("lũy kế đến tháng 10 đã hoàn thành
-    24/30 nhiệm vụ": the plan's progress)."""
+    đến nay, phường tiếp nhận 3.950 hồ sơ" in October's report, and "Trong đó, …" going on with it); stocks stay
+    ("lũy kế đến tháng 10 đã hoàn thành 24/30 nhiệm vụ": the plan's progress)."""
     if period is None or period.start is None:
         return coded
-    return [c for c in coded if cp.stocks.match(c[1].code)
-            or not scope.cumulative_flow(_sentence_before(ctx, c[0].q.start), period)]
+    return [c for c in coded if cp.stocks.match(c[1].code) or not _cumulative(ctx, c[0].q.start, period)]
+
+
+def _cumulative(ctx: Context, offset: int, period) -> bool:
+    before = _sentence_before(ctx, offset)
+    return scope.cumulative_flow(before, period, previous=_previous_sentence(ctx, offset - len(before)))
 
 
 def _paragraph(ctx: Context, start: int, end: int, qs: list[Quantity],

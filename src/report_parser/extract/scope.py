@@ -244,18 +244,26 @@ def _other_period_before(before: str, cs, clauses: bool) -> bool:
     return _governing(before, cs.other_periods, clauses) is not None
 
 
-def cumulative_flow(before: str, period, dated=None) -> bool:
+def cumulative_flow(before: str, period, dated=None, previous: str = "") -> bool:
     """A cumulative marker ("lũy kế từ đầu năm đến nay, …", "Lũy kế 10 tháng năm 2024, …", scope.yaml
     ``cumulative``) governs the figure's clause (``before``: its sentence before it) and its span is not the
     report's ``period``: a flow counted over it is no figure of the report (a stock stated under it is). The span
     is the one it names, else from the year's start to the report's end (a monthly report's October against
-    "lũy kế từ đầu năm"; in a half-year's or a year's report the same span, its own)."""
+    "lũy kế từ đầu năm"; in a half-year's or a year's report the same span, its own). A sentence that goes on with
+    the one before it (``previous``, of its paragraph: "Trong đó, giải quyết trước hạn 3.702 hồ sơ") without a
+    phrase of its own before a comma ("Trong tháng, đã …") counts over that one's span."""
     cs = compiled()
     if cs.cumulative is None or period is None or period.start is None or period.end is None:
         return False
     m = _governing(before, cs.cumulative, True)
-    if m is None:
-        return False
+    if m is not None:
+        return _other_span(m, period, dated)
+    going_on = cs.continuations.match(before) if previous else None
+    return going_on is not None and "," not in going_on.group(0) and cumulative_flow(previous, period, dated)
+
+
+def _other_span(m: regex.Match, period, dated=None) -> bool:
+    """The span of a cumulative marker ``m`` is not the report's ``period`` (see ``cumulative_flow``)."""
     if m.group("span"):
         p = _period_named(m.group("span"), dated or period.end)
         if p.start is not None and p.end is not None:
