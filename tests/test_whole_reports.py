@@ -82,7 +82,8 @@ def test_a_cumulative_clause_is_not_the_months(tmp_path):
 
 
 @pytest.mark.parametrize("opening", ["Lũy kế 10 tháng năm 2024,", "Tính từ đầu năm đến nay,",
-                                     "Cộng dồn từ đầu năm,"])
+                                     "Cộng dồn từ đầu năm,", "Lũy kế từ đầu năm đến tháng báo cáo,",
+                                     "Lũy kế từ 01/01 đến 31/10/2024,", "Lũy kế tới tháng 10,"])
 def test_a_cumulative_sentence_is_not_the_months(tmp_path, opening):
     got = _own(tmp_path, "I. KẾT QUẢ THỰC HIỆN\nTrong tháng, Bộ phận Tiếp nhận và Trả kết quả phường tiếp nhận 395 "
                          f"hồ sơ, đã giải quyết 381 hồ sơ.\n{opening} Bộ phận Tiếp nhận và Trả kết quả phường tiếp "
@@ -123,3 +124,15 @@ def test_a_sentence_going_on_with_a_cumulative_one_counts_over_its_span(tmp_path
 def test_a_sentence_with_its_own_opening_phrase_is_not_the_cumulative_ones(tmp_path):
     got = _own(tmp_path, CUMULATIVE_THEN.format(next="Trong tháng, đã"))
     assert {("dossiers.early", 3702), ("dossiers.late", 2)} <= got
+
+
+def test_bare_cumulative_within_the_period_is_the_periods(tmp_path):
+    """audit2 (Trung tâm Phục vụ hành chính công tỉnh Vĩnh Phúc, October 2021): "lũy kế … trong kỳ" sums the
+    period's new and carried-over dossiers; no span of its own, the period's figure."""
+    path = tmp_path / "r.txt"
+    path.write_text("BÁO CÁO\nKết quả công tác cải cách hành chính tháng 10 năm 2021\nI. KẾT QUẢ THỰC HIỆN\n"
+                    "Tháng 10/2021 (Tính từ ngày 21/9/2021 đến ngày 20/10/2021), Trung tâm tiếp nhận mới 5.409 hồ sơ, "
+                    "tồn kỳ trước chuyển sang 2.110 hồ sơ, lũy kế đã và đang giải quyết trong kỳ là 7.519 hồ sơ.\n",
+                    encoding="utf-8")
+    got = {(i.code, i.value) for i in parse(path, ocr="never", require_report=False).indicators if not i.dimension}
+    assert {("dossiers.received_in_period", 5409), ("dossiers.received", 7519)} <= got
