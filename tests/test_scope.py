@@ -268,3 +268,28 @@ def test_one_unit_named_twice_is_the_body_the_text_is_about():
             "2025, phường Quy Nhơn Tây đã tiếp nhận hơn 2.200 hồ sơ thủ tục hành chính, trong đó 97,77% được nộp trực "
             "tuyến.")
     assert scope_of(body[:body.index("2.200")], "", None, sentence=body).verdict == "own"
+
+
+@pytest.mark.parametrize("start, end, kind, before, other", [
+    # October's report (tranphu-2024-10): since January is longer than the month
+    ("2024-10-01", "2024-10-31", "other", "lũy kế từ đầu năm đến nay, phường tiếp nhận ", True),
+    ("2024-10-01", "2024-10-31", "other", "Lũy kế 10 tháng năm 2024, Bộ phận một cửa tiếp nhận ", True),
+    # the third quarter's report: nine months are longer; the first quarter's: since January is its own
+    ("2024-07-01", "2024-09-30", "Q3", "Lũy kế 9 tháng năm 2024, xã tiếp nhận ", True),
+    ("2024-01-01", "2024-03-31", "Q1", "Tính từ đầu năm đến nay, xã tiếp nhận ", False),
+    # a year's report (by the convention's 15 December): since January is its own
+    ("2023-12-15", "2024-12-14", "Y", "lũy kế từ đầu năm đến nay, xã tiếp nhận ", False),
+    # a ";" ends the cumulative clause; a bare "lũy kế … trong kỳ" names no span
+    ("2024-10-01", "2024-10-31", "other", "lũy kế từ đầu năm tiếp nhận 3.950 hồ sơ; trong tháng tiếp nhận ", False),
+    ("2024-10-01", "2024-10-31", "other", "tồn kỳ trước chuyển sang 2.110 hồ sơ, lũy kế đã và đang giải quyết trong "
+                                      "kỳ là ", False),
+])
+def test_a_cumulative_span_against_the_reports_period(start, end, kind, before, other):
+    import datetime as dt
+
+    from report_parser.extract.scope import cumulative_flow
+    from report_parser.models import Period
+
+    period = Period(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end), kind=kind,
+                    year=dt.date.fromisoformat(end).year)
+    assert cumulative_flow(before, period) is other
