@@ -136,3 +136,14 @@ def test_bare_cumulative_within_the_period_is_the_periods(tmp_path):
                     encoding="utf-8")
     got = {(i.code, i.value) for i in parse(path, ocr="never", require_report=False).indicators if not i.dimension}
     assert {("dossiers.received_in_period", 5409), ("dossiers.received", 7519)} <= got
+
+
+@pytest.mark.parametrize("opening", ["Từ ngày 01/01/2024 đến nay,", "Từ ngày 01/01/2024 đến ngày 31/10/2024,",
+                                     "Từ đầu năm 2024 đến nay,"])
+def test_a_span_from_january_to_the_reports_end_keeps_its_stocks_only(tmp_path, opening):
+    """In October's report a span since January: its dossiers are no month's, the plan's tasks are the report's."""
+    got = _own(tmp_path, "I. KẾT QUẢ THỰC HIỆN\nTrong tháng, phường tiếp nhận 395 hồ sơ, đã giải quyết 381 hồ sơ.\n"
+                         f"{opening} Bộ phận một cửa phường tiếp nhận 3.950 hồ sơ, đã giải quyết 3.921 hồ sơ; ban hành "
+                         "kế hoạch với 30 nhiệm vụ, đã hoàn thành 24 nhiệm vụ.\n")
+    assert {("dossiers.received", 395), ("plan.tasks_total", 30), ("plan.tasks_done", 24)} <= got
+    assert not {c for c, v in got if v in (3950, 3921)}

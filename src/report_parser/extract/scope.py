@@ -313,7 +313,7 @@ def opening_period(sentence: str, period, dated=None) -> PeriodVerdict:
     p = _period_named(m.group("period"), dated)
     if p.kind is None or p.year is None or (p.kind == "Y" and p.year == period.year) or not _differs(p, period):
         return "own"
-    return "sub" if _inside(p, period) else "other"
+    return "sub" if _inside(p, period) or _up_to(p, period) else "other"
 
 
 LATER_DAYS = 28  # a period that starts and ends at least this much after another comes after it
@@ -354,6 +354,17 @@ def _differs(p, period) -> bool:
     if None not in (p.start, p.end, period.start, period.end):
         return max(abs((p.start - period.start).days), abs((p.end - period.end).days)) > SAME_PERIOD_DAYS
     return p.kind != period.kind or (period.year is not None and p.year != period.year)
+
+
+def _up_to(p, period) -> bool:
+    """``p`` runs from the year's start up to the report's end, which starts later ("Từ ngày 01/01/2024 đến ngày
+    31/10/2024, …" in October's report): a cumulative span, its flows are not the report's, its stocks (at the same
+    date) are. (A quarter in its last month's bulletin is another period.)"""
+    if None in (p.start, p.end, period.start, period.end):
+        return False
+    year_start = period.end.replace(month=1, day=1)
+    return abs((p.start - year_start).days) <= SAME_PERIOD_DAYS < (period.start - year_start).days \
+        and abs((p.end - period.end).days) <= SAME_PERIOD_DAYS
 
 
 def _inside(p, period) -> bool:
