@@ -147,3 +147,10 @@ def test_a_span_from_january_to_the_reports_end_keeps_its_stocks_only(tmp_path, 
                          "kế hoạch với 30 nhiệm vụ, đã hoàn thành 24 nhiệm vụ.\n")
     assert {("dossiers.received", 395), ("plan.tasks_total", 30), ("plan.tasks_done", 24)} <= got
     assert not {c for c, v in got if v in (3950, 3921)}
+
+
+def test_the_reports_period_named_after_a_cumulative_one_takes_its_figures_back(tmp_path):
+    got = _own(tmp_path, "I. KẾT QUẢ THỰC HIỆN\nLũy kế từ đầu năm, Bộ phận một cửa phường tiếp nhận 3.950 hồ sơ, đã "
+                         "giải quyết 3.921 hồ sơ, riêng trong tháng tiếp nhận 395 hồ sơ, đã giải quyết 381 hồ sơ.\n")
+    assert {("dossiers.received", 395), ("dossiers.resolved", 381)} <= got
+    assert not {c for c, v in got if v in (3950, 3921)}

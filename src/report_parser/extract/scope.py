@@ -47,6 +47,7 @@ class ScopeSpec(patterns.Schema):
     period_opener: str | None = None
     part_sections: str | None = None
     cumulative: str | None = None
+    own_period: str | None = None
 
 
 @dataclass
@@ -63,6 +64,7 @@ class CompiledScope:
     period_opener: regex.Pattern | None = None
     part_sections: regex.Pattern | None = None
     cumulative: regex.Pattern | None = None
+    own_period: regex.Pattern | None = None
 
 
 _source = patterns.spaced
@@ -89,8 +91,11 @@ def compiled() -> CompiledScope:
                          regex.compile(r"(?<![\p{L}])(?:" + periods + r")(?![\p{L}])", regex.I),
                          regex.compile(r"(?<![\p{L}])" + _source(spec.changes), regex.I),
                          _optional(spec.period_opener), _optional(spec.part_sections),
-                         _optional(None if spec.cumulative is None else
-                                   r"(?<![\p{L}])(?:" + spec.cumulative + r")(?![\p{L}])"))
+                         _optional(_whole_words(spec.cumulative)), _optional(_whole_words(spec.own_period)))
+
+
+def _whole_words(p: str | None) -> str | None:
+    return None if p is None else r"(?<![\p{L}])(?:" + p + r")(?![\p{L}])"
 
 
 def _optional(p: str | None) -> regex.Pattern | None:
@@ -256,8 +261,8 @@ def cumulative_flow(before: str, period, dated=None, previous: str = "") -> bool
     if cs.cumulative is None or period is None or period.start is None or period.end is None:
         return False
     m = _governing(before, cs.cumulative, True)
-    if m is not None:
-        return _other_span(m, period, dated)
+    if m is not None:  # "…, riêng trong tháng tiếp nhận 395 hồ sơ": the report's period again
+        return not (cs.own_period and cs.own_period.search(before, m.end())) and _other_span(m, period, dated)
     going_on = cs.continuations.match(before) if previous else None
     return going_on is not None and "," not in going_on.group(0) and cumulative_flow(previous, period, dated)
 
