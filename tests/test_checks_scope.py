@@ -173,3 +173,29 @@ def test_gold_values_of_real_paragraphs_raise_no_new_finding():
                           qualifier=g.get("qualifier")) for g in rec.get("indicators", [])]
         found |= {(rec["id"], c.rule) for c in checks(inds) if c.severity != "info"}
     assert found <= PHRASEBOOK_FINDINGS
+
+
+VINHPHUC = ("Tháng 9/2021, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn kỳ "
+            "trước chuyển sang là 2.171, lũy kế đã và đang giải quyết trong kỳ là 6.302 hồ sơ. Có 15 cơ quan, "
+            "đơn vị cấp tỉnh phát sinh hồ sơ trực tuyến với tổng số 1.598 hồ sơ, trong đó có 61 hồ sơ nộp mức "
+            "độ 3 và 1.537 hồ sơ nộp mức độ 4. Tỷ lệ hồ sơ trực tuyến trung bình đạt 18,9% trên tổng số hồ sơ "
+            "giải quyết của các sở, ngành tiếp nhận, giải quyết.\n")
+
+
+def test_an_averaged_rate_is_no_ratio_of_the_totals(tmp_path):
+    """Vĩnh Phúc's one-stop centre (September 2021 bulletin): the online rate is the mean of the
+    departments' own rates, so 1.598 / 6.302 = 25,36 % contradicts nothing; the rate is still read.
+    The same sentence without "trung bình" states a ratio of the totals, and the check speaks."""
+    from report_parser.pipeline import parse
+
+    def parsed(text: str):
+        src = tmp_path / "bulletin.txt"
+        src.write_text(text, encoding="utf-8")
+        return parse(src, require_report=False)
+
+    averaged = parsed(VINHPHUC)
+    assert [(i.code, i.value) for i in averaged.indicators if i.code == "dossiers.online_rate"] == \
+        [("dossiers.online_rate", 18.9)]
+    assert not [c for c in averaged.checks if "dossiers.online_rate" in c.indicators]
+    stated = parsed(VINHPHUC.replace(" trung bình", ""))
+    assert [c.rule for c in stated.checks if "dossiers.online_rate" in c.indicators] == ["rate-mismatch"]

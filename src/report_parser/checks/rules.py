@@ -139,12 +139,14 @@ class CheckRules(_Rule):
     dimension_labels: dict[str, str]
     alternates: list[list[str]] = Field(default_factory=list)
     ratio_rates: RatioRates | None = None
+    averaged_rate: str = "(?!x)x"  # words before a percent that make it an average of units' rates
 
     def model_post_init(self, _context) -> None:
         """The patterns the checks compile where they use them, compiled now: a broken one (a district
         overlay's) is an error when the file is loaded, not in the middle of a report's checks; and
         every measure a rule names is a catalogue code (a misspelt one was a rule that never fired)."""
         regex_of(self.coded_choice)
+        regex_of(self.averaged_rate, regex.I)
         for m in (m for bound in self.row_bounds for m in bound.rows):
             for p in (m.label, m.parent):
                 if p:

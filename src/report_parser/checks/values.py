@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+import regex
+
 from ..models import Check, Figure, FormRow, Indicator
 
 DimKey = tuple[tuple[str, str], ...]
@@ -94,19 +96,32 @@ def row_evidence(form: str | None, row: FormRow) -> str:
     return f"(Biểu mẫu {form}, dòng {row.code}{page}) {row.label}: {value}{unit}"
 
 
-def rounded_as_written(indicators: Iterable[Indicator], figures: Iterable[Figure]) -> list[Indicator]:
+def rounded_as_written(indicators: Iterable[Indicator], figures: Iterable[Figure],
+                       averaged: regex.Pattern | None = None) -> list[Indicator]:
     """The indicators, those the checks may not take as exact marked approximate ("≈"): a figure
     written in thousands or more is a rounded statement ("4,52 ngàn HS đúng hạn" of 4.561 resolved
     with 12 late is no contradiction); a bare number in a run of bare numbers is a flattened
     table's cell, whose column its sentence does not name ("... xử lý phản ánh, kiến nghị 100 6 464
-    ... theo phân loại 0 0 630 ...", a score sheet read as text)."""
+    ... theo phân loại 0 0 630 ...", a score sheet read as text). A percent that ``averaged``
+    finds in its clause before it is a mean of units' rates ("Tỷ lệ hồ sơ trực tuyến trung bình
+    đạt 18,9%"), no ratio of the totals nor a claim about them: the checks leave it out."""
     figures = list(figures)
     bare = Counter(f.sentence for f in figures if f.unit is None)
     loose = {(f.start, f.end) for f in figures
              if f.scale or (f.unit is None and bare[f.sentence] >= BARE_RUN)}
+    means = {(f.start, f.end) for f in figures if _averaged(f, averaged)}
     return [i.model_copy(update={"qualifier": "≈"})
             if i.source == "text" and i.qualifier is None and (i.start, i.end) in loose else i
-            for i in indicators]
+            for i in indicators if i.source != "text" or (i.start, i.end) not in means]
+
+
+def _averaged(f: Figure, averaged: regex.Pattern | None) -> bool:
+    """Whether a percent's own clause (its sentence up to it, from the last "," or ";") calls it an average."""
+    if averaged is None or f.kind != "percent" or not f.sentence or f.text not in f.sentence:
+        return False
+    before = f.sentence[:f.sentence.index(f.text)]
+    clause = before[max(before.rfind(","), before.rfind(";")) + 1:]
+    return bool(averaged.search(clause))
 
 
 class Facts:
