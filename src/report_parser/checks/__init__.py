@@ -11,7 +11,7 @@ import regex
 from ..models import Check, Report
 from . import bounds, documents, forms, ratios, relations
 from .rules import load, regex_of
-from .values import Facts, rounded_as_written
+from .values import Facts, as_checks_read_them
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -19,7 +19,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def run_checks(report: Report) -> list[Check]:
     """All checks of a parsed report, errors first (the rules need only the report)."""
     rules = load()
-    facts = Facts(rounded_as_written(report.indicators, report.figures, regex_of(rules.averaged_rate, regex.I)))
+    facts = Facts(as_checks_read_them(report.indicators, report.figures, regex_of(rules.averaged_rate, regex.I)))
     found = forms.check_forms(report.tables, rules)
     checks = [
         *documents.check_period(report, rules),

@@ -96,9 +96,10 @@ def row_evidence(form: str | None, row: FormRow) -> str:
     return f"(Biểu mẫu {form}, dòng {row.code}{page}) {row.label}: {value}{unit}"
 
 
-def rounded_as_written(indicators: Iterable[Indicator], figures: Iterable[Figure],
-                       averaged: regex.Pattern | None = None) -> list[Indicator]:
-    """The indicators, those the checks may not take as exact marked approximate ("≈"): a figure
+def as_checks_read_them(indicators: Iterable[Indicator], figures: Iterable[Figure],
+                        averaged: regex.Pattern | None = None) -> list[Indicator]:
+    """The indicators as the checks read them: those they may not take as exact marked approximate ("≈"), those
+    that are no figures of the totals left out. A figure
     written in thousands or more is a rounded statement ("4,52 ngàn HS đúng hạn" of 4.561 resolved
     with 12 late is no contradiction); a bare number in a run of bare numbers is a flattened
     table's cell, whose column its sentence does not name ("... xử lý phản ánh, kiến nghị 100 6 464
